@@ -1,0 +1,90 @@
+package org.holidaydesk.assistant.config;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Prepares the environment before any bean exists: reads {@code .env} from the working directory
+ * (real environment variables win), refuses to start in production without its secrets (naming every
+ * missing variable at once) and, in development, generates an app secret so local tools can sign.
+ */
+public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    /** Variables that production cannot run without. */
+    static final List<String> PRODUCTION_REQUIRED = List.of(
+            "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
+            "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN");
+
+    static final String DOTENV_PATH = "assistant.dotenv.path";
+
+    @Override
+    public int getOrder() {
+        // after application.yml is loaded, so that assistant.dotenv.path can be set there
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        loadDotEnv(environment);
+        List<String> problems = new ArrayList<>();
+        AppEnvironment appEnv = AppEnvironment.DEVELOPMENT;
+        try {
+            appEnv = AppEnvironment.parse(environment.getProperty("APP_ENV"));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (appEnv == AppEnvironment.PRODUCTION) {
+            List<String> missing = PRODUCTION_REQUIRED.stream().filter(name -> isBlank(environment, name)).toList();
+            if (!missing.isEmpty()) {
+                problems.add("APP_ENV=production needs these variables, which are not set: " + String.join(", ", missing));
+            }
+        }
+        String databaseUrl = environment.getProperty("DATABASE_URL");
+        if (databaseUrl != null && !databaseUrl.isBlank() && !databaseUrl.startsWith("jdbc:")) {
+            problems.add("DATABASE_URL must be a JDBC URL such as jdbc:postgresql://host:5432/db");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationProblemException(problems);
+        }
+        if (appEnv == AppEnvironment.DEVELOPMENT && isBlank(environment, "WHATSAPP_APP_SECRET")) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            environment.getPropertySources().addLast(new MapPropertySource("generatedDevelopmentSecrets", Map.of(
+                    "WHATSAPP_APP_SECRET", HexFormat.of().formatHex(random),
+                    "assistant.whatsapp.app-secret-generated", "true")));
+        }
+    }
+
+    private static void loadDotEnv(ConfigurableEnvironment environment) {
+        String path = environment.getProperty(DOTENV_PATH, ".env");
+        if (path.isBlank()) {
+            return;
+        }
+        Map<String, Object> values = DotEnvFile.read(Path.of(path));
+        if (values.isEmpty()) {
+            return;
+        }
+        MapPropertySource dotEnv = new MapPropertySource("dotenv:" + path, values);
+        var sources = environment.getPropertySources();
+        if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, dotEnv);
+        } else {
+            sources.addLast(dotEnv);
+        }
+    }
+
+    private static boolean isBlank(ConfigurableEnvironment environment, String name) {
+        String value = environment.getProperty(name);
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,61 @@
+package org.holidaydesk.assistant.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.holidaydesk.assistant.config.ServiceProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** The answers of {@code GET /health} and {@code GET /} on the public port. */
+@Component("publicEndpoints")
+public class PublicEndpoints {
+
+    public static final String SERVICE_NAME = "WhatsApp Webhook for Availability Agent";
+
+    private final DatabaseHealth database;
+    private final ServiceProperties service;
+    private final String version;
+    private final Clock clock;
+
+    public PublicEndpoints(DatabaseHealth database, ServiceProperties service, ObjectProvider<BuildProperties> build) {
+        this.database = database;
+        this.service = service;
+        BuildProperties info = build.getIfAvailable();
+        this.version = info != null ? info.getVersion() : "development";
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Health as CONTRACT words it; sets 503 when the database cannot be reached. */
+    public Map<String, Object> health(Exchange exchange) {
+        boolean healthy = database.reachable();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, healthy ? 200 : 503);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", healthy ? "healthy" : "unhealthy");
+        body.put("timestamp", Instant.now(clock).toString());
+        body.put("service", SERVICE_NAME);
+        body.put("environment", service.environment().label());
+        if (!healthy) {
+            body.put("database", "unreachable");
+        }
+        return body;
+    }
+
+    /** Service name, version and where each endpoint lives, on the address the caller used. */
+    public Map<String, Object> info(@Header("Host") String host, @Header("X-Forwarded-Proto") String forwardedProto) {
+        String baseUrl = (forwardedProto == null ? "http" : forwardedProto) + "://" + (host == null ? "localhost" : host);
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("webhook", baseUrl + "/webhooks/whatsapp");
+        endpoints.put("health", baseUrl + "/health");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service", SERVICE_NAME);
+        body.put("version", version);
+        body.put("environment", service.environment().label());
+        body.put("endpoints", endpoints);
+        return body;
+    }
+}
