@@ -53,6 +53,10 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
         if (databaseUrl != null && !databaseUrl.isBlank() && !databaseUrl.startsWith("jdbc:")) {
             problems.add("DATABASE_URL must be a JDBC URL such as jdbc:postgresql://host:5432/db");
         }
+        if (databaseUrl != null && databaseUrl.startsWith("jdbc:h2:file:") && !databaseUrl.contains("WRITE_DELAY=0")) {
+            problems.add("DATABASE_URL points at an H2 file without ;WRITE_DELAY=0, so a crash could lose callbacks "
+                    + "Meta was told were stored: add ;WRITE_DELAY=0");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationProblemException(problems);
         }

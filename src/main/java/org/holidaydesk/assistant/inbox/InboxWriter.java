@@ -112,13 +112,14 @@ public class InboxWriter implements SmartLifecycle {
                 }
                 insert.executeBatch();
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | AssertionError e) {
                 rollbackQuietly(connection);
                 throw e;
             }
             batch.forEach(p -> p.committed().complete(null));
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Inbox commit of {} callback(s) failed: {}", batch.size(), e.getMessage());
+        } catch (Exception | AssertionError e) {
+            // the writer must outlive any failure of a driver or a connection: fail this batch, go on
+            LOG.warn("Inbox commit of {} callback(s) failed: {}", batch.size(), e.toString());
             batch.forEach(p -> p.committed().completeExceptionally(e));
         }
     }
@@ -126,7 +127,7 @@ public class InboxWriter implements SmartLifecycle {
     private static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
+        } catch (SQLException | RuntimeException | AssertionError ignored) {
             // the connection is broken; the pool discards it
         }
     }

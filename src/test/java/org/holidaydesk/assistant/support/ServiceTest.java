@@ -1,0 +1,24 @@
+package org.holidaydesk.assistant.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole service on random ports, with the fixtures' app secret and verify token and an in-memory
+ * database shared by the test classes that use this same configuration (one Spring context for all).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+        "MANAGEMENT_PORT=0",
+        "DATABASE_URL=jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+})
+@AutoConfigureObservability
+public @interface ServiceTest {
+}
