@@ -1,0 +1,134 @@
+package org.holidaydesk.assistant.agent;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import org.apache.camel.Body;
+import org.holidaydesk.assistant.config.InstanceId;
+import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.reply.Outbox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One turn at a time per guest, across all replicas: a replica leases the guests whose coalescing window
+ * has passed ({@code FOR UPDATE SKIP LOCKED}, then a lease), loads their pending messages in order, and
+ * ends the turn in one transaction that queues the replies, marks the messages answered and releases
+ * the lease. A replica that dies mid-turn leaves the messages pending; its lease runs out and another
+ * replica answers them.
+ */
+@Component("guestTurns")
+public class GuestTurns {
+
+    private static final String PENDING = "PENDING";
+    private static final String ANSWERED = "ANSWERED";
+
+    /**
+     * A leased turn: the guest, where replies go, and the turn for the agent.
+     *
+     * @param replyTo       the address replies go to
+     * @param phoneNumberId the business number replies are sent from (the one the newest message came in on)
+     * @param lastMessageId the newest message of the turn, which the replies answer
+     */
+    public record Turn(String guestId, String replyTo, String phoneNumberId, String lastMessageId, GuestTurn turn) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PipelineProperties properties;
+    private final Outbox outbox;
+    private final String owner;
+    private final Clock clock = Clock.systemUTC();
+    private final ZoneId businessZone = ZoneId.of("Europe/Bucharest");
+
+    public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.owner = instance.value();
+    }
+
+    /** Leases the guests whose turn is due and whom no other replica holds. */
+    @Transactional
+    public List<String> leaseReadyGuests() {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<String> guests = jdbc.queryForList("SELECT guest_id FROM guest WHERE ready_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY ready_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                String.class, now, now, properties.concurrentTurns() * 2);
+        Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
+        jdbc.batchUpdate("UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?",
+                guests.stream().map(g -> new Object[] {owner, until, g}).toList());
+        return guests;
+    }
+
+    /**
+     * Loads a leased guest's pending messages, oldest first, and queues a read receipt with typing
+     * indicator for each (committed at once, so the guest sees it while the answer is made).
+     * Returns null when nothing is pending.
+     */
+    @Transactional
+    public Turn begin(@Body String guestId) {
+        List<PendingMessage> pending = jdbc.query("SELECT wamid, reply_to, phone_number_id, kind, body, sent_at"
+                        + " FROM guest_message WHERE guest_id = ? AND state = ? ORDER BY sent_at, received_at, wamid",
+                (rs, i) -> new PendingMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+                        MessageKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()),
+                guestId, PENDING);
+        if (pending.isEmpty()) {
+            release(guestId);
+            return null;
+        }
+        List<GuestRow> guest = jdbc.query("SELECT display_name, language FROM guest WHERE guest_id = ?",
+                (rs, i) -> new GuestRow(rs.getString(1), rs.getString(2)), guestId);
+        PendingMessage newest = pending.get(pending.size() - 1);
+        for (PendingMessage message : pending) {
+            outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
+        }
+        List<TurnMessage> messages = pending.stream()
+                .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt())).toList();
+        GuestRow row = guest.isEmpty() ? new GuestRow(null, null) : guest.get(0);
+        GuestTurn turn = new GuestTurn(guestId, row.displayName(), row.language(), messages,
+                LocalDate.now(clock.withZone(businessZone)));
+        return new Turn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn);
+    }
+
+    /** Ends the turn: queues the reply, marks the turn's messages answered and releases the guest. */
+    @Transactional
+    public void finish(Turn turn, AgentReply reply) {
+        for (String part : reply.parts()) {
+            outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), part, turn.lastMessageId());
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<String> ids = turn.turn().messages().stream().map(TurnMessage::messageId).toList();
+        jdbc.update("UPDATE guest_message SET state = ?, handled_at = ? WHERE wamid IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", concat(ANSWERED, now, ids));
+        jdbc.update("UPDATE guest SET language = COALESCE(?, language) WHERE guest_id = ?", reply.language(), turn.guestId());
+        release(turn.guestId());
+    }
+
+    private void release(String guestId) {
+        jdbc.update("UPDATE guest SET lease_owner = NULL, lease_until = NULL, ready_at = CASE WHEN EXISTS"
+                + " (SELECT 1 FROM guest_message m WHERE m.guest_id = guest.guest_id AND m.state = ?) THEN ready_at"
+                + " ELSE NULL END WHERE guest_id = ?", PENDING, guestId);
+    }
+
+    private static Object[] concat(String state, Timestamp now, List<String> ids) {
+        Object[] args = new Object[ids.size() + 2];
+        args[0] = state;
+        args[1] = now;
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 2] = ids.get(i);
+        }
+        return args;
+    }
+
+    private record PendingMessage(String wamid, String replyTo, String phoneNumberId, MessageKind kind, String body,
+                                  Instant sentAt) {
+    }
+
+    private record GuestRow(String displayName, String language) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.holidaydesk.assistant.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How stored callbacks become guest turns.
+ *
+ * @param pollInterval       how often each replica looks for new inbox rows and ready guests
+ * @param claimBatch         inbox rows one poll claims at most
+ * @param claimLease         how long a claim (of inbox rows, of a guest's turn) holds before another replica may take over
+ * @param coalesceWindow     messages from one guest arriving within this window are answered together
+ * @param concurrentTurns    guests answered at the same time by one replica
+ * @param agentTimeout       an answer taking longer gets the fallback reply instead
+ * @param idempotencyRetention how long message ids are remembered to drop Meta's redeliveries
+ */
+@Validated
+@ConfigurationProperties("assistant.pipeline")
+public record PipelineProperties(
+        @NotNull Duration pollInterval,
+        @Min(1) @Max(1000) int claimBatch,
+        @NotNull Duration claimLease,
+        @NotNull Duration coalesceWindow,
+        @Min(1) @Max(256) int concurrentTurns,
+        @NotNull Duration agentTimeout,
+        @NotNull Duration idempotencyRetention) {
+}

@@ -1,0 +1,53 @@
+package org.holidaydesk.assistant.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.Body;
+import org.holidaydesk.assistant.webhook.DeliveryStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records Meta's delivery statuses: counted by status, each linked to the outbox row whose send returned
+ * that message id, failures kept with Meta's error code.
+ */
+@Component("deliveryStatuses")
+public class DeliveryStatuses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStatuses.class);
+
+    private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    public DeliveryStatuses(JdbcTemplate jdbc, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.meters = meters;
+    }
+
+    public void record(@Body DeliveryStatus status) {
+        List<Long> outbox = jdbc.queryForList("SELECT id FROM outbox WHERE sent_wamid = ?", Long.class, status.wamid());
+        Long outboxId = outbox.isEmpty() ? null : outbox.get(0);
+        int inserted = jdbc.update("INSERT INTO message_status (wamid, status, recipient, outbox_id, error_code, error_title,"
+                        + " reported_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                status.wamid(), status.status(), status.recipient(), outboxId, status.errorCode(), status.errorTitle(),
+                Timestamp.from(status.reportedAt()), Timestamp.from(clock.instant()));
+        if (inserted == 0) {
+            return;
+        }
+        meters.counter("whatsapp.statuses", "status", status.status().toLowerCase(Locale.ROOT)).increment();
+        if (status.errorCode() != null) {
+            if (outboxId != null) {
+                jdbc.update("UPDATE outbox SET last_error_code = ?, last_error = ? WHERE id = ?",
+                        status.errorCode(), status.errorTitle(), outboxId);
+            }
+            LOG.warn("Meta reports message {} as {} with error {} ({}){}", status.wamid(), status.status(),
+                    status.errorCode(), status.errorTitle(), outboxId == null ? "" : ", reply " + outboxId);
+        }
+    }
+}

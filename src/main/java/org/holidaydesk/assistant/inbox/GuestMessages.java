@@ -1,0 +1,84 @@
+package org.holidaydesk.assistant.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.camel.Body;
+import org.holidaydesk.assistant.agent.MessageKind;
+import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.webhook.InboundMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records each guest message once, keyed by its wamid, and schedules the guest's next turn. The table
+ * is the idempotency record shared by all replicas: Meta's redelivery of a message finds its wamid and
+ * is dropped. Messages that get no answer (reactions, system messages) are recorded as already handled.
+ */
+@Component("guestMessages")
+public class GuestMessages {
+
+    public static final String PENDING = "PENDING";
+    public static final String ANSWERED = "ANSWERED";
+    public static final String IGNORED = "IGNORED";
+
+    private final JdbcTemplate jdbc;
+    private final PipelineProperties properties;
+    private final MeterRegistry meters;
+    private final Counter duplicates;
+    private final Clock clock = Clock.systemUTC();
+
+    public GuestMessages(JdbcTemplate jdbc, PipelineProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.meters = meters;
+        this.duplicates = Counter.builder("whatsapp.duplicates").description("Redelivered guest messages dropped")
+                .register(meters);
+    }
+
+    /** Records the message; false when its wamid was already known (a redelivery). */
+    @Transactional
+    public boolean record(@Body InboundMessage message) {
+        Instant now = clock.instant();
+        boolean answered = message.kind().handling() != MessageKind.Handling.NONE;
+        int inserted = jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body,"
+                        + " sent_at, received_at, state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                message.wamid(), message.guestId(), message.replyTo(), message.phoneNumberId(), message.kind().name(),
+                message.text(), Timestamp.from(message.sentAt()), Timestamp.from(now), answered ? PENDING : IGNORED,
+                answered ? null : Timestamp.from(now));
+        if (inserted == 0) {
+            duplicates.increment();
+            return false;
+        }
+        meters.counter("whatsapp.messages.received", "type", message.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
+        touchGuest(message, answered ? Timestamp.from(now.plus(properties.coalesceWindow())) : null, Timestamp.from(now));
+        return true;
+    }
+
+    private void touchGuest(InboundMessage message, Timestamp readyAt, Timestamp now) {
+        String setReady = readyAt == null ? "" : ", ready_at = ?";
+        Object[] updateArgs = readyAt == null
+                ? new Object[] {message.displayName(), now, message.guestId()}
+                : new Object[] {message.displayName(), now, readyAt, message.guestId()};
+        String update = "UPDATE guest SET display_name = COALESCE(?, display_name), updated_at = ?" + setReady
+                + " WHERE guest_id = ?";
+        if (jdbc.update(update, updateArgs) == 0) {
+            int created = jdbc.update("INSERT INTO guest (guest_id, display_name, ready_at, updated_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", message.guestId(), message.displayName(), readyAt, now);
+            if (created == 0) {
+                jdbc.update(update, updateArgs);
+            }
+        }
+    }
+
+    /** Forgets message ids older than the retention (Meta redelivers for up to 7 days). */
+    public int forgetOld() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.idempotencyRetention()));
+        return jdbc.update("DELETE FROM guest_message WHERE received_at < ? AND state <> ?", cutoff, PENDING);
+    }
+}

@@ -1,0 +1,111 @@
+package org.holidaydesk.assistant.webhook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.holidaydesk.assistant.agent.MessageKind;
+import org.holidaydesk.assistant.webhook.CallbackPayload.Contact;
+import org.holidaydesk.assistant.webhook.CallbackPayload.Message;
+import org.holidaydesk.assistant.webhook.CallbackPayload.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Splits a validated callback into what the pipeline handles: entries → changes → guest messages and
+ * delivery statuses, in the order Meta listed them. Changes of other fields are skipped; value-level
+ * errors are logged (Meta reports them for the whole number, there is no one to answer).
+ */
+@Component("callbackParser")
+public class CallbackParser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackParser.class);
+    private static final String MESSAGES_FIELD = "messages";
+
+    /** Guest messages and delivery statuses, in callback order. */
+    public List<Object> items(CallbackPayload payload) {
+        List<Object> items = new ArrayList<>();
+        for (CallbackPayload.Entry entry : payload.entry()) {
+            for (CallbackPayload.Change change : entry.changes()) {
+                if (!MESSAGES_FIELD.equals(change.field()) || change.value() == null) {
+                    continue;
+                }
+                Value value = change.value();
+                value.errors().forEach(e -> LOG.warn("Meta reported an error for the number: code {} {}", e.code(), e.title()));
+                String phoneNumberId = value.metadata() == null ? null : value.metadata().phoneNumberId();
+                Map<String, Contact> contacts = contactsById(value.contacts());
+                for (Message message : value.messages()) {
+                    InboundMessage inbound = toInbound(message, phoneNumberId, contacts);
+                    if (inbound != null) {
+                        items.add(inbound);
+                    }
+                }
+                value.statuses().forEach(status -> items.add(toStatus(status)));
+            }
+        }
+        return items;
+    }
+
+    private static InboundMessage toInbound(Message message, String phoneNumberId, Map<String, Contact> contacts) {
+        String address = firstPresent(message.from(), message.fromUserId());
+        if (address == null || phoneNumberId == null) {
+            LOG.warn("Skipping message {}: it names no sender or no business number", message.id());
+            return null;
+        }
+        Contact contact = contacts.getOrDefault(message.from(), contacts.get(message.fromUserId()));
+        String name = contact == null || contact.profile() == null ? null : contact.profile().name();
+        MessageKind kind = MessageKind.fromMetaType(message.type());
+        return new InboundMessage(message.id(), address, address, phoneNumberId, name, kind, textOf(message, kind),
+                epochSeconds(message.timestamp()));
+    }
+
+    private static DeliveryStatus toStatus(CallbackPayload.Status status) {
+        CallbackPayload.Error error = status.errors().isEmpty() ? null : status.errors().get(0);
+        return new DeliveryStatus(status.id(), status.status(), firstPresent(status.recipientId(), status.recipientUserId()),
+                error == null ? null : error.code(), error == null ? null : error.title(), epochSeconds(status.timestamp()));
+    }
+
+    private static String textOf(Message message, MessageKind kind) {
+        return switch (kind) {
+            case TEXT -> message.text() == null ? null : message.text().body();
+            case INTERACTIVE -> message.interactive() == null ? null : interactiveTitle(message.interactive());
+            case BUTTON -> message.button() == null ? null : message.button().text();
+            case IMAGE -> caption(message.image());
+            case VIDEO -> caption(message.video());
+            case DOCUMENT -> caption(message.document());
+            default -> null;
+        };
+    }
+
+    private static String interactiveTitle(CallbackPayload.Interactive interactive) {
+        CallbackPayload.Reply reply = interactive.buttonReply() != null ? interactive.buttonReply() : interactive.listReply();
+        return reply == null ? null : reply.title();
+    }
+
+    private static String caption(CallbackPayload.Media media) {
+        return media == null ? null : media.caption();
+    }
+
+    private static Map<String, Contact> contactsById(List<Contact> contacts) {
+        Map<String, Contact> byWaId = contacts.stream().filter(c -> c.waId() != null)
+                .collect(Collectors.toMap(Contact::waId, Function.identity(), (a, b) -> a));
+        Map<String, Contact> all = new java.util.HashMap<>(byWaId);
+        contacts.stream().filter(c -> c.userId() != null).forEach(c -> all.putIfAbsent(c.userId(), c));
+        return all;
+    }
+
+    private static String firstPresent(String a, String b) {
+        return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : null);
+    }
+
+    private static Instant epochSeconds(String timestamp) {
+        try {
+            return timestamp == null ? Instant.now() : Instant.ofEpochSecond(Long.parseLong(timestamp));
+        } catch (NumberFormatException e) {
+            return Instant.now();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.holidaydesk.assistant.webhook;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/**
+ * A WhatsApp Business Account callback as Meta sends it, with only the fields the service reads. Unknown
+ * fields are ignored, so new fields never fail a callback; both shapes are accepted, with and without the
+ * 2026 business-scoped user ids ({@code user_id}, {@code from_user_id}, {@code recipient_user_id}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entry> entry) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String id, @Valid List<Change> changes) {
+        public List<Change> changes() {
+            return changes == null ? List.of() : changes;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(String field, @Valid Value value) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Value(String messagingProduct, Metadata metadata, List<Contact> contacts, List<@Valid Message> messages,
+                        List<@Valid Status> statuses, List<Error> errors) {
+        public List<Contact> contacts() {
+            return contacts == null ? List.of() : contacts;
+        }
+
+        public List<Message> messages() {
+            return messages == null ? List.of() : messages;
+        }
+
+        public List<Status> statuses() {
+            return statuses == null ? List.of() : statuses;
+        }
+
+        public List<Error> errors() {
+            return errors == null ? List.of() : errors;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Metadata(String displayPhoneNumber, String phoneNumberId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Contact(Profile profile, String waId, String userId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Profile(String name, String username) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Message(String from, String fromUserId, @NotBlank String id, String timestamp, String type,
+                          Text text, Interactive interactive, Button button, Media image, Media video,
+                          Media document, Media audio, Media sticker, Location location) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Text(String body) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Interactive(String type, Reply buttonReply, Reply listReply) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reply(String id, String title, String description) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Button(String payload, String text) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Media(String caption) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Location(String name, String address) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Status(@NotBlank String id, @NotBlank String status, String timestamp, String recipientId,
+                         String recipientUserId, List<Error> errors) {
+        public List<Error> errors() {
+            return errors == null ? List.of() : errors;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Error(Integer code, String title, String message) {
+    }
+}
