@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.holidaydesk.assistant.config.ConfigurationProblemException;
 import org.holidaydesk.assistant.config.PropertyProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ class BookingLinks {
 
     private final String template;
 
+    @Autowired
     BookingLinks(PropertyProperties properties) {
         this(properties.bookingUrlTemplate());
     }
