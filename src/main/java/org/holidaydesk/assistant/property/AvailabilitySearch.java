@@ -32,6 +32,11 @@ final class AvailabilitySearch {
             .thenComparing(Offer::totalPrice)
             .thenComparing(Offer::name);
 
+    /** Nearest shift first, later before earlier at the same distance, then the best fit. */
+    private static final Comparator<Offer> NEAREST_SHIFT = Comparator.comparingInt((Offer o) -> Math.abs(o.shiftDays()))
+            .thenComparing(o -> o.shiftDays() < 0)
+            .thenComparing(BEST_FIT);
+
     private final List<Property> properties;
     private final Map<String, Occupancy> occupancy;
     private final PropertyNameMatcher names;
@@ -125,7 +130,7 @@ final class AvailabilitySearch {
                     List.of(Offer.of(wanted, checkIn, checkOut, 0)), 1, Alternatives.NONE);
         }
         List<Offer> nearby = status == SearchResult.Status.BOOKED
-                ? nearbyDates(List.of(wanted), checkIn, nights, guests, today)
+                ? nearbyDates(wanted, checkIn, nights, guests, today)
                 : List.of();
         return new SearchResult(checkIn, checkOut, nights, guests, requested, List.of(), 0,
                 new Alternatives(nearby, firstResults(free)));
@@ -194,31 +199,52 @@ final class AvailabilitySearch {
         }
     }
 
-    private List<Offer> nearbyDates(List<Property> candidates, LocalDate checkIn, int nights, int guests, LocalDate today) {
-        List<Property> fitting = candidates.stream().filter(p -> fits(p, guests, nights)).toList();
+    /** One property: its nearest free starts, several of them, nearest first. */
+    private List<Offer> nearbyDates(Property property, LocalDate checkIn, int nights, int guests, LocalDate today) {
+        if (!fits(property, guests, nights)) {
+            return List.of();
+        }
+        Occupancy calendar = occupancy.get(property.id());
+        int first = firstStart(checkIn, today);
+        int last = lastStart(checkIn, nights, today);
         List<Offer> options = new ArrayList<>();
-        int horizon = (int) today.plusDays(limits.horizonDays()).toEpochDay();
         for (int distance = 1; distance <= Math.max(SHIFT_EARLIER, SHIFT_LATER) && options.size() < NEARBY_OPTIONS; distance++) {
-            List<Offer> sameDistance = new ArrayList<>();
             for (int shift : new int[] {distance, -distance}) {
-                if (shift > SHIFT_LATER || -shift > SHIFT_EARLIER) {
-                    continue;
-                }
-                LocalDate start = checkIn.plusDays(shift);
-                int in = (int) start.toEpochDay();
-                if (start.isBefore(today) || in + nights > horizon) {
-                    continue;
-                }
-                for (Property property : fitting) {
-                    if (occupancy.get(property.id()).isFree(in, in + nights)) {
-                        sameDistance.add(Offer.of(property, start, start.plusDays(nights), shift));
-                    }
+                int in = (int) checkIn.toEpochDay() + shift;
+                if (in >= first && in <= last && options.size() < NEARBY_OPTIONS && calendar.isFree(in, in + nights)) {
+                    LocalDate start = checkIn.plusDays(shift);
+                    options.add(Offer.of(property, start, start.plusDays(nights), shift));
                 }
             }
-            sameDistance.sort(Comparator.comparingInt((Offer o) -> o.shiftDays() < 0 ? 1 : 0).thenComparing(BEST_FIT));
-            sameDistance.stream().limit(NEARBY_OPTIONS - options.size()).forEach(options::add);
         }
         return List.copyOf(options);
+    }
+
+    /** Every property: the nearest free start of each, the nearest of those first. */
+    private List<Offer> nearbyDates(List<Property> candidates, LocalDate checkIn, int nights, int guests, LocalDate today) {
+        int in = (int) checkIn.toEpochDay();
+        int first = firstStart(checkIn, today);
+        int last = lastStart(checkIn, nights, today);
+        List<Offer> options = new ArrayList<>();
+        for (Property property : candidates) {
+            if (fits(property, guests, nights)) {
+                int shift = occupancy.get(property.id()).nearestFreeShift(in, nights, first, last);
+                if (shift != Occupancy.NO_SHIFT && shift != 0) {
+                    LocalDate start = checkIn.plusDays(shift);
+                    options.add(Offer.of(property, start, start.plusDays(nights), shift));
+                }
+            }
+        }
+        options.sort(NEAREST_SHIFT);
+        return List.copyOf(options.subList(0, Math.min(options.size(), NEARBY_OPTIONS)));
+    }
+
+    private static int firstStart(LocalDate checkIn, LocalDate today) {
+        return (int) Math.max(checkIn.toEpochDay() - SHIFT_EARLIER, today.toEpochDay());
+    }
+
+    private int lastStart(LocalDate checkIn, int nights, LocalDate today) {
+        return (int) Math.min(checkIn.toEpochDay() + SHIFT_LATER, today.plusDays(limits.horizonDays()).toEpochDay() - nights);
     }
 
     private static boolean fits(Property property, int guests, int nights) {

@@ -64,6 +64,38 @@ final class Occupancy {
         return i == ends.length || starts[i] >= checkOut;
     }
 
+    /**
+     * The shift closest to zero (later first on a tie) that makes the stay {@code [checkIn + shift,
+     * checkIn + shift + nights)} free, with the new check-in between {@code firstStart} and {@code lastStart};
+     * {@link #NO_SHIFT} when there is none. Walks only the gaps near the window, not every day.
+     */
+    int nearestFreeShift(int checkIn, int nights, int firstStart, int lastStart) {
+        int best = NO_SHIFT;
+        for (int i = firstEndingAfter(firstStart); firstStart <= lastStart; i++) {
+            int gapStart = i == 0 ? Integer.MIN_VALUE : ends[i - 1];
+            int gapEnd = i < starts.length ? starts[i] : Integer.MAX_VALUE;
+            int from = Math.max(gapStart, firstStart);
+            int to = (int) Math.min((long) gapEnd - nights, lastStart);
+            if (from <= to) {
+                int start = Math.max(from, Math.min(checkIn, to));
+                int shift = start - checkIn;
+                if (best == NO_SHIFT || Math.abs(shift) < Math.abs(best) || (Math.abs(shift) == Math.abs(best) && shift > best)) {
+                    best = shift;
+                }
+                if (from >= checkIn) {
+                    break;
+                }
+            }
+            if (i >= starts.length) {
+                break;
+            }
+            firstStart = Math.max(firstStart, ends[i]);
+        }
+        return best;
+    }
+
+    static final int NO_SHIFT = Integer.MIN_VALUE;
+
     /** Blocked ranges that touch the nights from {@code from} to {@code to} (exclusive), clipped to them. */
     List<DateRange> blockedWithin(LocalDate from, LocalDate to) {
         int lo = (int) from.toEpochDay();

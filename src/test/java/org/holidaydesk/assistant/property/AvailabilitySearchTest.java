@@ -223,16 +223,21 @@ class AvailabilitySearchTest {
     }
 
     @Test
-    void whenNothingIsFreeOffersNearbyDatesAcrossProperties() {
+    void whenNothingIsFreeOffersEachPropertysNearestDatesNearestFirst() {
         block(pescarului, "2026-06-10", "2026-06-22", BlockSource.ICAL);
-        block(franceza, "2026-06-01", "2026-06-30", BlockSource.ICAL);
+        block(franceza, "2026-06-01", "2026-07-20", BlockSource.ICAL);
         block(bradul, "2026-06-14", "2026-06-24", BlockSource.CATALOG);
 
         SearchResult result = search().search(d("2026-06-15"), d("2026-06-20"), 2, null, TODAY);
 
         assertThat(result.available()).isEmpty();
-        assertThat(result.alternatives().nearbyDates()).isNotEmpty()
-                .allSatisfy(offer -> assertThat(offer.propertyId()).isNotEqualTo("vila-franceza"));
+        // Cabana Bradul is free until 2026-06-14 (leave then: shift -6), Casa Pescarului from 2026-06-22 (+7);
+        // Vila Franceza is busy until after the +20 day reach
+        assertThat(result.alternatives().nearbyDates())
+                .extracting(Offer::propertyId, Offer::shiftDays, Offer::checkIn, Offer::nights)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cabana-bradul", -6, d("2026-06-09"), 5),
+                        org.assertj.core.groups.Tuple.tuple("casa-pescarului", 7, d("2026-06-22"), 5));
     }
 
     @Test
