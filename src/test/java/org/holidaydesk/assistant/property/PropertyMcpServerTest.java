@@ -24,11 +24,15 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.holidaydesk.assistant.AssistantApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -53,6 +57,9 @@ class PropertyMcpServerTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private CamelContext camel;
 
     private McpClient client;
     private final ObjectMapper json = new ObjectMapper();
@@ -286,6 +293,14 @@ class PropertyMcpServerTest {
                 assertThat(start.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
             }
         });
+    }
+
+    @Test
+    void calendarRouteKeepsRefreshingDespiteABrokenFeed() {
+        NotifyBuilder refreshes = new NotifyBuilder(camel).fromRoute("property-calendar-refresh").whenCompleted(2).create();
+
+        assertThat(refreshes.matches(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(camel.getRouteController().getRouteStatus("property-calendar-refresh").isStarted()).isTrue();
     }
 
     @Test
