@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * An iCalendar export of one property's bookings (Airbnb, Booking.com, a channel manager), as an
@@ -42,7 +43,7 @@ record CalendarFeed(String propertyId, String location) {
     }
 
     boolean remote() {
-        String lower = location.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = location.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 }

@@ -2,6 +2,7 @@ package org.holidaydesk.assistant.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.holidaydesk.assistant.property.Properties.property;
 import static org.holidaydesk.assistant.property.Properties.tagged;
 
@@ -236,8 +237,8 @@ class AvailabilitySearchTest {
         assertThat(result.alternatives().nearbyDates())
                 .extracting(Offer::propertyId, Offer::shiftDays, Offer::checkIn, Offer::nights)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("cabana-bradul", -6, d("2026-06-09"), 5),
-                        org.assertj.core.groups.Tuple.tuple("casa-pescarului", 7, d("2026-06-22"), 5));
+                        tuple("cabana-bradul", -6, d("2026-06-09"), 5),
+                        tuple("casa-pescarului", 7, d("2026-06-22"), 5));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.holidaydesk.assistant.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -88,7 +89,7 @@ class CatalogFileTest {
 
     @Test
     void refusesAMisspeltField() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> yaml("""
+        assertThatThrownBy(() -> yaml("""
                 properties:
                   - {id: a, name: Alpha, location: X, rooms: 1, maxGuest: 2, nightlyPrice: 10, currency: RON}
                 """)).hasMessageContaining("maxGuest");

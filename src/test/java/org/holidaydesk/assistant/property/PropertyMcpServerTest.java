@@ -1,7 +1,7 @@
 package org.holidaydesk.assistant.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +104,7 @@ class PropertyMcpServerTest {
     }
 
     private String errorText(String tool, Map<String, Object> arguments) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> call(tool, arguments));
+        Throwable thrown = catchThrowable(() -> call(tool, arguments));
         assertThat(thrown).isInstanceOf(ToolExecutionException.class);
         return thrown.getMessage();
     }
