@@ -37,7 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The whole service with the test catalog, spoken to at /mcp by the MCP client the agent uses
+ * The whole service with the test catalog, spoken to at /mcp by the MCP client the assistant uses
  * (LangChain4j over Streamable HTTP). Every tool's answer and its error answer are checked here.
  */
 @SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
