@@ -1,0 +1,152 @@
+package org.holidaydesk.assistant.property;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The catalog file the business edits: its properties, bookings to block and iCalendar feeds. YAML
+ * (so that it can carry comments) or JSON. Bookings may be written relative to the day the catalog is
+ * loaded ({@code inDays} + {@code nights}), which keeps a demo catalog showing free and busy dates on
+ * any day, or as fixed dates ({@code checkIn} + {@code checkOut}).
+ *
+ * <p>Unknown fields are refused: a misspelt {@code maxGuest} should stop the start, not be ignored.
+ */
+record CatalogFile(@NotEmpty List<@Valid Entry> properties) {
+
+    record Entry(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lowercase letters, digits and hyphens") String id,
+            @NotBlank String name,
+            List<@NotBlank String> aliases,
+            @NotBlank String location,
+            @NotNull @Min(0) Integer rooms,
+            @NotNull @Min(1) Integer maxGuests,
+            List<@NotBlank String> amenities,
+            List<@NotBlank String> tags,
+            @NotNull @DecimalMin("0") BigDecimal nightlyPrice,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as RON or EUR") String currency,
+            @Min(1) @Max(365) Integer minimumStay,
+            String photoUrl,
+            Property.Description description,
+            String bookingId,
+            List<@NotBlank String> calendars,
+            List<@Valid BookingEntry> bookings) {
+
+        Property toProperty() {
+            return new Property(id, name, orEmpty(aliases), location, rooms, maxGuests, orEmpty(amenities), orEmpty(tags),
+                    nightlyPrice, currency, minimumStay == null ? 1 : minimumStay, photoUrl,
+                    description == null ? new Property.Description(null, null) : description, bookingId);
+        }
+    }
+
+    /** Either {@code inDays} and {@code nights}, or {@code checkIn} and {@code checkOut}. */
+    record BookingEntry(@Min(-3650) @Max(3650) Integer inDays, @Min(1) @Max(365) Integer nights,
+                        LocalDate checkIn, LocalDate checkOut, String note) {
+
+        boolean relative() {
+            return inDays != null && nights != null && checkIn == null && checkOut == null;
+        }
+
+        boolean absolute() {
+            return inDays == null && nights == null && checkIn != null && checkOut != null && checkOut.isAfter(checkIn);
+        }
+
+        BlockedRange resolve(String propertyId, LocalDate today) {
+            LocalDate start = relative() ? today.plusDays(inDays) : checkIn;
+            LocalDate end = relative() ? start.plusDays(nights) : checkOut;
+            return new BlockedRange(propertyId, start, end, BlockSource.CATALOG);
+        }
+    }
+
+    static CatalogFile read(InputStream in, String location) throws IOException {
+        String lower = location.toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = lower.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+        return mapper.registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(in, CatalogFile.class);
+    }
+
+    /** Everything wrong with the file, each naming the property and field; empty when it can be loaded. */
+    List<String> problems(Validator validator) {
+        List<String> problems = new ArrayList<>();
+        validator.validate(this).forEach(v -> problems.add(describe(v.getPropertyPath().toString()) + ": " + v.getMessage()));
+        if (properties == null) {
+            return problems;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < properties.size(); i++) {
+            Entry entry = properties.get(i);
+            if (entry == null) {
+                problems.add("properties[" + i + "] is empty");
+                continue;
+            }
+            if (entry.id() != null && !ids.add(entry.id())) {
+                problems.add("properties[" + i + "].id: " + entry.id() + " appears twice");
+            }
+            List<BookingEntry> bookings = orEmpty(entry.bookings());
+            for (int b = 0; b < bookings.size(); b++) {
+                BookingEntry booking = bookings.get(b);
+                if (booking == null || !(booking.relative() || booking.absolute())) {
+                    problems.add(describe("properties[" + i + "].bookings[" + b + "]")
+                            + ": give either inDays and nights, or checkIn and a later checkOut");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The bookings written in the file, as dates counted from {@code today}. */
+    List<BlockRepository.Booking> bookings(LocalDate today) {
+        List<BlockRepository.Booking> all = new ArrayList<>();
+        for (Entry entry : properties) {
+            for (BookingEntry booking : orEmpty(entry.bookings())) {
+                all.add(new BlockRepository.Booking(booking.resolve(entry.id(), today), booking.note()));
+            }
+        }
+        return all;
+    }
+
+    List<CalendarFeed> feeds() {
+        return properties.stream()
+                .flatMap(entry -> orEmpty(entry.calendars()).stream().map(location -> new CalendarFeed(entry.id(), location)))
+                .toList();
+    }
+
+    private String describe(String path) {
+        if (properties == null || !path.startsWith("properties[")) {
+            return path;
+        }
+        int close = path.indexOf(']');
+        try {
+            Entry entry = properties.get(Integer.parseInt(path.substring("properties[".length(), close)));
+            return entry == null || entry.id() == null ? path : path + " (" + entry.id() + ")";
+        } catch (RuntimeException notAnIndex) {
+            return path;
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+}
