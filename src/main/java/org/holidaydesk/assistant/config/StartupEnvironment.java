@@ -26,6 +26,7 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN");
 
     static final String DOTENV_PATH = "assistant.dotenv.path";
+    static final String WEBHOOK_ENABLED = "assistant.webhook.enabled";
 
     @Override
     public int getOrder() {
@@ -43,7 +44,9 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
-        if (appEnv == AppEnvironment.PRODUCTION) {
+        // the standalone property MCP server (profile property-mcp) has no webhook and sends nothing
+        boolean webhook = environment.getProperty(WEBHOOK_ENABLED, Boolean.class, true);
+        if (appEnv == AppEnvironment.PRODUCTION && webhook) {
             List<String> missing = PRODUCTION_REQUIRED.stream().filter(name -> isBlank(environment, name)).toList();
             if (!missing.isEmpty()) {
                 problems.add("APP_ENV=production needs these variables, which are not set: " + String.join(", ", missing));

@@ -51,6 +51,7 @@ public class PublicEndpoints {
         Map<String, Object> endpoints = new LinkedHashMap<>();
         endpoints.put("webhook", baseUrl + "/webhooks/whatsapp");
         endpoints.put("health", baseUrl + "/health");
+        endpoints.put("mcp", baseUrl + "/mcp");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", SERVICE_NAME);
         body.put("version", version);

@@ -42,6 +42,7 @@ class StartupBanner {
                 .append("  Webhook URL:  ").append(base).append("/webhooks/whatsapp\n")
                 .append("  Health:       ").append(base).append("/health\n")
                 .append("  Info:         ").append(base).append("/\n")
+                .append("  MCP tools:    ").append(base).append("/mcp\n")
                 .append("  Operators:    http://localhost:").append(managementPort).append("/actuator/health\n");
         text.append("  Cloud API:    ").append(whatsApp.hasAccessToken()
                 ? "sending with the configured access token"

@@ -43,6 +43,18 @@ class StartupEnvironmentTest {
     }
 
     @Test
+    void theStandaloneMcpServerNeedsNoWhatsAppSecretsInProduction() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("APP_ENV", "production")
+                .withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false")
+                .withProperty(StartupEnvironment.DOTENV_PATH, "");
+
+        startup.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("WHATSAPP_APP_SECRET")).isNull();
+    }
+
+    @Test
     void developmentWithoutAnAppSecretGeneratesOne() {
         MockEnvironment environment = new MockEnvironment().withProperty(StartupEnvironment.DOTENV_PATH, "");
 

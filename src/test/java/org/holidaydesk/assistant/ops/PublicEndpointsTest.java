@@ -57,6 +57,7 @@ class PublicEndpointsTest {
         assertThat(index.get("version").asText()).isNotBlank();
         assertThat(index.at("/endpoints/webhook").asText()).isEqualTo(publicPort.baseUrl() + "/webhooks/whatsapp");
         assertThat(index.at("/endpoints/health").asText()).isEqualTo(publicPort.baseUrl() + "/health");
+        assertThat(index.at("/endpoints/mcp").asText()).isEqualTo(publicPort.baseUrl() + "/mcp");
     }
 
     @Test
