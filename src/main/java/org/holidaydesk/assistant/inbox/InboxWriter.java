@@ -39,14 +39,16 @@ public class InboxWriter implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final InboxProperties properties;
+    private final PipelineWakeUps wakeUps;
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
     private volatile Thread writer;
     private volatile boolean running;
 
-    public InboxWriter(DataSource dataSource, InboxProperties properties) {
+    public InboxWriter(DataSource dataSource, InboxProperties properties, PipelineWakeUps wakeUps) {
         this.dataSource = dataSource;
         this.properties = properties;
+        this.wakeUps = wakeUps;
         this.clock = Clock.systemUTC();
         this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
     }
@@ -117,6 +119,7 @@ public class InboxWriter implements SmartLifecycle {
                 throw e;
             }
             batch.forEach(p -> p.committed().complete(null));
+            wakeUps.inbox();
         } catch (Exception | AssertionError e) {
             // the writer must outlive any failure of a driver or a connection: fail this batch, go on
             LOG.warn("Inbox commit of {} callback(s) failed: {}", batch.size(), e.toString());

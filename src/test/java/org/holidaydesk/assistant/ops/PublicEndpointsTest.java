@@ -80,6 +80,7 @@ class PublicEndpointsTest {
         assertThat(counter(metrics, "whatsapp_webhook_requests_total{outcome=\"bad_signature\"}")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("whatsapp_webhook_requests_total{outcome=\"unavailable\"}");
         assertThat(metrics).contains("routeId=\"webhook-ingress\"");
+        assertThat(metrics).contains("whatsapp_ingress_lag_seconds");
     }
 
     @Test
