@@ -127,9 +127,9 @@ class McpPropertyTools implements PropertyTools, DisposableBean {
                     .arguments(json.writeValueAsString(arguments))
                     .build());
         } catch (ToolExecutionException e) {
-            if (e.getCause() == null && e.errorCode() == null) {
-                // an isError answer: the tool's reason, not a failure of the connection
-                throw new ToolRefusedException(tool, e.getMessage());
+            String reason = refusal(e);
+            if (reason != null) {
+                throw new ToolRefusedException(tool, reason);
             }
             throw unavailable(mcp, tool, e);
         } catch (JsonProcessingException | RuntimeException e) {
@@ -144,6 +144,21 @@ class McpPropertyTools implements PropertyTools, DisposableBean {
         } catch (JsonProcessingException e) {
             throw new ToolsUnavailableException("Property tool " + tool + " answered something that is not JSON", e);
         }
+    }
+
+    /**
+     * The tool's reason when the exception carries an {@code isError} answer, null when the call failed on
+     * the way. The client reports both as a {@link ToolExecutionException}: an answer's text comes wrapped
+     * in a plain {@link RuntimeException}, while a failed request carries the I/O error that failed it, or
+     * a plain one naming an HTTP status, and a JSON-RPC error carries its code.
+     */
+    private static String refusal(ToolExecutionException e) {
+        Throwable cause = e.getCause();
+        if (e.errorCode() != null || cause == null || cause.getClass() != RuntimeException.class || cause.getCause() != null
+                || cause.getMessage() == null || cause.getMessage().startsWith("Unexpected status code")) {
+            return null;
+        }
+        return cause.getMessage();
     }
 
     private McpClient client() {
