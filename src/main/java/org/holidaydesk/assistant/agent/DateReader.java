@@ -64,10 +64,11 @@ final class DateReader {
         }
     }
 
-    /** Month names, longest first so that "june" wins over "jun". */
-    private static final String MONTH = "(" + MONTHS.keySet().stream()
+    /** Month names as alternatives, longest first so that "june" wins over "jun". */
+    static final String MONTH_WORDS = MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
-            .collect(Collectors.joining("|")) + ")\\.?";
+            .collect(Collectors.joining("|"));
+    private static final String MONTH = "(" + MONTH_WORDS + ")\\.?";
     /** Full month names that are also everyday words, never read as a month without a day number. */
     private static final List<String> AMBIGUOUS_MONTHS = List.of("may", "mai", "march", "mar", "jan", "dec", "sep", "oct",
             "nov", "feb", "apr", "jun", "jul", "aug", "ian", "iun", "iul", "sept");

@@ -30,7 +30,7 @@ final class PartyReader {
             + "suntem|vom fi|o sa fim|am fi)\\s+" + NUMBER + "\\b(?!\\s*(?:nights?|nopti|days?|zile))");
     private static final Pattern FOR = Pattern.compile("\\b(?:for|pentru)\\s+" + NUMBER + "\\b(?!\\s*(?:nights?|nopti|noptii|"
             + "noapte|seri|days?|zile|weeks?|saptamani|saptamana|months?|luni|[./-]\\s*\\d|st\\b|nd\\b|rd\\b|th\\b|"
-            + "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ian|mai|iun|iul|noi|ron|lei|eur|euro|\\$|%))");
+            + "(?:" + DateReader.MONTH_WORDS + ")\\b|ron\\b|lei\\b|eur\\b|euro\\b|\\$|%))");
     private static final Pattern COUPLE = Pattern.compile("\\b(?:a couple|couple|un cuplu|cuplu|doar noi doi|noi doi"
             + "|my (?:wife|husband|partner|girlfriend|boyfriend|fiancee?) and (?:i|me)|me and my (?:wife|husband|partner|girlfriend|boyfriend|fiancee?)"
             + "|eu si (?:sotia|sotul|partenerul|partenera|prietena|prietenul|iubita|iubitul|logodnica|logodnicul))\\b");
