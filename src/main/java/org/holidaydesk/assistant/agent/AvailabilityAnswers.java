@@ -20,6 +20,8 @@ final class AvailabilityAnswers {
 
     /** Most offers, ranges or properties in one list, so that an answer stays short on a phone. */
     static final int MOST_LINES = 6;
+    /** Most nearby dates of one property: a few choices, not a calendar. */
+    static final int MOST_NEARBY = 3;
 
     private static final Pattern MAX_NIGHTS = Pattern.compile("at most (\\d+) nights");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
@@ -115,7 +117,7 @@ final class AvailabilityAnswers {
         List<PropertyTools.Offer> others = known.guests() == null ? List.of() : result.alternatives().otherProperties();
         if (!nearby.isEmpty()) {
             lines.add(words.nearbyDates());
-            nearby.stream().limit(MOST_LINES).forEach(o -> lines.add(words.datedOfferLine(o)));
+            nearby.stream().limit(MOST_NEARBY).forEach(o -> lines.add(words.datedOfferLine(o)));
         }
         if (!others.isEmpty()) {
             lines.add(words.otherProperties());
@@ -162,8 +164,15 @@ final class AvailabilityAnswers {
     /** A month at one property: its free stretches long enough to book, or other properties when it is full. */
     private Outcome propertyMonth(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words,
                                   LocalDate today) {
-        MonthCalendar calendar = monthCalendar(known.property(), known.month(), today);
+        MonthCalendar calendar = monthCalendar(known.property(), known.month(), known.nights(), today);
         GuestContext resolved = known.withProperty(calendar.name());
+        PropertyTools.PropertySummary property = catalog.stream().filter(p -> p.name().equals(calendar.name())).findFirst()
+                .orElse(null);
+        if (property != null && known.guests() != null && property.maxGuests() < known.guests()) {
+            Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
+            return new Outcome(new Lines().add(words.tooManyGuests(property.name(), property.maxGuests()))
+                    .add(others.text()).text(), resolved);
+        }
         List<PropertyTools.Range> bookable = calendar.bookable();
         if (bookable.isEmpty()) {
             Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
@@ -201,7 +210,7 @@ final class AvailabilityAnswers {
             if (property.name().equals(except) || (known.guests() != null && property.maxGuests() < known.guests())) {
                 continue;
             }
-            MonthCalendar calendar = monthCalendar(property.name(), known.month(), today);
+            MonthCalendar calendar = monthCalendar(property.name(), known.month(), known.nights(), today);
             if (!calendar.bookable().isEmpty()) {
                 lines.add(words.windowLine(calendar.name(), calendar.bookable().get(0)));
             }
@@ -217,10 +226,11 @@ final class AvailabilityAnswers {
     }
 
     /**
-     * One property's free nights within a month, from today when the month has begun. The calendar tool
-     * shows 30 nights at a time, so a 31-day month takes a second look.
+     * One property's free stretches within a month, from today when the month has begun, long enough for
+     * its minimum stay and for the nights the guest asked for. The calendar tool shows 30 nights at a time,
+     * so a 31-day month takes a second look.
      */
-    private MonthCalendar monthCalendar(String property, YearMonth month, LocalDate today) {
+    private MonthCalendar monthCalendar(String property, YearMonth month, Integer nights, LocalDate today) {
         LocalDate from = month.atDay(1).isBefore(today) ? today : month.atDay(1);
         LocalDate end = month.atEndOfMonth().plusDays(1);
         List<PropertyTools.Range> free = new ArrayList<>();
@@ -247,7 +257,8 @@ final class AvailabilityAnswers {
             }
             calendar = tools.calendar(calendar.propertyId(), calendar.to());
         }
-        return new MonthCalendar(name, free.stream().filter(r -> r.nights() >= minimumStay).toList());
+        int shortest = nights == null ? minimumStay : Math.max(minimumStay, nights);
+        return new MonthCalendar(name, free.stream().filter(r -> r.nights() >= shortest).toList());
     }
 
     private record MonthCalendar(String name, List<PropertyTools.Range> bookable) {

@@ -19,7 +19,10 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
 
     static final GuestContext EMPTY = new GuestContext(null, null, null, null, null, null);
 
-    /** This context with what the newest words add; new dates replace old ones of any kind. */
+    /**
+     * This context with what the newest words add; new dates replace old ones of any kind, and asking about
+     * any property forgets the one asked about before.
+     */
     GuestContext with(GuestRequest request) {
         LocalDate in = checkIn;
         LocalDate out = checkOut;
@@ -29,7 +32,8 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
             in = request.checkIn();
             out = request.checkOut();
             askedMonth = null;
-            length = request.nights();
+            // "for 3 nights", then "from July 10": the earlier length still holds
+            length = request.nights() != null || out != null ? request.nights() : nights;
         } else if (request.month() != null) {
             in = null;
             out = null;
@@ -44,7 +48,7 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
         }
         return new GuestContext(in, out, askedMonth, length,
                 request.guests() != null ? request.guests() : guests,
-                request.property() != null ? request.property() : property);
+                request.property() != null ? request.property() : request.anyProperty() ? null : property);
     }
 
     /** The same context without what has gone by: an arrival before today, a month already over. */

@@ -15,9 +15,10 @@ import java.time.YearMonth;
  * @param nights    a length of stay
  * @param guests    how many will stay
  * @param property  a property as the guest wrote it, for the tools to resolve
+ * @param anyProperty the guest asks about any property ("anything free?", "altceva?"), not the one asked before
  */
 record GuestRequest(boolean greeting, boolean thanks, LocalDate checkIn, LocalDate checkOut, YearMonth month,
-                    Integer nights, Integer guests, String property) {
+                    Integer nights, Integer guests, String property, boolean anyProperty) {
 
     /** Nothing about a stay: no dates, party or property. */
     boolean asksNothing() {

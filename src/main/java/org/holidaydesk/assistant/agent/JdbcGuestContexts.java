@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.holidaydesk.assistant.config.AgentProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,11 +23,17 @@ class JdbcGuestContexts implements GuestContexts {
 
     private final JdbcTemplate jdbc;
     private final AgentProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     JdbcGuestContexts(JdbcTemplate jdbc, AgentProperties properties) {
+        this(jdbc, properties, Clock.systemUTC());
+    }
+
+    JdbcGuestContexts(JdbcTemplate jdbc, AgentProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override

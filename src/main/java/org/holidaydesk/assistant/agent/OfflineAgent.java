@@ -74,7 +74,8 @@ public class OfflineAgent implements GuestAgent {
                 catalog.stream().map(PropertyTools.PropertySummary::name).toList());
         GuestContext before = contexts.load(turn.guestId()).asOf(turn.today());
         AvailabilityAnswers.Outcome outcome;
-        if (request.asksNothing()) {
+        boolean anotherPropertyForTheSameStay = request.anyProperty() && (before.hasStay() || before.month() != null);
+        if (request.asksNothing() && !anotherPropertyForTheSameStay) {
             if (request.thanks() && !request.greeting()) {
                 return words.thanks();
             }

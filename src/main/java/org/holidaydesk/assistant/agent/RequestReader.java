@@ -12,6 +12,9 @@ final class RequestReader {
             + "|\\b(?:hello|buna ziua|buna seara|buna dimineata)\\b");
     private static final Pattern THANKS = Pattern.compile("\\b(?:thanks|thank you|thx|ty|cheers|multumesc|multumim|mersi|merci|"
             + "multumesc frumos)\\b");
+    private static final Pattern ANY_PROPERTY = Pattern.compile("\\b(?:anything|any property|any place|anywhere|something|"
+            + "else|other (?:property|properties|place|places|options?)|another (?:property|place|one)|ceva|altceva|orice|"
+            + "alta (?:proprietate|casa|cazare|varianta)|alte (?:proprietati|case|variante|optiuni))\\b");
 
     private RequestReader() {
     }
@@ -21,6 +24,7 @@ final class RequestReader {
         DateReader.Dates dates = DateReader.read(plain, today);
         PropertyMentions.Mention mention = PropertyMentions.find(text, propertyNames);
         return new GuestRequest(plain.contains(GREETING), plain.contains(THANKS), dates.checkIn(), dates.checkOut(),
-                dates.month(), dates.nights(), PartyReader.read(plain), mention == null ? null : mention.asWritten());
+                dates.month(), dates.nights(), PartyReader.read(plain), mention == null ? null : mention.asWritten(),
+                mention == null && plain.contains(ANY_PROPERTY));
     }
 }
