@@ -1,0 +1,337 @@
+package org.holidaydesk.assistant.agent;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The offline agent's answer rules: from what is known of the guest's request to the tool calls that
+ * answer it and the words of the answer. Exact dates with a named property get that property's status
+ * and, when it is free and the party is known, a booking link; exact dates alone get every property
+ * that fits; a month gets the free stretches of its calendar; anything missing is asked for. A question
+ * a tool refuses becomes a question to the guest. Every figure comes from the tools.
+ */
+final class AvailabilityAnswers {
+
+    /** Most offers, ranges or properties in one list, so that an answer stays short on a phone. */
+    static final int MOST_LINES = 6;
+    /** Most nearby dates of one property: a few choices, not a calendar. */
+    static final int MOST_NEARBY = 3;
+
+    private static final Pattern MAX_NIGHTS = Pattern.compile("at most (\\d+) nights");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+    /**
+     * @param text    the answer
+     * @param context what is known of the request after this answer (a property resolved, a refused date forgotten)
+     */
+    record Outcome(String text, GuestContext context) {
+    }
+
+    private final PropertyTools tools;
+    private final String businessContact;
+
+    AvailabilityAnswers(PropertyTools tools, String businessContact) {
+        this.tools = tools;
+        this.businessContact = businessContact;
+    }
+
+    /** The answer to a request whose words asked for nothing in particular: what the business offers, and a question. */
+    Outcome welcome(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
+        Lines lines = new Lines().add(words.intro());
+        catalog.stream().limit(MOST_LINES).forEach(p -> lines.add(words.propertyLine(p)));
+        if (catalog.size() > MOST_LINES) {
+            lines.add(words.more(catalog.size() - MOST_LINES));
+        }
+        return new Outcome(lines.add(words.askDatesAndGuests()).text(), known);
+    }
+
+    /** The answer to what is known of the request, with this turn's words already in it. */
+    Outcome answer(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words, LocalDate today) {
+        try {
+            if (known.property() != null) {
+                if (known.hasStay()) {
+                    return propertyStay(known, words);
+                }
+                if (known.month() != null) {
+                    return propertyMonth(known, catalog, words, today);
+                }
+                if (known.checkIn() != null) {
+                    return new Outcome(words.askCheckOut(known.checkIn()), known);
+                }
+                if (known.nights() != null) {
+                    return new Outcome(words.askCheckIn(known.nights()), known);
+                }
+                return propertySoon(known, words);
+            }
+            if (known.hasStay()) {
+                return known.guests() == null
+                        ? new Outcome(words.askGuests(known.checkIn(), known.checkOut()), known)
+                        : everyProperty(known, words);
+            }
+            if (known.month() != null) {
+                return monthWindows(known, catalog, words, today, null);
+            }
+            if (known.checkIn() != null) {
+                return new Outcome(words.askCheckOut(known.checkIn()), known);
+            }
+            if (known.nights() != null) {
+                return new Outcome(words.askCheckIn(known.nights()), known);
+            }
+            return new Outcome(words.askDates(known.guests()), known);
+        } catch (ToolRefusedException refused) {
+            return refusal(refused, known, catalog, words);
+        }
+    }
+
+    /** Exact dates at one property: a booking link when it is free, the reason and alternatives when not. */
+    private Outcome propertyStay(GuestContext known, Wording words) {
+        // the price does not depend on the party: without it, check the stay for one and ask
+        int guests = known.guests() == null ? 1 : known.guests();
+        PropertyTools.Availability result = tools.search(known.checkIn(), known.checkOut(), guests, known.property());
+        PropertyTools.Requested requested = result.requested();
+        GuestContext resolved = requested == null ? known : known.withProperty(requested.name());
+        if (requested == null) {
+            return everyPropertyAnswer(result, resolved, words);
+        }
+        Lines lines = new Lines();
+        switch (requested.status()) {
+            case AVAILABLE -> {
+                if (known.guests() == null) {
+                    return new Outcome(words.freeAskGuests(result.available().get(0)), resolved);
+                }
+                PropertyTools.BookingLink link = tools.bookingLink(requested.name(), known.checkIn(), known.checkOut(), guests);
+                return new Outcome(words.freeWithLink(link), resolved);
+            }
+            case BOOKED -> lines.add(words.booked(requested.name(), known.checkIn(), known.checkOut()));
+            case TOO_MANY_GUESTS -> lines.add(words.tooManyGuests(requested.name(), requested.maxGuests()));
+            case BELOW_MINIMUM_STAY -> lines.add(words.minimumStay(requested.name(), requested.minimumStay()));
+        }
+        List<PropertyTools.Offer> nearby = result.alternatives().nearbyDates();
+        // alternatives for a party of one would mislead a larger party: only the same property's dates then
+        List<PropertyTools.Offer> others = known.guests() == null ? List.of() : result.alternatives().otherProperties();
+        if (!nearby.isEmpty()) {
+            lines.add(words.nearbyDates());
+            nearby.stream().limit(MOST_NEARBY).forEach(o -> lines.add(words.datedOfferLine(o)));
+        }
+        if (!others.isEmpty()) {
+            lines.add(words.otherProperties());
+            others.stream().limit(MOST_LINES).forEach(o -> lines.add(words.offerLine(o)));
+        }
+        if (nearby.isEmpty() && others.isEmpty()) {
+            lines.add(words.tryOtherDates());
+        } else if (known.guests() == null) {
+            lines.add(words.howManyGuests());
+        } else {
+            lines.add(words.pickOne());
+        }
+        return new Outcome(lines.text(), resolved);
+    }
+
+    /** Exact dates and a party: every property that fits, or the nearest dates when none does. */
+    private Outcome everyProperty(GuestContext known, Wording words) {
+        return everyPropertyAnswer(tools.search(known.checkIn(), known.checkOut(), known.guests(), null), known, words);
+    }
+
+    private Outcome everyPropertyAnswer(PropertyTools.Availability result, GuestContext known, Wording words) {
+        Lines lines = new Lines();
+        if (!result.available().isEmpty()) {
+            lines.add(words.freeFor(result.checkIn(), result.checkOut(), result.nights(), result.guests()));
+            result.available().stream().limit(MOST_LINES).forEach(o -> lines.add(words.offerLine(o)));
+            int more = result.totalAvailable() - Math.min(MOST_LINES, result.available().size());
+            if (more > 0) {
+                lines.add(words.more(more));
+            }
+            return new Outcome(lines.add(words.pickOne()).text(), known);
+        }
+        lines.add(words.nothingFree(result.checkIn(), result.checkOut(), result.guests()));
+        List<PropertyTools.Offer> nearby = result.alternatives().nearbyDates();
+        if (nearby.isEmpty()) {
+            lines.add(words.tryOtherDates());
+        } else {
+            lines.add(words.nearbyDates());
+            nearby.stream().limit(MOST_LINES).forEach(o -> lines.add(words.datedOfferLine(o)));
+            lines.add(words.pickOne());
+        }
+        return new Outcome(lines.text(), known);
+    }
+
+    /** A month at one property: its free stretches long enough to book, or other properties when it is full. */
+    private Outcome propertyMonth(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words,
+                                  LocalDate today) {
+        MonthCalendar calendar = monthCalendar(known.property(), known.month(), known.nights(), today);
+        GuestContext resolved = known.withProperty(calendar.name());
+        PropertyTools.PropertySummary property = catalog.stream().filter(p -> p.name().equals(calendar.name())).findFirst()
+                .orElse(null);
+        if (property != null && known.guests() != null && property.maxGuests() < known.guests()) {
+            Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
+            return new Outcome(new Lines().add(words.tooManyGuests(property.name(), property.maxGuests()))
+                    .add(others.text()).text(), resolved);
+        }
+        List<PropertyTools.Range> bookable = calendar.bookable();
+        if (bookable.isEmpty()) {
+            Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
+            return new Outcome(new Lines().add(words.bookedInMonth(calendar.name(), known.month()))
+                    .add(others.text()).text(), resolved);
+        }
+        Lines lines = new Lines().add(words.freeInMonth(calendar.name(), known.month()));
+        bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
+        if (bookable.size() > MOST_LINES) {
+            lines.add(words.more(bookable.size() - MOST_LINES));
+        }
+        return new Outcome(lines.add(words.askExactDates()).text(), resolved);
+    }
+
+    /** A property without dates: its next 30 days. */
+    private Outcome propertySoon(GuestContext known, Wording words) {
+        PropertyTools.Calendar calendar = tools.calendar(known.property(), null);
+        GuestContext resolved = known.withProperty(calendar.name());
+        List<PropertyTools.Range> bookable = calendar.freeRanges().stream()
+                .filter(r -> r.nights() >= calendar.minimumStay()).toList();
+        if (bookable.isEmpty()) {
+            return new Outcome(new Lines().add(words.bookedSoon(calendar.name())).add(words.askDates(known.guests())).text(),
+                    resolved);
+        }
+        Lines lines = new Lines().add(words.freeSoon(calendar.name()));
+        bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
+        return new Outcome(lines.add(words.askExactDates()).text(), resolved);
+    }
+
+    /** A month without a property: the first bookable stretch of each property that sleeps the party. */
+    private Outcome monthWindows(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words,
+                                 LocalDate today, String except) {
+        Lines lines = new Lines();
+        for (PropertyTools.PropertySummary property : catalog) {
+            if (property.name().equals(except) || (known.guests() != null && property.maxGuests() < known.guests())) {
+                continue;
+            }
+            MonthCalendar calendar = monthCalendar(property.name(), known.month(), known.nights(), today);
+            if (!calendar.bookable().isEmpty()) {
+                lines.add(words.windowLine(calendar.name(), calendar.bookable().get(0)));
+            }
+            if (lines.size() == MOST_LINES) {
+                break;
+            }
+        }
+        if (lines.size() == 0) {
+            return new Outcome(words.nothingInMonth(known.month()), known);
+        }
+        lines.prepend(except == null ? words.windowsInMonth(known.month()) : words.otherWindowsInMonth(known.month()));
+        return new Outcome(lines.add(words.askExactDates()).text(), known);
+    }
+
+    /**
+     * One property's free stretches within a month, from today when the month has begun, long enough for
+     * its minimum stay and for the nights the guest asked for. The calendar tool shows 30 nights at a time,
+     * so a 31-day month takes a second look.
+     */
+    private MonthCalendar monthCalendar(String property, YearMonth month, Integer nights, LocalDate today) {
+        LocalDate from = month.atDay(1).isBefore(today) ? today : month.atDay(1);
+        LocalDate end = month.atEndOfMonth().plusDays(1);
+        List<PropertyTools.Range> free = new ArrayList<>();
+        PropertyTools.Calendar calendar = tools.calendar(property, from);
+        String name = calendar.name();
+        int minimumStay = calendar.minimumStay();
+        while (true) {
+            LocalDate shownFrom = calendar.from().isBefore(from) ? from : calendar.from();
+            for (PropertyTools.Range range : calendar.freeRanges()) {
+                LocalDate start = range.start().isBefore(shownFrom) ? shownFrom : range.start();
+                LocalDate stop = range.end().isAfter(end) ? end : range.end();
+                if (!start.isBefore(stop)) {
+                    continue;
+                }
+                int last = free.size() - 1;
+                if (last >= 0 && free.get(last).end().equals(start)) {
+                    free.set(last, new PropertyTools.Range(free.get(last).start(), stop));
+                } else {
+                    free.add(new PropertyTools.Range(start, stop));
+                }
+            }
+            if (!calendar.to().isBefore(end)) {
+                break;
+            }
+            calendar = tools.calendar(calendar.propertyId(), calendar.to());
+        }
+        int shortest = nights == null ? minimumStay : Math.max(minimumStay, nights);
+        return new MonthCalendar(name, free.stream().filter(r -> r.nights() >= shortest).toList());
+    }
+
+    private record MonthCalendar(String name, List<PropertyTools.Range> bookable) {
+    }
+
+    /**
+     * A question the tools would not answer as asked, turned into a question to the guest in their
+     * language. The refused part is forgotten, so that the next message is not refused again.
+     */
+    private Outcome refusal(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
+                            Wording words) {
+        String reason = refused.getMessage() == null ? "" : refused.getMessage();
+        if (reason.contains("no property called") || reason.contains("could be") || reason.contains("No property was named")) {
+            Set<String> catalogNames = catalog.stream().map(PropertyTools.PropertySummary::name).collect(Collectors.toSet());
+            List<String> suggested = new ArrayList<>();
+            Matcher quoted = QUOTED.matcher(reason);
+            while (quoted.find()) {
+                if (catalogNames.contains(quoted.group(1)) && !suggested.contains(quoted.group(1))) {
+                    suggested.add(quoted.group(1));
+                }
+            }
+            if (suggested.isEmpty()) {
+                catalog.stream().limit(MOST_LINES).forEach(p -> suggested.add(p.name()));
+            }
+            Lines lines = new Lines();
+            if (reason.contains("no property called") && known.property() != null) {
+                lines.add(words.unknownProperty(known.property()));
+            }
+            lines.add(words.whichProperty());
+            suggested.forEach(name -> lines.add("• *" + name + "*"));
+            return new Outcome(lines.text(), known.withoutProperty());
+        }
+        if (reason.contains("in the past")) {
+            return new Outcome(words.pastDates(), known.withoutDates());
+        }
+        if (reason.contains("must be after the check-in")) {
+            return new Outcome(words.checkOutBeforeCheckIn(), known.withoutDates());
+        }
+        Matcher maxNights = MAX_NIGHTS.matcher(reason);
+        if (maxNights.find()) {
+            return new Outcome(words.tooLong(Integer.parseInt(maxNights.group(1)), businessContact), known.withoutDates());
+        }
+        if (reason.contains("known only up to")) {
+            return new Outcome(words.tooFarAhead(), known.withoutDates());
+        }
+        if (reason.contains("not free")) {
+            return new Outcome(words.justTaken(), known);
+        }
+        return new Outcome(words.couldNotCheck(), known.withoutDates());
+    }
+
+    /** An answer's lines, joined by line breaks. */
+    private static final class Lines {
+
+        private final List<String> lines = new ArrayList<>();
+
+        Lines add(String line) {
+            if (line != null && !line.isBlank()) {
+                lines.add(line);
+            }
+            return this;
+        }
+
+        void prepend(String line) {
+            lines.add(0, line);
+        }
+
+        int size() {
+            return lines.size();
+        }
+
+        String text() {
+            return String.join("\n", lines);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.holidaydesk.assistant.agent;
+
+/**
+ * Where each guest's {@link GuestContext} is kept between turns, keyed by the guest's id alone. Kept in
+ * the database, not in memory: the next turn may run on another replica, or after a restart.
+ */
+interface GuestContexts {
+
+    /** What the guest told in their recent turns; empty when nothing, or nothing recent enough. */
+    GuestContext load(String guestId);
+
+    void save(String guestId, GuestContext context);
+}

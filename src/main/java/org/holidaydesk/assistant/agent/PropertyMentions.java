@@ -1,0 +1,136 @@
+package org.holidaydesk.assistant.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds where a guest names a property, so that the words can be handed to the tools, which resolve
+ * names, aliases and misspellings themselves. A stretch of the guest's words is a mention when it is
+ * close to a catalog name ("Casa Pescariului"), or is a word only one name has ("Pescarului"), or looks
+ * like a property's name the catalog may know by another ("Vila Marea Neagră" after "Vila", "Casa",
+ * ...): the tools then say whether they know it.
+ */
+final class PropertyMentions {
+
+    /** Words many property names start with; alone they name nothing. */
+    private static final Set<String> GENERIC = Set.of("casa", "vila", "villa", "cabana", "conacul", "conac", "pensiunea",
+            "hotel", "hotelul", "house", "the", "apartament", "apartamentul", "studio", "de", "la", "din", "lake", "sea");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** A property-like name: one of the usual first words, then a capitalised word or two. */
+    private static final Pattern LOOKS_LIKE_A_NAME = Pattern.compile(
+            "\\b(?:Casa|Vila|Villa|Cabana|Conacul|Pensiunea|Hotel|Hotelul)\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?");
+
+    /**
+     * @param asWritten the guest's words, to give to the tools
+     * @param name      the catalog name they are closest to, or null when they look like a name the catalog lacks
+     */
+    record Mention(String asWritten, String name) {
+    }
+
+    private record Token(String original, String plain) {
+    }
+
+    private PropertyMentions() {
+    }
+
+    /** The first property the text names, or null. */
+    static Mention find(String text, List<String> catalogNames) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<Token> tokens = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            tokens.add(new Token(words.group(), PlainText.word(words.group())));
+        }
+        Map<String, Integer> wordOwners = new HashMap<>();
+        for (String name : catalogNames) {
+            for (String word : Set.copyOf(plainWords(name))) {
+                wordOwners.merge(word, 1, Integer::sum);
+            }
+        }
+        Mention best = null;
+        int bestScore = Integer.MAX_VALUE;
+        int bestStart = Integer.MAX_VALUE;
+        for (String name : catalogNames) {
+            List<String> nameWords = plainWords(name);
+            if (nameWords.isEmpty()) {
+                continue;
+            }
+            String wanted = String.join(" ", nameWords);
+            int allowed = Math.max(1, wanted.length() / 4);
+            for (int start = 0; start + nameWords.size() <= tokens.size(); start++) {
+                List<Token> window = tokens.subList(start, start + nameWords.size());
+                int distance = distance(String.join(" ", window.stream().map(Token::plain).toList()), wanted);
+                if (distance <= allowed && better(distance, start, bestScore, bestStart)) {
+                    best = new Mention(joined(window), name);
+                    bestScore = distance;
+                    bestStart = start;
+                }
+            }
+            for (String word : nameWords) {
+                if (word.length() < 5 || GENERIC.contains(word) || wordOwners.getOrDefault(word, 0) > 1) {
+                    continue;
+                }
+                // a single word is easily an ordinary one ("viitor" is one letter from "viilor"): exact, or one typo in a long word
+                int allowedTypos = word.length() >= 8 ? 1 : 0;
+                for (int start = 0; start < tokens.size(); start++) {
+                    int distance = distance(tokens.get(start).plain(), word);
+                    if (distance <= allowedTypos && better(distance + 1, start, bestScore, bestStart)) {
+                        best = new Mention(tokens.get(start).original(), name);
+                        bestScore = distance + 1;
+                        bestStart = start;
+                    }
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        Matcher nameLike = LOOKS_LIKE_A_NAME.matcher(text);
+        return nameLike.find() ? new Mention(nameLike.group(), null) : null;
+    }
+
+    private static boolean better(int score, int start, int bestScore, int bestStart) {
+        return score < bestScore || (score == bestScore && start < bestStart);
+    }
+
+    private static List<String> plainWords(String name) {
+        List<String> plain = new ArrayList<>();
+        Matcher words = WORD.matcher(name);
+        while (words.find()) {
+            plain.add(PlainText.word(words.group()));
+        }
+        return plain;
+    }
+
+    private static String joined(List<Token> tokens) {
+        return String.join(" ", tokens.stream().map(Token::original).toList());
+    }
+
+    /** Edit distance with swapped neighbours counted once, as the tools measure misspellings. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

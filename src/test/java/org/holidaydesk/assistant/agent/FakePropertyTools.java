@@ -1,0 +1,89 @@
+package org.holidaydesk.assistant.agent;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Property tools answering what a test sets, recording each call, so that the answer rules can be
+ * checked on any availability without a server.
+ */
+class FakePropertyTools implements PropertyTools {
+
+    interface Search {
+        Availability answer(LocalDate checkIn, LocalDate checkOut, int guests, String property);
+    }
+
+    interface CalendarLookup {
+        Calendar answer(String property, LocalDate from);
+    }
+
+    interface Link {
+        BookingLink answer(String property, LocalDate checkIn, LocalDate checkOut, int guests);
+    }
+
+    final List<String> calls = new ArrayList<>();
+    List<PropertySummary> catalog = List.of(
+            summary("casa-pescarului", "Casa Pescarului", "Danube Delta", 6, 450, 2),
+            summary("vila-franceza", "Vila Franceza", "Sinaia", 10, 1200, 2),
+            summary("cabana-bradul", "Cabana Bradul", "Bran", 2, 380, 1));
+    Search search = (in, out, guests, property) -> {
+        throw new AssertionError("no search expected");
+    };
+    CalendarLookup calendar = (property, from) -> {
+        throw new AssertionError("no calendar expected");
+    };
+    Link link = (property, in, out, guests) -> {
+        throw new AssertionError("no booking link expected");
+    };
+    RuntimeException failure;
+
+    static PropertySummary summary(String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay) {
+        return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay, List.of());
+    }
+
+    static Offer offer(PropertySummary p, LocalDate checkIn, LocalDate checkOut, int shiftDays) {
+        int nights = (int) (checkOut.toEpochDay() - checkIn.toEpochDay());
+        return new Offer(p.id(), p.name(), p.location(), p.maxGuests(), checkIn, checkOut, nights,
+                p.nightlyPrice().multiply(BigDecimal.valueOf(nights)), p.currency(), shiftDays);
+    }
+
+    PropertySummary named(String name) {
+        return catalog.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public List<PropertySummary> listProperties() {
+        calls.add("list_properties");
+        failIfSet();
+        return catalog;
+    }
+
+    @Override
+    public Availability search(LocalDate checkIn, LocalDate checkOut, int guests, String property) {
+        calls.add("search_availability " + checkIn + " " + checkOut + " " + guests + (property == null ? "" : " " + property));
+        failIfSet();
+        return search.answer(checkIn, checkOut, guests, property);
+    }
+
+    @Override
+    public Calendar calendar(String property, LocalDate from) {
+        calls.add("get_calendar " + property + " " + from);
+        failIfSet();
+        return calendar.answer(property, from);
+    }
+
+    @Override
+    public BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests) {
+        calls.add("create_booking_link " + property + " " + checkIn + " " + checkOut + " " + guests);
+        failIfSet();
+        return link.answer(property, checkIn, checkOut, guests);
+    }
+
+    private void failIfSet() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
