@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.config.PropertyProperties;
 import org.holidaydesk.assistant.reply.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,13 +44,15 @@ public class GuestTurns {
     private final Outbox outbox;
     private final String owner;
     private final Clock clock = Clock.systemUTC();
-    private final ZoneId businessZone = ZoneId.of("Europe/Bucharest");
+    private final ZoneId businessZone;
 
-    public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance) {
+    public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance,
+                      PropertyProperties property) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.outbox = outbox;
         this.owner = instance.value();
+        this.businessZone = property.timeZone();
     }
 
     /** Leases the guests whose turn is due and whom no other replica holds. */

@@ -1,0 +1,84 @@
+package org.holidaydesk.assistant.agent;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Body;
+import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.config.ServiceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the agent for a turn's answer within the agent timeout, timed as {@code agent_reply_seconds};
+ * when the agent fails or is too slow, the guest gets the fallback answer with the business's contact.
+ */
+@Component("turnAnswers")
+public class TurnAnswers implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnAnswers.class);
+
+    private final GuestAgent agent;
+    private final PipelineProperties pipeline;
+    private final ServiceProperties service;
+    private final Timer replyTime;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    public TurnAnswers(GuestAgent agent, PipelineProperties pipeline, ServiceProperties service, MeterRegistry meters) {
+        this.agent = agent;
+        this.pipeline = pipeline;
+        this.service = service;
+        this.replyTime = Timer.builder("agent.reply").description("Time the agent takes to answer a turn")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    public AgentReply answer(@Body GuestTurns.Turn turn) throws AgentFailedException {
+        long start = System.nanoTime();
+        Future<AgentReply> call = calls.submit(() -> agent.answer(turn.turn()));
+        try {
+            AgentReply reply = call.get(pipeline.agentTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (reply == null || reply.parts().isEmpty() || reply.parts().stream().allMatch(String::isBlank)) {
+                throw new AgentFailedException("the agent gave an empty answer", null);
+            }
+            return reply;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new AgentFailedException("the agent took longer than " + pipeline.agentTimeout(), e);
+        } catch (ExecutionException e) {
+            throw new AgentFailedException("the agent failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentFailedException("interrupted while the agent answered", e);
+        } finally {
+            replyTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The answer when the agent could not give one: in the guest's language, with a way to reach a person. */
+    public AgentReply fallback(@Body GuestTurns.Turn turn, Exception cause) {
+        LOG.warn("No answer from the agent for a turn of {} message(s): {}", turn.turn().messages().size(),
+                cause == null ? "unknown" : cause.getMessage());
+        String language = LanguageGuess.of(turn.turn().text(),
+                turn.turn().languageHint() == null ? LanguageGuess.ENGLISH : turn.turn().languageHint());
+        return FallbackReplies.unavailable(language, service.businessContact());
+    }
+
+    @Override
+    public void destroy() {
+        calls.shutdownNow();
+    }
+
+    /** The agent gave no usable answer. */
+    public static class AgentFailedException extends Exception {
+        public AgentFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
