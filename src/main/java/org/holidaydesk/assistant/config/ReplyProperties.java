@@ -13,10 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * retried, and how fast this replica may send.
  *
  * @param pollInterval       how often each replica looks for due replies
- * @param claimBatch         replies one poll claims at most (one per recipient)
+ * @param claimBatch         replies one poll claims at most (one per recipient); they are sent in parallel,
+ *                           so this also bounds the concurrent sends of one replica
  * @param claimLease         how long a claimed reply stays with this replica before another may take it over;
  *                           longer than a send can take
- * @param concurrentSends    replies to different recipients sent at the same time by one replica
  * @param maxAttempts        sends of one reply before it is dead-lettered when Meta keeps failing it
  * @param baseBackoff        wait before the first retry; doubled for each further attempt, with jitter
  * @param maxBackoff         the longest wait between two attempts of a retried reply
@@ -33,7 +33,6 @@ public record ReplyProperties(
         @NotNull Duration pollInterval,
         @Min(1) @Max(1000) int claimBatch,
         @NotNull Duration claimLease,
-        @Min(1) @Max(256) int concurrentSends,
         @Min(1) @Max(100) int maxAttempts,
         @NotNull Duration baseBackoff,
         @NotNull Duration maxBackoff,

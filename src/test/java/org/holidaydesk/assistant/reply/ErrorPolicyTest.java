@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorPolicyTest {
 
     private static final ReplyProperties PROPERTIES = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60),
-            16, 6, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
+            6, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
             Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(20));
 
     /** nextDouble() is 0: the shortest wait the jitter allows. */
@@ -114,7 +114,7 @@ class ErrorPolicyTest {
 
     @Test
     void neverWaitsLongerThanTheMaximumBackoff() throws IOException {
-        ReplyProperties manyAttempts = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60), 16, 40,
+        ReplyProperties manyAttempts = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60), 40,
                 Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
                 Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(20));
 
