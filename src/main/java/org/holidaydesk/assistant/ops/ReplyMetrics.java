@@ -8,6 +8,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.reply.DeadLetters;
 import org.holidaydesk.assistant.reply.OutboundMessage;
+import org.holidaydesk.assistant.reply.ReplyRoute;
 import org.holidaydesk.assistant.reply.SendAction;
 import org.holidaydesk.assistant.reply.SendOutcome;
 import org.holidaydesk.assistant.reply.SendingPause;
@@ -40,7 +41,7 @@ public class ReplyMetrics {
     }
 
     /** Counts one send by its outcome. */
-    public void count(@Body SendOutcome outcome, @ExchangeProperty("outboxRow") OutboundMessage row) {
+    public void count(@Body SendOutcome outcome, @ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
         if (outcome.action() == SendAction.DELIVER) {
             (row.readReceipt() ? readReceiptsSent : textsSent).increment();
         } else {

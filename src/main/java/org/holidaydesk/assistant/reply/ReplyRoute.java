@@ -1,10 +1,10 @@
 package org.holidaydesk.assistant.reply;
 
-/** Names {@code reply.camel.yaml} and its beans share. */
-final class ReplyRoute {
+/** Names {@code reply.camel.yaml} and the beans it calls share. */
+public final class ReplyRoute {
 
     /** Exchange property holding the claimed {@link OutboundMessage} while it is sent. */
-    static final String ROW = "outboxRow";
+    public static final String ROW = "outboxRow";
 
     private ReplyRoute() {
     }
