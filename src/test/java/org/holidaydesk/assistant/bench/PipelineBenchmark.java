@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.holidaydesk.assistant.AssistantApplication;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.GuestAgent;
-import org.holidaydesk.assistant.support.CloudApiStub;
+import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,7 +51,7 @@ public final class PipelineBenchmark {
         Path data = Files.createTempDirectory("pipeline-bench");
         Map<String, Long> started = new ConcurrentHashMap<>();
         Map<String, Long> answered = new ConcurrentHashMap<>();
-        try (CloudApiStub cloudApi = new CloudApiStub()) {
+        try (CloudApiServer cloudApi = new CloudApiServer()) {
             cloudApi.server().addMockServiceRequestListener((request, response) -> {
                 String body = request.getBodyAsString();
                 if (body.contains("\"type\":\"text\"")) {

@@ -1,0 +1,73 @@
+package org.holidaydesk.assistant.reply;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.config.WhatsAppProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Cloud API request for a queued reply: where it goes ({@code /{version}/{phone_number_id}/messages}
+ * of the number the guest wrote to), its bearer token, and its JSON, shaped as Meta documents a text
+ * message and a read receipt with typing indicator.
+ */
+@Component("cloudApiRequests")
+public class CloudApiRequests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WhatsAppProperties whatsApp;
+    private final String base;
+
+    public CloudApiRequests(WhatsAppProperties whatsApp) {
+        this.whatsApp = whatsApp;
+        String url = whatsApp.apiBaseUrl().toString();
+        this.base = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/" + whatsApp.apiVersion() + "/";
+    }
+
+    /** Without an access token replies stay in the local sandbox instead of going to Meta. */
+    public boolean sandboxed() {
+        return !whatsApp.hasAccessToken();
+    }
+
+    public String url(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        String from = row.phoneNumberId() == null || row.phoneNumberId().isBlank() ? whatsApp.phoneNumberId() : row.phoneNumberId();
+        return base + from + "/messages";
+    }
+
+    public String authorization() {
+        return "Bearer " + whatsApp.accessToken();
+    }
+
+    public String body(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        return write(row.readReceipt() ? readReceipt(row.inReplyTo()) : text(row.recipient(), row.body()));
+    }
+
+    static ObjectNode text(String to, String body) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", to)
+                .put("type", "text");
+        request.putObject("text").put("preview_url", false).put("body", body);
+        return request;
+    }
+
+    static ObjectNode readReceipt(String messageId) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("status", "read")
+                .put("message_id", messageId);
+        request.putObject("typing_indicator").put("type", "text");
+        return request;
+    }
+
+    private static String write(ObjectNode request) {
+        try {
+            return JSON.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Cloud API request", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.holidaydesk.assistant.reply;
+
+import org.holidaydesk.assistant.ops.Masking;
+
+/**
+ * A claimed outbox row, as the reply route sends it.
+ *
+ * @param kind      {@link Outbox#TEXT} or {@link Outbox#READ}
+ * @param body      the text of a text message; empty for a read receipt
+ * @param inReplyTo the guest message it answers; for a read receipt, the message marked as read
+ * @param attempts  sends already made
+ * @param probe     true when it is sent while sending is paused, to find out whether Meta accepts again
+ */
+public record OutboundMessage(long id, String guestId, String recipient, String phoneNumberId, String kind, String body,
+                              String inReplyTo, int attempts, boolean probe) {
+
+    public boolean readReceipt() {
+        return Outbox.READ.equals(kind);
+    }
+
+    /** Never the body nor the full address: Camel may print a body when a route fails. */
+    @Override
+    public String toString() {
+        return "OutboundMessage[id=" + id + ", kind=" + kind + ", to=" + Masking.recipient(recipient)
+                + ", attempts=" + attempts + (probe ? ", probe" : "") + "]";
+    }
+}

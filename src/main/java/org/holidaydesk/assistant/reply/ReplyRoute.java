@@ -1,0 +1,11 @@
+package org.holidaydesk.assistant.reply;
+
+/** Names {@code reply.camel.yaml} and the beans it calls share. */
+public final class ReplyRoute {
+
+    /** Exchange property holding the claimed {@link OutboundMessage} while it is sent. */
+    public static final String ROW = "outboxRow";
+
+    private ReplyRoute() {
+    }
+}

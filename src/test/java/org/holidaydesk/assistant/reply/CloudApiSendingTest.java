@@ -1,0 +1,314 @@
+package org.holidaydesk.assistant.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.holidaydesk.assistant.support.CloudApiStub;
+import org.holidaydesk.assistant.support.CloudApiStub.Answer;
+import org.holidaydesk.assistant.support.OutboxRows;
+import org.holidaydesk.assistant.support.WebhookClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Replies against a Cloud API played by WireMock with Meta's recorded answers: retried, paced,
+ * dead-lettered and replayed as the error policy says, and always in queue order per guest.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+        "WHATSAPP_ACCESS_TOKEN=test-token",
+        "OPERATOR_TOKEN=test-operator-token",
+        "MANAGEMENT_PORT=0",
+        "DATABASE_URL=jdbc:h2:mem:reply-sending;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "assistant.reply.poll-interval=50",
+        "assistant.reply.base-backoff=50ms",
+        "assistant.reply.max-backoff=200ms",
+        "assistant.reply.pair-pacing=300ms"
+})
+@AutoConfigureObservability
+@DirtiesContext
+class CloudApiSendingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PHONE_NUMBER_ID = CloudApiStub.PHONE_NUMBER_ID;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static WireMockExtension wireMock = CloudApiStub.extension();
+
+    @DynamicPropertySource
+    static void cloudApi(DynamicPropertyRegistry registry) {
+        registry.add("WHATSAPP_API_BASE_URL", wireMock::baseUrl);
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @LocalManagementPort
+    int managementPort;
+
+    CloudApiStub cloudApi;
+    OutboxRows rows;
+    WebhookClient operator;
+
+    @BeforeEach
+    void connect() {
+        cloudApi = new CloudApiStub(wireMock);
+        rows = new OutboxRows(jdbc);
+        operator = new WebhookClient(managementPort);
+    }
+
+    @Test
+    void deliversAfterTwo503sOnTheThirdAttempt() {
+        String guest = "40700000101";
+        cloudApi.answerTextsTo(guest, Answer.status(503), Answer.status(503), Answer.accepted());
+
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Casa Pescarului is free from 15 June.", "wamid.in.101");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        OutboxRows.Row sent = rows.to(guest).get(0);
+        assertThat(sent.attempts()).isEqualTo(3);
+        assertThat(sent.sentWamid()).isEqualTo("wamid.HBgLNDA3MTIzNDU2NzgVAgARGBI3QjNGMTZEOUU0QjA2RTlCNzMA");
+        List<LoggedRequest> requests = cloudApi.requestsTo(guest);
+        assertThat(requests).hasSize(3);
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.getUrl()).isEqualTo(CloudApiStub.MESSAGES_PATH);
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer test-token");
+            assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+        });
+        assertThat(cloudApi.textsTo(guest).get(0).at("/text/body").asText()).isEqualTo("Casa Pescarului is free from 15 June.");
+        assertThat(rows.deadLettersOf(sent.id())).isEmpty();
+        String metrics = operator.get("/actuator/prometheus").body();
+        assertThat(value(metrics, "whatsapp_send_failures_total{code=\"http_503\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(value(metrics, "whatsapp_replies_sent_total")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void deadLettersA131047AtOnceThenDeliversItWhenAnOperatorReplaysIt() throws Exception {
+        String guest = "40700000102";
+        cloudApi.answerTextsTo(guest, Answer.error(131047));
+
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Here are the dates you asked about.", "wamid.in.102");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
+        long outboxId = rows.to(guest).get(0).id();
+        Map<String, Object> deadLetter = await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1).get(0);
+        assertThat(cloudApi.requestsTo(guest)).hasSize(1);
+        assertThat(deadLetter).containsEntry("meta_code", 131047).containsEntry("attempts", 1).containsEntry("state", "OPEN");
+        long id = ((Number) deadLetter.get("id")).longValue();
+
+        JsonNode listed = listedDeadLetter(id);
+        assertThat(listed.get("recipient").asText()).isEqualTo("+40*****0102");
+        assertThat(listed.get("metaCode").asInt()).isEqualTo(131047);
+        assertThat(listed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(listed.get("reason").asText()).contains("131047");
+        assertThat(listed.get("state").asText()).isEqualTo("OPEN");
+        assertThat(listed.hasNonNull("firstFailedAt")).isTrue();
+        assertThat(listed.hasNonNull("lastFailedAt")).isTrue();
+        assertThat(listed.toString()).doesNotContain(guest).doesNotContain("Here are the dates");
+        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_dead_letters")).isGreaterThanOrEqualTo(1);
+
+        assertThat(act(id, "replay", null).statusCode()).isEqualTo(401);
+        assertThat(act(id, "replay", "Bearer wrong-token").statusCode()).isEqualTo(401);
+        assertThat(rows.to(guest)).hasSize(1);
+
+        wireMock.resetAll();
+        cloudApi.answerTextsTo(guest, Answer.accepted());
+        HttpResponse<String> replayed = act(id, "replay", "Bearer test-operator-token");
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> rows.to(guest).size() == 2 && "SENT".equals(rows.to(guest).get(1).state()));
+        assertThat(cloudApi.textsTo(guest)).singleElement()
+                .satisfies(text -> assertThat(text.at("/text/body").asText()).isEqualTo("Here are the dates you asked about."));
+        assertThat(listedDeadLetter(id).get("state").asText()).isEqualTo("REPLAYED");
+        assertThat(act(id, "replay", "Bearer test-operator-token").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void operatorActionsNameUnknownDeadLettersAndActions() throws Exception {
+        String guest = "40700000103";
+        cloudApi.answerTextsTo(guest, Answer.error(131051));
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "An answer Meta will refuse.", "wamid.in.103");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
+        long outboxId = rows.to(guest).get(0).id();
+        long id = ((Number) await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
+                .get(0).get("id")).longValue();
+
+        assertThat(act(987654, "replay", "Bearer test-operator-token").statusCode()).isEqualTo(404);
+        assertThat(act(id, "resend", "Bearer test-operator-token").statusCode()).isEqualTo(400);
+        assertThat(act(id, "discard", "Bearer test-operator-token").statusCode()).isEqualTo(200);
+
+        assertThat(listedDeadLetter(id).get("state").asText()).isEqualTo("DISCARDED");
+        assertThat(rows.to(guest)).hasSize(1);
+        assertThat(cloudApi.requestsTo(guest)).hasSize(1);
+    }
+
+    @Test
+    void pacesTheGuestOnThePairRateLimitThenDelivers() {
+        String guest = "40700000104";
+        cloudApi.answerTextsTo(guest, Answer.error(131056), Answer.accepted());
+
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "First answer.", "wamid.in.104");
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Second answer.", "wamid.in.104");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        List<LoggedRequest> requests = cloudApi.requestsTo(guest);
+        assertThat(requests).hasSize(3);
+        assertThat(bodies(guest)).containsExactly("First answer.", "First answer.", "Second answer.");
+        // the retry waited at least the pair pacing (300 ms) after Meta's 131056
+        assertThat(requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime())
+                .isGreaterThanOrEqualTo(300);
+        assertThat(rows.to(guest).get(0).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesTheThroughputLimitThenDelivers() {
+        String guest = "40700000105";
+        cloudApi.answerTextsTo(guest, Answer.error(130429), Answer.error(130429), Answer.accepted());
+
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Rate limited, then sent.", "wamid.in.105");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        assertThat(cloudApi.requestsTo(guest)).hasSize(3);
+        assertThat(rows.to(guest).get(0).attempts()).isEqualTo(3);
+        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_send_failures_total{code=\"130429\"}"))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void deadLettersANeverRetryCodeOnTheFirstAttempt() {
+        String guest = "40700000106";
+        cloudApi.answerTextsTo(guest, Answer.error(131026), Answer.accepted());
+
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Undeliverable.", "wamid.in.106");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
+        long outboxId = rows.to(guest).get(0).id();
+        await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId).size() == 1);
+        assertThat(cloudApi.requestsTo(guest)).hasSize(1);
+        assertThat(rows.deadLettersOf(outboxId).get(0)).containsEntry("meta_code", 131026).containsEntry("attempts", 1);
+    }
+
+    @Test
+    void retriesALostConnectionThenDelivers() {
+        String guest = "40700000107";
+        cloudApi.answerTextsTo(guest, Answer.connectionReset(), Answer.accepted());
+
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Sent on the second try.", "wamid.in.107");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        assertThat(cloudApi.requestsTo(guest)).hasSize(2);
+        assertThat(rows.to(guest).get(0).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void sendsOneGuestsRepliesInQueueOrder() {
+        String guest = "40700000108";
+        cloudApi.answerTextsTo(guest, Answer.accepted());
+        List<String> parts = List.of("one", "two", "three", "four", "five", "six");
+
+        parts.forEach(part -> outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, part, "wamid.in.108"));
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT") && rows.to(guest).size() == parts.size());
+        assertThat(bodies(guest)).containsExactlyElementsOf(parts);
+    }
+
+    @Test
+    void aGuestWhoseRepliesFailDoesNotHoldUpAnother() {
+        String failing = "40700000109";
+        String healthy = "40700000110";
+        cloudApi.answerTextsTo(failing, Answer.status(500));
+        cloudApi.answerTextsTo(healthy, Answer.accepted());
+
+        outbox.enqueueText(failing, failing, PHONE_NUMBER_ID, "failing first", "wamid.in.109");
+        outbox.enqueueText(failing, failing, PHONE_NUMBER_ID, "failing second", "wamid.in.109");
+        outbox.enqueueText(healthy, healthy, PHONE_NUMBER_ID, "healthy first", "wamid.in.110");
+        outbox.enqueueText(healthy, healthy, PHONE_NUMBER_ID, "healthy second", "wamid.in.110");
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(healthy, "SENT"));
+        assertThat(bodies(healthy)).containsExactly("healthy first", "healthy second");
+        // the failing guest's second reply waits behind the first, which is retried until it is dead-lettered
+        await().atMost(PATIENCE).until(() -> rows.allIn(failing, "DEAD"));
+        List<String> failingBodies = bodies(failing);
+        assertThat(failingBodies.subList(0, 6)).containsOnly("failing first");
+        assertThat(failingBodies.subList(6, failingBodies.size())).containsOnly("failing second");
+        assertThat(rows.to(failing).get(0).attempts()).isEqualTo(6);
+        assertThat(rows.deadLettersOf(rows.to(failing).get(0).id()).get(0).get("reason").toString())
+                .startsWith("gave up after 6 attempts");
+    }
+
+    @Test
+    void sendsTheReadReceiptWithTypingIndicator() {
+        String guest = "40700000111";
+        String messageId = "wamid.in.111";
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudApiStub.MESSAGES_PATH))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.message_id",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(messageId)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(CloudApiStub.graphResponse("read-success.json"))));
+
+        outbox.enqueueReadReceipt(guest, guest, PHONE_NUMBER_ID, messageId);
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        assertThat(cloudApi.readReceiptsOf(messageId)).singleElement().satisfies(body -> {
+            assertThat(body.get("status").asText()).isEqualTo("read");
+            assertThat(body.at("/typing_indicator/type").asText()).isEqualTo("text");
+        });
+        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_read_receipts_sent_total")).isGreaterThanOrEqualTo(1);
+    }
+
+    private List<String> bodies(String guest) {
+        return cloudApi.textsTo(guest).stream().map(text -> text.at("/text/body").asText()).toList();
+    }
+
+    private JsonNode listedDeadLetter(long id) throws Exception {
+        HttpResponse<String> list = operator.get("/actuator/deadletters");
+        assertThat(list.statusCode()).isEqualTo(200);
+        for (JsonNode letter : JSON.readTree(list.body())) {
+            if (letter.get("id").asLong() == id) {
+                return letter;
+            }
+        }
+        throw new AssertionError("dead letter " + id + " is not listed: " + list.body());
+    }
+
+    private HttpResponse<String> act(long id, String action, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/actuator/deadletters/" + id))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + action + "\"}"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return operator.send(request.build());
+    }
+
+    static double value(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(-1);
+    }
+}
