@@ -22,7 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code expect} block lists (recipients, bounds on the number of sends, the sending number), and Meta's
  * redelivery of every body produces no further reply.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "WHATSAPP_ACCESS_TOKEN=test-token",
@@ -48,6 +51,9 @@ class PipelineFixturesTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -128,6 +134,26 @@ class PipelineFixturesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM guest WHERE ready_at IS NOT NULL") == 0);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
         assertThat(CLOUD_API.textSends()).isEmpty();
+    }
+
+    @Order(3)
+    @Test
+    void operatorsSeeEveryMetricTheContractNames() {
+        String metrics = new WebhookClient(managementPort).get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains(
+                "whatsapp_webhook_requests_total{outcome=\"accepted\"}",
+                "whatsapp_messages_received_total{type=\"text\"}",
+                "whatsapp_messages_received_total{type=\"audio\"}",
+                "whatsapp_duplicates_total",
+                "whatsapp_replies_sent_total",
+                "whatsapp_statuses_total{status=\"failed\"}",
+                "whatsapp_statuses_total{status=\"delivered\"}",
+                "whatsapp_dead_letters",
+                "agent_reply_seconds_count",
+                "whatsapp_ingress_lag_seconds",
+                "routeId=\"agent-turns\"",
+                "routeId=\"reply-send\"");
     }
 
     /** All of the case's messages are handled and everything queued for its guests has gone out. */
