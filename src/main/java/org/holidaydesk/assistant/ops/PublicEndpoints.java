@@ -52,6 +52,9 @@ public class PublicEndpoints {
         endpoints.put("webhook", baseUrl + "/webhooks/whatsapp");
         endpoints.put("health", baseUrl + "/health");
         endpoints.put("mcp", baseUrl + "/mcp");
+        if (!service.production()) {
+            endpoints.put("simulator", baseUrl + "/simulator");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", SERVICE_NAME);
         body.put("version", version);

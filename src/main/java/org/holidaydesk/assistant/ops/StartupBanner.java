@@ -48,6 +48,7 @@ class StartupBanner {
                 ? "sending with the configured access token"
                 : "no WHATSAPP_ACCESS_TOKEN: replies stay in the local sandbox outbox").append('\n');
         if (!service.production()) {
+            text.append("  Simulator:    ").append(base).append("/simulator  (chat as a guest)\n");
             if (DEVELOPMENT_VERIFY_TOKEN.equals(whatsApp.verifyToken())) {
                 text.append("  Verify token: ").append(DEVELOPMENT_VERIFY_TOKEN).append("  (development default)\n");
             }

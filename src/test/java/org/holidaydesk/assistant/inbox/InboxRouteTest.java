@@ -93,6 +93,25 @@ class InboxRouteTest {
     }
 
     @Test
+    void linksAFailedStatusToTheReplyItReportsOn() {
+        jdbc.update("INSERT INTO outbox (guest_id, recipient, phone_number_id, kind, body, state, attempts, next_attempt_at,"
+                + " created_at, sent_at, sent_wamid) VALUES ('40700000077', '40700000077', '106540352242922', 'text', 'hi',"
+                + " 'SENT', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'wamid.sent-reply-77')");
+        Long reply = jdbc.queryForObject("SELECT id FROM outbox WHERE sent_wamid = 'wamid.sent-reply-77'", Long.class);
+        byte[] status = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":"
+                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"1\",\"phone_number_id\":"
+                + "\"106540352242922\"},\"statuses\":[{\"id\":\"wamid.sent-reply-77\",\"status\":\"failed\",\"timestamp\":"
+                + "\"1795536126\",\"recipient_id\":\"40700000077\",\"errors\":[{\"code\":131047,\"title\":"
+                + "\"Re-engagement message\"}]}]},\"field\":\"messages\"}]}]}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(meta.postCallback(status, Fixtures.sign(status)).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT outbox_id FROM message_status WHERE wamid = 'wamid.sent-reply-77'", Long.class)).containsExactly(reply));
+        assertThat(jdbc.queryForObject("SELECT last_error_code FROM outbox WHERE id = ?", Integer.class, reply)).isEqualTo(131047);
+    }
+
+    @Test
     void quarantinesACallbackItCannotReadAndGoesOnWithTheNext() {
         byte[] unreadable = "{\"object\":\"whatsapp_business_account\",\"entry\":\"not a list\"}".getBytes(StandardCharsets.UTF_8);
         byte[] invalid = "{\"object\":\"whatsapp_business_account\"}".getBytes(StandardCharsets.UTF_8);
