@@ -73,7 +73,9 @@ public class InboxClaims {
         jdbc.update("INSERT INTO inbox_quarantine (inbox_id, reason, payload, quarantined_at)"
                 + " SELECT id, ?, payload, ? FROM inbox WHERE id = ?", reason, now, inboxId);
         jdbc.update("UPDATE inbox SET processed_at = ? WHERE id = ?", now, inboxId);
-        LOG.warn("Inbox row {} quarantined: {}", inboxId, reason);
+        // the reason may quote the payload, so the log names only the kind of failure; the table keeps it all
+        LOG.warn("Inbox row {} quarantined ({}); the reason is in inbox_quarantine", inboxId,
+                cause == null ? "unknown" : cause.getClass().getSimpleName());
     }
 
     /** Age in seconds of the oldest callback not yet processed; 0 when there is none. */
