@@ -30,6 +30,11 @@ public class DeliveryStatuses {
         this.meters = meters;
     }
 
+    /** Deletes statuses received before {@code cutoff}. */
+    public int forgetBefore(java.time.Instant cutoff) {
+        return jdbc.update("DELETE FROM message_status WHERE received_at < ?", Timestamp.from(cutoff));
+    }
+
     public void record(@Body DeliveryStatus status) {
         List<Long> outbox = jdbc.queryForList("SELECT id FROM outbox WHERE sent_wamid = ?", Long.class, status.wamid());
         Long outboxId = outbox.isEmpty() ? null : outbox.get(0);

@@ -76,6 +76,11 @@ public class GuestMessages {
         }
     }
 
+    /** When data older than the retention may go: Meta redelivers for up to 7 days. */
+    public java.time.Instant retentionCutoff() {
+        return clock.instant().minus(properties.idempotencyRetention());
+    }
+
     /** Forgets message ids older than the retention (Meta redelivers for up to 7 days). */
     public int forgetOld() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.idempotencyRetention()));

@@ -78,6 +78,13 @@ public class InboxClaims {
                 cause == null ? "unknown" : cause.getClass().getSimpleName());
     }
 
+    /** Deletes processed callbacks and quarantined ones older than the retention (Meta redelivers for up to 7 days). */
+    public int forgetProcessed() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.idempotencyRetention()));
+        jdbc.update("DELETE FROM inbox_quarantine WHERE quarantined_at < ?", cutoff);
+        return jdbc.update("DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?", cutoff);
+    }
+
     /** Age in seconds of the oldest callback not yet processed; 0 when there is none. */
     public double oldestPendingAgeSeconds() {
         Timestamp oldest = jdbc.queryForObject("SELECT MIN(received_at) FROM inbox WHERE processed_at IS NULL", Timestamp.class);

@@ -40,6 +40,11 @@ public class Outbox {
         insert(guestId, recipient, phoneNumberId, READ, "", wamid);
     }
 
+    /** Deletes replies sent before {@code cutoff}; pending, held and dead-lettered ones stay. */
+    public int forgetSentBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM outbox WHERE state = 'SENT' AND sent_at < ?", Timestamp.from(cutoff));
+    }
+
     private void insert(String guestId, String recipient, String phoneNumberId, String kind, String body, String inReplyTo) {
         Timestamp now = Timestamp.from(Instant.now(clock));
         jdbc.update("INSERT INTO outbox (guest_id, recipient, phone_number_id, kind, body, in_reply_to, state, attempts,"
