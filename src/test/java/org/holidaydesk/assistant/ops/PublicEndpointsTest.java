@@ -54,7 +54,7 @@ class PublicEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode index = JSON.readTree(response.body());
         assertThat(index.get("service").asText()).isEqualTo("WhatsApp Webhook for Availability Agent");
-        assertThat(index.get("version").asText()).isNotBlank();
+        assertThat(index.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(index.at("/endpoints/webhook").asText()).isEqualTo(publicPort.baseUrl() + "/webhooks/whatsapp");
         assertThat(index.at("/endpoints/health").asText()).isEqualTo(publicPort.baseUrl() + "/health");
         assertThat(index.at("/endpoints/mcp").asText()).isEqualTo(publicPort.baseUrl() + "/mcp");
