@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
@@ -45,6 +46,8 @@ public class GuestTurns {
     private final String owner;
     private final Clock clock = Clock.systemUTC();
     private final ZoneId businessZone;
+    /** Turns leased by this replica and not yet ended. */
+    private final AtomicInteger held = new AtomicInteger();
 
     public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance,
                       PropertyProperties property) {
@@ -55,13 +58,21 @@ public class GuestTurns {
         this.businessZone = property.timeZone();
     }
 
-    /** Leases the guests whose turn is due and whom no other replica holds. */
+    /**
+     * Leases the guests whose turn is due and whom no other replica holds, no more than this replica has
+     * free workers for, so that a leased turn starts at once and its lease never runs out while it waits.
+     */
     @Transactional
     public List<String> leaseReadyGuests() {
+        int room = properties.concurrentTurns() - held.get();
+        if (room <= 0) {
+            return List.of();
+        }
         Timestamp now = Timestamp.from(clock.instant());
         List<String> guests = jdbc.queryForList("SELECT guest_id FROM guest WHERE ready_at <= ?"
                         + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY ready_at LIMIT ? FOR UPDATE SKIP LOCKED",
-                String.class, now, now, properties.concurrentTurns() * 2);
+                String.class, now, now, room);
+        held.addAndGet(guests.size());
         Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
         jdbc.batchUpdate("UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?",
                 guests.stream().map(g -> new Object[] {owner, until, g}).toList());
@@ -110,6 +121,11 @@ public class GuestTurns {
                 + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", concat(ANSWERED, now, ids));
         jdbc.update("UPDATE guest SET language = COALESCE(?, language) WHERE guest_id = ?", reply.language(), turn.guestId());
         release(turn.guestId());
+    }
+
+    /** A leased turn has ended, however it ended: its worker is free again. */
+    public void turnEnded() {
+        held.decrementAndGet();
     }
 
     private void release(String guestId) {

@@ -44,9 +44,18 @@ public final class PipelineBenchmark {
         @Bean
         @Primary
         GuestAgent instantAgent() {
-            return turn -> AgentReply.of("en", "Thanks, we got your " + turn.messages().size() + " message(s).");
+            return turn -> {
+                if (agentMillis > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(agentMillis));
+                }
+                return AgentReply.of("en", "Thanks, we got your " + turn.messages().size() + " message(s).");
+            };
         }
     }
+
+    /** How long the stand-in agent takes to answer, as a model would; 0 answers at once. */
+    private static volatile long agentMillis;
+    private static final long THINKING_AGENT_MILLIS = 300;
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("pipeline-bench");
@@ -83,6 +92,17 @@ public final class PipelineBenchmark {
                 }
                 Arrays.sort(latencies);
 
+                agentMillis = THINKING_AGENT_MILLIS;
+                paced(meta, "think", LATENCY_MESSAGES, LATENCY_RATE_PER_SECOND, started);
+                awaitAll(answered, "think", LATENCY_MESSAGES, 120);
+                long[] overhead = new long[LATENCY_MESSAGES];
+                for (int i = 0; i < LATENCY_MESSAGES; i++) {
+                    String guest = guest("think", i);
+                    overhead[i] = answered.get(guest) - started.get(guest) - TimeUnit.MILLISECONDS.toNanos(THINKING_AGENT_MILLIS);
+                }
+                Arrays.sort(overhead);
+                agentMillis = 0;
+
                 long begin = System.nanoTime();
                 burst(meta, THROUGHPUT_MESSAGES, started);
                 long posted = System.nanoTime();
@@ -95,6 +115,10 @@ public final class PipelineBenchmark {
                         + "instant agent, coalescing off):%n", LATENCY_MESSAGES, LATENCY_RATE_PER_SECOND);
                 System.out.printf("  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
                         ms(latencies, 50), ms(latencies, 95), ms(latencies, 99), latencies[latencies.length - 1] / 1e6);
+                System.out.printf("pipeline overhead beyond the agent's own time, agent answering in %d ms (%d messages at %d/s):%n",
+                        THINKING_AGENT_MILLIS, LATENCY_MESSAGES, LATENCY_RATE_PER_SECOND);
+                System.out.printf("  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
+                        ms(overhead, 50), ms(overhead, 95), ms(overhead, 99), overhead[overhead.length - 1] / 1e6);
                 System.out.printf("throughput of one replica: %d messages from %d guests, %d at a time, send rate cap %d/s:%n",
                         THROUGHPUT_MESSAGES, THROUGHPUT_MESSAGES, THROUGHPUT_CONCURRENCY, SEND_RATE);
                 System.out.printf("  posted in %.1f s, all answered after %.1f s = %.0f handled messages/s%n",
@@ -156,6 +180,7 @@ public final class PipelineBenchmark {
         return switch (phase) {
             case "warm" -> "4071";
             case "lat" -> "4072";
+            case "think" -> "4074";
             default -> "4073";
         };
     }
