@@ -1,35 +1,15 @@
 package org.holidaydesk.assistant.property;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holidaydesk.assistant.support.EmbeddedPostgresServer;
 
 /** The catalog storage on a real PostgreSQL server (embedded), where production keeps it. */
 class PropertyStoragePostgresTest extends PropertyStorageContract {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @Override
-    DataSource freshDatabase() throws Exception {
-        String name = "catalog_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getDatabase("postgres", name);
+    DataSource freshDatabase() {
+        String name = EmbeddedPostgresServer.createDatabase("catalog_" + UUID.randomUUID().toString().replace("-", ""));
+        return EmbeddedPostgresServer.get().getDatabase("postgres", name);
     }
 }
