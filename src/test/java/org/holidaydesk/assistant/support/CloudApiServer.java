@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -48,7 +47,7 @@ public final class CloudApiServer implements AutoCloseable {
         server.start();
         server.stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(new String(Fixtures.resource("fixtures/graph-responses/success.json"), StandardCharsets.UTF_8))));
+                        .withBody(CloudApiStub.graphResponse("success.json"))));
     }
 
     public String baseUrl() {
