@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent;
 
+import org.holidaydesk.assistant.webhook.MessageKind;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

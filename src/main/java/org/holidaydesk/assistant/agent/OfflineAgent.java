@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent;
 
+import org.holidaydesk.assistant.webhook.MessageKind;
 import java.util.List;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.slf4j.Logger;

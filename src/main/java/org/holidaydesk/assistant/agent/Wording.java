@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent;
 
+import org.holidaydesk.assistant.webhook.MessageKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

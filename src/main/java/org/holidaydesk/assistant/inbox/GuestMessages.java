@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.camel.Body;
-import org.holidaydesk.assistant.agent.MessageKind;
+import org.holidaydesk.assistant.webhook.MessageKind;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.webhook.InboundMessage;
 import org.springframework.jdbc.core.JdbcTemplate;

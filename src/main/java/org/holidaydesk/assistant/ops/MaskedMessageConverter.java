@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.ops;
 
+import org.holidaydesk.assistant.privacy.Masking;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.regex.Matcher;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.InstanceId;
-import org.holidaydesk.assistant.ops.Masking;
+import org.holidaydesk.assistant.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

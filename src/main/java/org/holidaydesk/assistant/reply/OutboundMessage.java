@@ -1,6 +1,6 @@
 package org.holidaydesk.assistant.reply;
 
-import org.holidaydesk.assistant.ops.Masking;
+import org.holidaydesk.assistant.privacy.Masking;
 
 /**
  * A claimed outbox row, as the reply route sends it.

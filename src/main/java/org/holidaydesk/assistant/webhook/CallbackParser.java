@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.holidaydesk.assistant.agent.MessageKind;
 import org.holidaydesk.assistant.webhook.CallbackPayload.Contact;
 import org.holidaydesk.assistant.webhook.CallbackPayload.Message;
 import org.holidaydesk.assistant.webhook.CallbackPayload.Value;

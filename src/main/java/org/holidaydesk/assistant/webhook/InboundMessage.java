@@ -1,7 +1,6 @@
 package org.holidaydesk.assistant.webhook;
 
 import java.time.Instant;
-import org.holidaydesk.assistant.agent.MessageKind;
 
 /**
  * One guest message out of a callback, with everything the pipeline needs and nothing Meta-shaped.

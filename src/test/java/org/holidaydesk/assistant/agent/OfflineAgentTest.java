@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent;
 
+import org.holidaydesk.assistant.webhook.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

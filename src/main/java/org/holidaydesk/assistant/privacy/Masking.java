@@ -1,4 +1,4 @@
-package org.holidaydesk.assistant.ops;
+package org.holidaydesk.assistant.privacy;
 
 /**
  * How guests' addresses appear in logs and operator views: enough to tell two guests apart and to find

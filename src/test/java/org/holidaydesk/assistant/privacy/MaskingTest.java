@@ -1,4 +1,4 @@
-package org.holidaydesk.assistant.ops;
+package org.holidaydesk.assistant.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.holidaydesk.assistant.agent;
+package org.holidaydesk.assistant.webhook;
 
 import java.util.Locale;
 
