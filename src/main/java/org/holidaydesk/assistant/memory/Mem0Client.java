@@ -1,0 +1,261 @@
+package org.holidaydesk.assistant.memory;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.holidaydesk.assistant.config.Mem0Properties;
+import org.holidaydesk.assistant.privacy.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mem0's hosted memory of guests: what a guest told the assistant in one conversation (who travels with
+ * them, what they liked, what they asked for) is handed to Mem0 afterwards, and recalled when the same
+ * guest writes again days later.
+ *
+ * <p>Memory is best-effort: no method throws, a search waits about {@code assistant.mem0.timeout} at most,
+ * and whatever goes wrong is one WARN line and the guest is answered without what Mem0 remembers. Without
+ * {@code MEM0_API_KEY} nothing is sent at all. The guest id is always the service's own (the caller's),
+ * never one a model produced, so nothing a guest writes can reach another guest's memories. Logs show masked
+ * guest ids only, never a query, a memory or the key.
+ */
+@Component
+public class Mem0Client implements AutoCloseable {
+
+    /** One message of a conversation to remember: {@code role} is {@code "user"} (the guest) or {@code "assistant"}. */
+    public record Turn(String role, String content) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mem0Client.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Mem0 asking to wait longer than this after a 429 means the conversation is not remembered. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final Mem0Properties properties;
+    private final HttpClient http;
+    private final URI addUri;
+    private final URI searchUri;
+    private final String memoriesUrl;
+
+    public Mem0Client(Mem0Properties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        this.addUri = URI.create(base + "/v3/memories/add/");
+        this.searchUri = URI.create(base + "/v3/memories/search/");
+        this.memoriesUrl = base + "/v1/memories/";
+    }
+
+    /** True when a key is set, so guests are remembered across conversations. */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /**
+     * What Mem0 remembers of this guest that bears on {@code query}, best match first and at most
+     * {@code assistant.mem0.top-k} of them; empty when memory is off, nothing matches or Mem0 did not
+     * answer in time.
+     */
+    public List<String> search(String userId, String query) {
+        if (!enabled() || query == null || query.isBlank()) {
+            return List.of();
+        }
+        if (userId == null || userId.isBlank()) {
+            LOG.warn("Mem0 search skipped: no guest id");
+            return List.of();
+        }
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        body.putObject("filters").put("user_id", userId);
+        body.put("top_k", properties.topK());
+        HttpResponse<String> response = send("search", userId, post(searchUri, body));
+        if (response == null) {
+            return List.of();
+        }
+        if (!succeeded(response)) {
+            warn("search", userId, "HTTP " + response.statusCode());
+            return List.of();
+        }
+        JsonNode results;
+        try {
+            JsonNode answer = JSON.readTree(response.body());
+            results = answer.isArray() ? answer : answer.path("results");
+        } catch (JsonProcessingException e) {
+            warn("search", userId, "an answer that is not JSON");
+            return List.of();
+        }
+        if (!results.isArray()) {
+            warn("search", userId, "an answer without results");
+            return List.of();
+        }
+        List<String> memories = new ArrayList<>();
+        for (JsonNode result : results) {
+            JsonNode memory = result.path("memory");
+            if (memory.isTextual() && !memory.textValue().isBlank()) {
+                memories.add(memory.textValue());
+            }
+            if (memories.size() == properties.topK()) {
+                break;
+            }
+        }
+        return List.copyOf(memories);
+    }
+
+    /**
+     * Hands a conversation to Mem0, which extracts what is worth remembering about the guest in the
+     * background. Asked to slow down (429) for at most 5 seconds, it waits and tries once more; otherwise a
+     * failure is logged and the conversation is not remembered. Blocks for up to twice the timeout plus that
+     * wait, so callers run it after the guest's reply is on its way.
+     *
+     * @param metadata short labels stored with the memories (for example the property asked about); may be empty
+     */
+    public void add(String userId, List<Turn> messages, Map<String, String> metadata) {
+        if (!enabled() || messages == null) {
+            return;
+        }
+        if (userId == null || userId.isBlank()) {
+            LOG.warn("Mem0 add skipped: no guest id");
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode turns = body.putArray("messages");
+        for (Turn turn : messages) {
+            if (turn != null && turn.role() != null && turn.content() != null && !turn.content().isBlank()) {
+                turns.addObject().put("role", turn.role()).put("content", turn.content());
+            }
+        }
+        if (turns.isEmpty()) {
+            return;
+        }
+        body.put("user_id", userId);
+        if (metadata != null && !metadata.isEmpty()) {
+            ObjectNode labels = body.putObject("metadata");
+            metadata.forEach(labels::put);
+        }
+        HttpRequest.Builder request = post(addUri, body);
+        HttpResponse<String> response = send("add", userId, request);
+        if (response != null && response.statusCode() == 429) {
+            Duration wait = retryAfter(response);
+            if (wait != null && wait.compareTo(LONGEST_RETRY_AFTER) <= 0 && pause(wait)) {
+                response = send("add", userId, request);
+            }
+        }
+        if (response != null && !succeeded(response)) {
+            warn("add", userId, "HTTP " + response.statusCode());
+        }
+    }
+
+    /**
+     * Asks Mem0 to erase everything it remembers of this guest, as when a guest asks to be forgotten. Mem0
+     * erases in the background; true means it accepted the request, or that memory is off and there is
+     * nothing to erase.
+     */
+    public boolean forget(String userId) {
+        if (!enabled()) {
+            return true;
+        }
+        if (userId == null || userId.isBlank()) {
+            LOG.warn("Mem0 forget skipped: no guest id");
+            return false;
+        }
+        URI uri = URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(userId, UTF_8));
+        HttpResponse<String> response = send("forget", userId, HttpRequest.newBuilder(uri).DELETE());
+        if (response == null) {
+            return false;
+        }
+        if (!succeeded(response)) {
+            warn("forget", userId, "HTTP " + response.statusCode());
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private static HttpRequest.Builder post(URI uri, JsonNode body) {
+        return HttpRequest.newBuilder(uri)
+                .setHeader("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body.toString(), UTF_8));
+    }
+
+    /**
+     * One request, answered within the timeout or given up on: the JDK client's own timeout ends with the
+     * answer's headers, so the whole answer is awaited here. Null when there was no answer, already logged.
+     */
+    private HttpResponse<String> send(String action, String userId, HttpRequest.Builder request) {
+        Duration timeout = properties.timeout();
+        CompletableFuture<HttpResponse<String>> answer = null;
+        try {
+            answer = http.sendAsync(request.timeout(timeout)
+                    .setHeader("Authorization", "Token " + properties.apiKey())
+                    .setHeader("Accept", "application/json")
+                    .build(), BodyHandlers.ofString(UTF_8));
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            warn(action, userId, "no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            warn(action, userId, e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            warn(action, userId, "interrupted");
+        } catch (RuntimeException e) {
+            warn(action, userId, e.getClass().getSimpleName());
+        }
+        return null;
+    }
+
+    private static boolean succeeded(HttpResponse<?> response) {
+        return response.statusCode() / 100 == 2;
+    }
+
+    /** Mem0's {@code Retry-After} in seconds; null when absent or not a number of seconds. */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .map(String::strip)
+                .filter(value -> value.matches("\\d{1,6}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value)))
+                .orElse(null);
+    }
+
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Exception messages and answers are left out: they may carry a guest's words or the request's address. */
+    private static void warn(String action, String userId, String reason) {
+        LOG.warn("Mem0 {} for {} failed: {}", action, Masking.recipient(userId), reason);
+    }
+}
