@@ -10,4 +10,7 @@ interface GuestContexts {
     GuestContext load(String guestId);
 
     void save(String guestId, GuestContext context);
+
+    /** Forgets what the guest told. */
+    void forget(String guestId);
 }

@@ -65,6 +65,17 @@ class JdbcGuestContexts implements GuestContexts {
         }
     }
 
+    @Override
+    public void forget(String guestId) {
+        jdbc.update("DELETE FROM guest_context WHERE guest_id = ?", guestId);
+    }
+
+    /** Deletes the contexts too old to be read back; returns how many. */
+    public int forgetExpired() {
+        return jdbc.update("DELETE FROM guest_context WHERE updated_at < ?",
+                Timestamp.from(clock.instant().minus(properties.contextTtl())));
+    }
+
     private static LocalDate date(Date date) {
         return date == null ? null : date.toLocalDate();
     }

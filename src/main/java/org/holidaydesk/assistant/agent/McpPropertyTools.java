@@ -8,50 +8,52 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.exception.ToolExecutionException;
-import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
-import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.holidaydesk.assistant.config.AgentProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The property tools over MCP (Streamable HTTP) with the LangChain4j client, the same server and tools
- * the model uses, so that both answer from one source. The client is built on the first call, not at
- * startup: it connects when built, and the embedded server only listens once the web server is up.
- * A client whose connection failed is closed and built again by the next call, so a server that comes
- * back is used again without a restart. Every call, and the connection itself, is bounded by
- * {@code assistant.agent.tool-timeout}.
+ * The property tools as the offline agent reads them: calls over the shared {@link McpConnection}, the
+ * same server and tools the model uses, so that both answer from one source. Every call is bounded by
+ * {@code assistant.agent.tool-timeout}; a call that fails on the way drops the connection for the next
+ * call to make afresh.
  */
 @Component
-class McpPropertyTools implements PropertyTools, DisposableBean {
+class McpPropertyTools implements PropertyTools {
 
-    private static final Logger LOG = LoggerFactory.getLogger(McpPropertyTools.class);
-
-    private final AgentProperties properties;
-    private final Environment environment;
+    private final McpConnection connection;
     private final JsonMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private final AtomicReference<McpClient> client = new AtomicReference<>();
-    private final ReentrantLock connecting = new ReentrantLock();
     private final AtomicLong requestIds = new AtomicLong();
 
+    @Autowired
+    McpPropertyTools(McpConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Tools over a connection of their own (tests, tools on another server). */
     McpPropertyTools(AgentProperties properties, Environment environment) {
-        this.properties = properties;
-        this.environment = environment;
+        this(new McpConnection(properties, environment));
+    }
+
+    /** Where the tools are. */
+    String serverUrl() {
+        return connection.serverUrl();
+    }
+
+    /** Closes the connection. */
+    void destroy() {
+        connection.destroy();
     }
 
     @Override
@@ -89,26 +91,6 @@ class McpPropertyTools implements PropertyTools, DisposableBean {
         });
     }
 
-    /** Closes the client when the service stops. */
-    @Override
-    public void destroy() {
-        McpClient current = client.getAndSet(null);
-        if (current != null) {
-            closeQuietly(current);
-        }
-    }
-
-    /** Where the tools are: {@code MCP_SERVER_URL}, or this service's own server on the port it listens on. */
-    String serverUrl() {
-        if (!properties.embeddedServer()) {
-            return properties.mcpServerUrl();
-        }
-        // local.server.port is the port actually bound (WEBHOOK_PORT=0 picks a free one); known once the server is up
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "3001"));
-        String contextPath = environment.getProperty("server.servlet.context-path", "");
-        return "http://localhost:" + port + contextPath + "/mcp";
-    }
-
     private static Map<String, Object> stay(LocalDate checkIn, LocalDate checkOut, int guests) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("checkIn", checkIn.toString());
@@ -118,7 +100,7 @@ class McpPropertyTools implements PropertyTools, DisposableBean {
     }
 
     private JsonNode call(String tool, Map<String, Object> arguments) {
-        McpClient mcp = client();
+        McpClient mcp = connection.client();
         ToolExecutionResult result;
         try {
             result = mcp.executeTool(ToolExecutionRequest.builder()
@@ -161,50 +143,9 @@ class McpPropertyTools implements PropertyTools, DisposableBean {
         return cause.getMessage();
     }
 
-    private McpClient client() {
-        McpClient current = client.get();
-        if (current != null) {
-            return current;
-        }
-        connecting.lock();
-        try {
-            current = client.get();
-            if (current == null) {
-                current = connect(serverUrl());
-                client.set(current);
-            }
-            return current;
-        } finally {
-            connecting.unlock();
-        }
-    }
-
-    private McpClient connect(String url) {
-        try {
-            McpClient connected = new DefaultMcpClient.Builder()
-                    .key("properties")
-                    .clientName("holidaydesk-offline-agent")
-                    .transport(new StreamableHttpMcpTransport.Builder()
-                            .url(url)
-                            .timeout(properties.toolTimeout())
-                            .build())
-                    .initializationTimeout(properties.toolTimeout())
-                    .toolExecutionTimeout(properties.toolTimeout())
-                    // a broken connection is noticed by the next call and the client rebuilt then
-                    .autoHealthCheck(false)
-                    .build();
-            LOG.info("Connected to the property tools at {}", url);
-            return connected;
-        } catch (RuntimeException e) {
-            throw new ToolsUnavailableException("Cannot connect to the property tools at " + url, e);
-        }
-    }
-
     /** Drops the client so that the next call connects afresh; another thread may have replaced it already. */
     private ToolsUnavailableException unavailable(McpClient failed, String tool, Exception cause) {
-        if (client.compareAndSet(failed, null)) {
-            closeQuietly(failed);
-        }
+        connection.failed(failed);
         return new ToolsUnavailableException("Property tool " + tool + " did not answer"
                 + (cause == null ? " in time" : ": " + cause.getClass().getSimpleName()), cause);
     }
@@ -217,11 +158,4 @@ class McpPropertyTools implements PropertyTools, DisposableBean {
         }
     }
 
-    private static void closeQuietly(McpClient mcp) {
-        try {
-            mcp.close();
-        } catch (Exception e) {
-            LOG.debug("Closing the property tools client failed", e);
-        }
-    }
 }

@@ -17,4 +17,9 @@ class MemoryGuestContexts implements GuestContexts {
     public void save(String guestId, GuestContext context) {
         saved.put(guestId, context);
     }
+
+    @Override
+    public void forget(String guestId) {
+        saved.remove(guestId);
+    }
 }

@@ -1,0 +1,117 @@
+package org.holidaydesk.assistant.agent;
+
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.tool.ToolProvider;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.component.langchain4j.agent.api.Agent;
+import org.apache.camel.component.langchain4j.agent.api.AiAgentBody;
+import org.holidaydesk.assistant.config.MemoryProperties;
+import org.holidaydesk.assistant.config.ModelProperties;
+import org.holidaydesk.assistant.memory.TurnChatMemoryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The language model's agent, as Camel's {@code langchain4j-agent} component calls it: one AI service
+ * built once (the chat model, the property MCP tools, each turn's own chat memory, at most
+ * {@code assistant.model.max-tool-rounds} tool calls), shared by every turn. A turn is bounded by
+ * {@code assistant.model.turn-timeout} and by its token budget; a turn that fails, runs out of time or
+ * answers nothing throws, and the route gives the guest the offline agent's answer instead. Only a turn
+ * that answered is kept in the guest's chat memory.
+ *
+ * <p>The route's own tools ({@code tags=}) are not used: the property tools come from the MCP server.
+ */
+@Component("guestModelAgent")
+class ModelAgent implements Agent, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelAgent.class);
+
+    /** The model gave no answer. */
+    static final class NoAnswerException extends RuntimeException {
+        NoAnswerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final GuestConversation conversation;
+    private final TurnChatMemoryStore memory;
+    private final ModelProperties properties;
+    private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
+
+    ModelAgent(@Qualifier("guestChatModel") ChatModel model, PropertyToolProvider tools, TurnChatMemoryStore memory,
+               ModelProperties properties, MemoryProperties memoryProperties) {
+        this.memory = memory;
+        this.properties = properties;
+        this.conversation = AiServices.builder(GuestConversation.class)
+                .chatModel(model)
+                .toolProvider(tools)
+                .chatMemoryProvider(turn -> MessageWindowChatMemory.builder()
+                        .id(turn)
+                        .maxMessages(memoryProperties.windowMessages())
+                        .chatMemoryStore(memory)
+                        .build())
+                .maxSequentialToolsInvocations(properties.maxToolRounds())
+                .build();
+    }
+
+    @Override
+    public String chat(AiAgentBody<?> body, ToolProvider routeTools) {
+        if (!(body.getMemoryId() instanceof String guestId) || guestId.isBlank()) {
+            throw new IllegalArgumentException("a model turn needs the guest's id as its memory id");
+        }
+        AtomicBoolean abandoned = new AtomicBoolean();
+        MeteredChatModel.Usage usage = new MeteredChatModel.Usage();
+        Future<String> answer = turns.submit(() -> MeteredChatModel.withBudget(
+                () -> converse(guestId, body.getSystemMessage(), body.getUserMessage(), abandoned), usage));
+        try {
+            return answer.get(properties.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            answer.cancel(true);
+            throw new NoAnswerException("the model took longer than " + properties.turnTimeout(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new NoAnswerException("the model failed", cause);
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new NoAnswerException("interrupted while the model answered", e);
+        } finally {
+            LOG.debug("Model turn: {} request(s), {} tokens", usage.requests(), usage.tokens());
+        }
+    }
+
+    private String converse(String guestId, String system, String guestWords, AtomicBoolean abandoned) {
+        TurnChatMemoryStore.Key turn = memory.begin(guestId, system);
+        try {
+            String answer = conversation.chat(turn, guestWords);
+            if (answer == null || answer.isBlank()) {
+                throw new NoAnswerException("the model answered nothing", null);
+            }
+            if (!abandoned.get()) {
+                memory.commit(turn);
+            }
+            return answer;
+        } finally {
+            memory.end(turn);
+            conversation.evictChatMemory(turn);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        turns.shutdownNow();
+    }
+}

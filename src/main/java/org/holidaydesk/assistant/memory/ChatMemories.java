@@ -1,0 +1,104 @@
+package org.holidaydesk.assistant.memory;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ChatMessageDeserializer;
+import dev.langchain4j.data.message.ChatMessageSerializer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.holidaydesk.assistant.config.MemoryProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each guest's conversation with the model in the {@code chat_memory} table, keyed by the guest's id
+ * alone. A conversation nobody added to for {@code assistant.memory.idle-expiry} reads as empty and is
+ * deleted by the retention route. Plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL.
+ */
+@Repository
+public class ChatMemories {
+
+    /** A guest's kept conversation: the messages word for word, a summary of older ones, and its version. */
+    public record Conversation(List<ChatMessage> messages, String summary, long version) {
+
+        public static final Conversation EMPTY = new Conversation(List.of(), null, -1);
+
+        public Conversation {
+            messages = List.copyOf(messages);
+        }
+
+        public boolean exists() {
+            return version >= 0;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final MemoryProperties properties;
+    private final Clock clock;
+
+    @Autowired
+    public ChatMemories(JdbcTemplate jdbc, MemoryProperties properties) {
+        this(jdbc, properties, Clock.systemUTC());
+    }
+
+    ChatMemories(JdbcTemplate jdbc, MemoryProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The guest's conversation, or {@link Conversation#EMPTY} when there is none or it expired. */
+    public Conversation load(String guestId) {
+        List<Conversation> rows = jdbc.query("SELECT messages, summary, version FROM chat_memory"
+                        + " WHERE guest_id = ? AND updated_at >= ?",
+                (rs, i) -> new Conversation(ChatMessageDeserializer.messagesFromJson(rs.getString(1)), rs.getString(2),
+                        rs.getLong(3)),
+                guestId, notBefore());
+        return rows.isEmpty() ? Conversation.EMPTY : rows.get(0);
+    }
+
+    /**
+     * Keeps the conversation as it is after a turn. An expired conversation is replaced whole, summary
+     * included: what the model sees is what {@link #load} returned.
+     */
+    public void save(String guestId, List<ChatMessage> messages, String summary) {
+        String json = ChatMessageSerializer.messagesToJson(messages);
+        Timestamp now = Timestamp.from(clock.instant());
+        String update = "UPDATE chat_memory SET messages = ?, summary = ?, version = version + 1, updated_at = ?"
+                + " WHERE guest_id = ?";
+        if (jdbc.update(update, json, summary, now, guestId) == 0) {
+            try {
+                jdbc.update("INSERT INTO chat_memory (guest_id, messages, summary, version, updated_at) VALUES (?, ?, ?, 0, ?)",
+                        guestId, json, summary, now);
+            } catch (DuplicateKeyException insertedMeanwhile) {
+                jdbc.update(update, json, summary, now, guestId);
+            }
+        }
+    }
+
+    /**
+     * Replaces the conversation by its condensed form, only if no turn changed it since it was read at
+     * {@code version}; false when one did (the next condensation will try again).
+     */
+    public boolean condense(String guestId, long version, String summary, List<ChatMessage> kept) {
+        return jdbc.update("UPDATE chat_memory SET messages = ?, summary = ?, version = version + 1"
+                        + " WHERE guest_id = ? AND version = ?",
+                ChatMessageSerializer.messagesToJson(kept), summary, guestId, version) == 1;
+    }
+
+    /** Forgets the guest's conversation. */
+    public void forget(String guestId) {
+        jdbc.update("DELETE FROM chat_memory WHERE guest_id = ?", guestId);
+    }
+
+    /** Deletes the conversations that expired; returns how many. */
+    public int forgetIdle() {
+        return jdbc.update("DELETE FROM chat_memory WHERE updated_at < ?", notBefore());
+    }
+
+    private Timestamp notBefore() {
+        return Timestamp.from(clock.instant().minus(properties.idleExpiry()));
+    }
+}
