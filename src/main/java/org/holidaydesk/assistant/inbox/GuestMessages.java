@@ -26,28 +26,34 @@ public class GuestMessages {
     public static final String IGNORED = "IGNORED";
 
     private final JdbcTemplate jdbc;
+    private final GuestAliases aliases;
     private final PipelineProperties properties;
     private final MeterRegistry meters;
     private final Counter duplicates;
     private final Clock clock = Clock.systemUTC();
 
-    public GuestMessages(JdbcTemplate jdbc, PipelineProperties properties, MeterRegistry meters) {
+    public GuestMessages(JdbcTemplate jdbc, GuestAliases aliases, PipelineProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.aliases = aliases;
         this.properties = properties;
         this.meters = meters;
         this.duplicates = Counter.builder("whatsapp.duplicates").description("Redelivered guest messages dropped")
                 .register(meters);
     }
 
-    /** Records the message; false when its wamid was already known (a redelivery). */
+    /**
+     * Records the message under its guest (the one its user id was first seen with, when it names no phone
+     * number) and to the address Meta gave; false when its wamid was already known (a redelivery).
+     */
     @Transactional
     public boolean record(@Body InboundMessage message) {
         Instant now = clock.instant();
+        String guestId = aliases.guestOf(message);
         boolean answered = message.kind().handling() != MessageKind.Handling.NONE;
         int inserted = jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body,"
                         + " sent_at, received_at, state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
-                message.wamid(), message.guestId(), message.replyTo(), message.phoneNumberId(), message.kind().name(),
+                message.wamid(), guestId, message.replyTo(), message.phoneNumberId(), message.kind().name(),
                 message.text(), Timestamp.from(message.sentAt()), Timestamp.from(now), answered ? PENDING : IGNORED,
                 answered ? null : Timestamp.from(now));
         if (inserted == 0) {
@@ -56,20 +62,21 @@ public class GuestMessages {
         }
         meters.counter("whatsapp.messages.received", "type", message.kind().name().toLowerCase(java.util.Locale.ROOT))
                 .increment();
-        touchGuest(message, answered ? Timestamp.from(now.plus(properties.coalesceWindow())) : null, Timestamp.from(now));
+        touchGuest(guestId, message.displayName(), answered ? Timestamp.from(now.plus(properties.coalesceWindow())) : null,
+                Timestamp.from(now));
         return true;
     }
 
-    private void touchGuest(InboundMessage message, Timestamp readyAt, Timestamp now) {
+    private void touchGuest(String guestId, String displayName, Timestamp readyAt, Timestamp now) {
         String setReady = readyAt == null ? "" : ", ready_at = ?";
         Object[] updateArgs = readyAt == null
-                ? new Object[] {message.displayName(), now, message.guestId()}
-                : new Object[] {message.displayName(), now, readyAt, message.guestId()};
+                ? new Object[] {displayName, now, guestId}
+                : new Object[] {displayName, now, readyAt, guestId};
         String update = "UPDATE guest SET display_name = COALESCE(?, display_name), updated_at = ?" + setReady
                 + " WHERE guest_id = ?";
         if (jdbc.update(update, updateArgs) == 0) {
             int created = jdbc.update("INSERT INTO guest (guest_id, display_name, ready_at, updated_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", message.guestId(), message.displayName(), readyAt, now);
+                    + " ON CONFLICT DO NOTHING", guestId, displayName, readyAt, now);
             if (created == 0) {
                 jdbc.update(update, updateArgs);
             }

@@ -56,9 +56,10 @@ public class CallbackParser {
         }
         Contact contact = contacts.getOrDefault(message.from(), contacts.get(message.fromUserId()));
         String name = contact == null || contact.profile() == null ? null : contact.profile().name();
+        String userId = firstPresent(message.fromUserId(), contact == null ? null : contact.userId());
         MessageKind kind = MessageKind.fromMetaType(message.type());
         return new InboundMessage(message.id(), address, address, phoneNumberId, name, kind, textOf(message, kind),
-                epochSeconds(message.timestamp()));
+                epochSeconds(message.timestamp()), userId);
     }
 
     private static DeliveryStatus toStatus(CallbackPayload.Status status) {

@@ -13,7 +13,19 @@ import java.time.Instant;
  * @param kind          what the guest sent
  * @param text          typed or tapped text, or a caption; possibly null
  * @param sentAt        when the guest sent it
+ * @param userId        the guest's business-scoped user id when Meta sent one, else null; equal to
+ *                      {@code guestId} when the message names the guest by that id alone
  */
 public record InboundMessage(String wamid, String guestId, String replyTo, String phoneNumberId, String displayName,
-                             MessageKind kind, String text, Instant sentAt) {
+                             MessageKind kind, String text, Instant sentAt, String userId) {
+
+    /** True when the message names its guest by a business-scoped user id and by no phone number. */
+    public boolean namedByUserIdOnly() {
+        return userId != null && userId.equals(guestId);
+    }
+
+    /** True when the message names its guest both by phone number and by business-scoped user id. */
+    public boolean namedByBoth() {
+        return userId != null && !userId.equals(guestId);
+    }
 }

@@ -1,0 +1,68 @@
+package org.holidaydesk.assistant.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.holidaydesk.assistant.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** What the parser makes of the ways Meta names a guest: phone number, business-scoped user id, or both. */
+class CallbackParserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CallbackParser parser = new CallbackParser();
+
+    @Test
+    void aMessageNamingBothIsAddressedByPhoneAndCarriesTheUserId() throws IOException {
+        InboundMessage message = onlyMessage("interactive_button_reply");
+
+        assertThat(message.guestId()).isEqualTo("40739099603");
+        assertThat(message.replyTo()).isEqualTo("40739099603");
+        assertThat(message.userId()).isEqualTo("RO.0824628194821993");
+        assertThat(message.namedByBoth()).isTrue();
+    }
+
+    @Test
+    void aUsernameUserIsNamedByTheUserIdAlone() throws IOException {
+        InboundMessage message = onlyMessage("username_only_user");
+
+        assertThat(message.guestId()).isEqualTo("RO.2154728038528084");
+        assertThat(message.replyTo()).isEqualTo("RO.2154728038528084");
+        assertThat(message.userId()).isEqualTo("RO.2154728038528084");
+        assertThat(message.namedByUserIdOnly()).isTrue();
+    }
+
+    @Test
+    void aLegacyMessageHasNoUserId() throws IOException {
+        InboundMessage message = onlyMessage("legacy_text");
+
+        assertThat(message.guestId()).isEqualTo("40752538885");
+        assertThat(message.userId()).isNull();
+        assertThat(message.namedByBoth()).isFalse();
+        assertThat(message.namedByUserIdOnly()).isFalse();
+    }
+
+    @Test
+    void theUserIdComesFromTheSendersContactWhenTheMessageLacksIt() throws IOException {
+        String body = new String(Fixtures.named("interactive_button_reply").body(), StandardCharsets.UTF_8)
+                .replace("\"from_user_id\":\"RO.0824628194821993\",", "");
+
+        InboundMessage message = onlyMessage(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(message.guestId()).isEqualTo("40739099603");
+        assertThat(message.userId()).isEqualTo("RO.0824628194821993");
+    }
+
+    private InboundMessage onlyMessage(String fixture) throws IOException {
+        return onlyMessage(Fixtures.named(fixture).body());
+    }
+
+    private InboundMessage onlyMessage(byte[] body) throws IOException {
+        List<Object> items = parser.items(JSON.readValue(body, CallbackPayload.class));
+        assertThat(items).hasSize(1).first().isInstanceOf(InboundMessage.class);
+        return (InboundMessage) items.get(0);
+    }
+}
