@@ -110,11 +110,19 @@ public class GuestTurns {
         return new Turn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn);
     }
 
-    /** Ends the turn: queues the reply, marks the turn's messages answered and releases the guest. */
+    /** Ends the turn: queues the reply (its options as buttons or a list), marks the turn's messages answered and releases the guest. */
     @Transactional
     public void finish(Turn turn, AgentReply reply) {
-        for (String part : reply.parts()) {
-            outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), part, turn.lastMessageId());
+        List<String> parts = reply.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            if (last && !reply.choices().isEmpty()) {
+                outbox.enqueueChoices(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), reply.choices(),
+                        LanguageGuess.ROMANIAN.equals(reply.language()) ? "Vezi opțiunile" : "See options",
+                        turn.lastMessageId());
+            } else {
+                outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), turn.lastMessageId());
+            }
         }
         Timestamp now = Timestamp.from(clock.instant());
         List<String> ids = turn.turn().messages().stream().map(TurnMessage::messageId).toList();

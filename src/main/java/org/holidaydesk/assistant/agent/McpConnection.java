@@ -53,6 +53,11 @@ class McpConnection implements DisposableBean {
         }
     }
 
+    /** The client when one is connected, else null; connects nothing. */
+    McpClient currentOrNull() {
+        return client.get();
+    }
+
     /** Drops a client that failed, so that the next use connects afresh; another thread may have replaced it already. */
     void failed(McpClient failed) {
         if (client.compareAndSet(failed, null)) {

@@ -61,6 +61,7 @@ class ModelAgent implements Agent, DisposableBean {
                         .maxMessages(memoryProperties.windowMessages())
                         .chatMemoryStore(memory)
                         .build())
+                .toolExecutionErrorHandler(tools::onToolError)
                 .maxSequentialToolsInvocations(properties.maxToolRounds())
                 .build();
     }

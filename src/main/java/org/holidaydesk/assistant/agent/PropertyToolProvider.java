@@ -3,6 +3,8 @@ package org.holidaydesk.assistant.agent;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.mcp.McpToolProvider;
 import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.service.tool.ToolErrorContext;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
@@ -44,6 +46,34 @@ class PropertyToolProvider implements ToolProvider, DisposableBean {
             throw new ToolsUnavailableException("The property MCP server lists no tools", null);
         }
         return McpToolProvider.builder().mcpClients(client).failIfOneServerFails(true).build().provideTools(request);
+    }
+
+    /**
+     * What the model hears when a tool call fails: a tool's refusal ({@code isError}, such as dates in
+     * the past) as text it can act on; a call that failed on the way (server down, HTTP error) fails the
+     * turn instead, so that the guest gets the offline agent's answer or the business's contact rather
+     * than a model guessing without data. The connection is then made afresh by the next turn.
+     */
+    ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {
+        if (failedOnTheWay(error)) {
+            McpClient current = connection.currentOrNull();
+            if (current != null) {
+                connection.failed(current);
+            }
+            throw new ToolsUnavailableException("Property tool " + context.toolExecutionRequest().name()
+                    + " could not be reached", error);
+        }
+        return ToolErrorHandlerResult.text(error.getMessage() == null ? "The tool failed." : error.getMessage());
+    }
+
+    private static boolean failedOnTheWay(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException || cause instanceof ToolsUnavailableException
+                    || (cause.getMessage() != null && cause.getMessage().startsWith("Unexpected status code"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<ToolSpecification> listTools(McpClient client) {

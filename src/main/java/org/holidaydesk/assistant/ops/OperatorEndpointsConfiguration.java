@@ -23,7 +23,7 @@ public class OperatorEndpointsConfiguration {
         String base = web.getBasePath();
         FilterRegistrationBean<OperatorTokenFilter> registration =
                 new FilterRegistrationBean<>(new OperatorTokenFilter(service.operatorToken()));
-        registration.addUrlPatterns(base + "/deadletters", base + "/deadletters/*");
+        registration.addUrlPatterns(base + "/deadletters", base + "/deadletters/*", base + "/guests/*");
         registration.setName("operatorTokenFilter");
         return registration;
     }

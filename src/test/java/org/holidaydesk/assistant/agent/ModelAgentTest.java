@@ -1,0 +1,501 @@
+package org.holidaydesk.assistant.agent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.holidaydesk.assistant.support.CloudApiServer;
+import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.OpenAiStub;
+import org.holidaydesk.assistant.support.TcpProxy;
+import org.holidaydesk.assistant.support.WebhookClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The language-model agent end to end over real HTTP: signed callbacks through the real pipeline, an
+ * OpenAI-compatible model and Mem0 played by WireMock, the real LangChain4j MCP client calling the
+ * embedded property server (through a TCP relay the tests can cut), and the Cloud API played by WireMock.
+ * Each test has its own guests and words, so that they share one service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+        "WHATSAPP_ACCESS_TOKEN=test-token",
+        "OPENAI_API_KEY=test-openai-key",
+        "OPENAI_MODEL=stub-model",
+        "MEM0_API_KEY=test-mem0-key",
+        "OPERATOR_TOKEN=test-operator-token",
+        "BUSINESS_CONTACT=+40 711 222 333",
+        "MANAGEMENT_PORT=0",
+        "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "assistant.pipeline.coalesce-window=0ms",
+        "assistant.pipeline.poll-interval=50",
+        "assistant.pipeline.agent-timeout=12s",
+        "assistant.reply.poll-interval=50",
+        "assistant.reply.pair-pacing=0ms",
+        "assistant.model.request-timeout=1500ms",
+        "assistant.model.max-retries=0",
+        "assistant.model.turn-timeout=5s",
+        "assistant.agent.tool-timeout=3s"
+})
+@AutoConfigureObservability
+@DirtiesContext
+class ModelAgentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final String CONTACT = "+40 711 222 333";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
+    private static final int WEBHOOK_PORT = freePort();
+    private static final AtomicInteger MESSAGE_IDS = new AtomicInteger();
+
+    static final OpenAiStub model = new OpenAiStub();
+    static final CloudApiServer cloudApi = new CloudApiServer();
+    static final TcpProxy mcpRelay = relay();
+
+    @DynamicPropertySource
+    static void outsideWorld(DynamicPropertyRegistry registry) {
+        registry.add("WEBHOOK_PORT", () -> WEBHOOK_PORT);
+        registry.add("OPENAI_BASE_URL", model::baseUrl);
+        registry.add("MEM0_BASE_URL", () -> "http://127.0.0.1:" + model.server().port());
+        registry.add("WHATSAPP_API_BASE_URL", cloudApi::baseUrl);
+        registry.add("MCP_SERVER_URL", () -> "http://localhost:" + mcpRelay.port() + "/mcp");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @BeforeAll
+    static void defaults() {
+        model.answerEverythingElse("Noted, thank you.");
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"results\":[]}")));
+        mem0().stubFor(post(urlEqualTo("/v3/memories/add/"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
+        mem0().stubFor(delete(urlPathEqualTo("/v1/memories/"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"message\":\"ok\"}")));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        model.close();
+        cloudApi.close();
+        mcpRelay.close();
+    }
+
+    // ---- the round trip ----
+
+    @Test
+    void theModelCallsThePropertyToolsOverMcpAndItsAnswerReachesTheGuest() {
+        String guest = "40700300001";
+        LocalDate checkIn = TODAY.plusMonths(1).withDayOfMonth(10);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("checkIn", checkIn.toString());
+        arguments.put("checkOut", checkIn.plusDays(3).toString());
+        arguments.put("guests", 2);
+        arguments.put("property", "Casa Pescarului");
+        String answer = "*Casa Pescarului* is free from *" + checkIn + "* for 3 nights.";
+        model.callToolThenAnswer("our dog Rex", "search_availability", arguments, answer);
+
+        say(guest, "Is Casa Pescarului available next month for 2? And our dog Rex?");
+
+        assertThat(repliesTo(guest, 1)).containsExactly(answer);
+        List<JsonNode> requests = model.requests("our dog Rex");
+        assertThat(requests).hasSize(2);
+        JsonNode first = requests.get(0);
+        assertThat(OpenAiStub.system(first)).contains(TODAY.toString()).contains(CONTACT);
+        assertThat(first.path("model").asText()).isEqualTo("stub-model");
+        List<String> tools = new ArrayList<>();
+        first.path("tools").forEach(tool -> tools.add(tool.at("/function/name").asText()));
+        assertThat(tools).contains("search_availability", "get_calendar", "list_properties", "create_booking_link");
+
+        JsonNode toolMessage = message(requests.get(1), "tool");
+        assertThat(toolMessage.path("tool_call_id").asText()).isEqualTo("call_search_availability");
+        JsonNode result = read(toolMessage.path("content").asText());
+        assertThat(result.path("checkIn").asText()).isEqualTo(checkIn.toString());
+        assertThat(result.at("/requested/propertyId").asText()).isEqualTo("casa-pescarului");
+        assertThat(result.path("guests").asInt()).isEqualTo(2);
+    }
+
+    // ---- memory ----
+
+    @Test
+    void twoGuestsInterleavedEachSeeOnlyTheirOwnHistoryAndMemories() {
+        String kiwi = "40700300011";
+        String mango = "40700300012";
+        recallFor(kiwi, "Prefers lighthouse views");
+        recallFor(mango, "Travels with a parrot");
+
+        for (int turn = 1; turn <= 3; turn++) {
+            say(kiwi, "kiwi-" + turn + " hello");
+            repliesTo(kiwi, turn);
+            say(mango, "mango-" + turn + " hello");
+            repliesTo(mango, turn);
+        }
+
+        List<JsonNode> kiwiRequests = model.requests("kiwi-");
+        List<JsonNode> mangoRequests = model.requests("mango-");
+        assertThat(kiwiRequests).hasSize(3);
+        assertThat(mangoRequests).hasSize(3);
+        for (JsonNode request : kiwiRequests) {
+            assertThat(request.toString()).contains("Prefers lighthouse views").doesNotContain("mango-", "parrot");
+        }
+        for (JsonNode request : mangoRequests) {
+            assertThat(request.toString()).contains("Travels with a parrot").doesNotContain("kiwi-", "lighthouse");
+        }
+        // the third turn carries the first two
+        assertThat(kiwiRequests.get(2).toString()).contains("kiwi-1 hello", "kiwi-2 hello", "kiwi-3 hello");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mem0Requests("/v3/memories/add/")).hasSizeGreaterThanOrEqualTo(6));
+        for (JsonNode search : mem0Requests("/v3/memories/search/")) {
+            String query = search.path("query").asText();
+            assertThat(search.has("user_id")).isFalse();
+            if (query.contains("kiwi-")) {
+                assertThat(search.at("/filters/user_id").asText()).isEqualTo(kiwi);
+            } else if (query.contains("mango-")) {
+                assertThat(search.at("/filters/user_id").asText()).isEqualTo(mango);
+            }
+        }
+        for (JsonNode add : mem0Requests("/v3/memories/add/")) {
+            if (add.toString().contains("kiwi-")) {
+                assertThat(add.path("user_id").asText()).isEqualTo(kiwi);
+                assertThat(add.toString()).doesNotContain("mango-");
+            } else if (add.toString().contains("mango-")) {
+                assertThat(add.path("user_id").asText()).isEqualTo(mango);
+            }
+        }
+    }
+
+    @Test
+    void mem0StillRecallsAGuestWhoseConversationExpired() {
+        String guest = "40700300021";
+        recallFor(guest, "Prefers romantic getaways for 2");
+
+        say(guest, "papaya-1 we loved our last stay");
+        repliesTo(guest, 1);
+        say(guest, "papaya-2 what about spring?");
+        repliesTo(guest, 2);
+        assertThat(model.requests("papaya-2").get(0).toString()).contains("papaya-1 we loved our last stay");
+
+        // three idle days later the conversation has expired
+        jdbc.update("UPDATE chat_memory SET updated_at = DATEADD('DAY', -4, updated_at) WHERE guest_id = ?", guest);
+        say(guest, "papaya-3 hello again");
+        repliesTo(guest, 3);
+
+        JsonNode third = model.requests("papaya-3").get(0);
+        assertThat(third.toString()).doesNotContain("papaya-1", "papaya-2");
+        assertThat(OpenAiStub.system(third)).contains("Prefers romantic getaways for 2");
+    }
+
+    @Test
+    void aGuestWhoAsksToBeForgottenIsForgottenAndOthersAreNot() {
+        String guest = "40700300031";
+        String other = "40700300032";
+        say(guest, "plum-1 my cat is called Tom");
+        repliesTo(guest, 1);
+        say(other, "cherry-1 hello");
+        repliesTo(other, 1);
+
+        say(guest, "Please forget me and delete my data");
+
+        assertThat(repliesTo(guest, 2).get(1)).contains("deleted");
+        assertThat(rows("chat_memory", guest)).isZero();
+        assertThat(rows("chat_memory", other)).isOne();
+        assertThat(mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
+                .withQueryParam("user_id", equalTo(guest)))).hasSize(1);
+        assertThat(mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
+                .withQueryParam("user_id", equalTo(other)))).isEmpty();
+
+        say(guest, "plum-2 hello again");
+        repliesTo(guest, 3);
+        assertThat(model.requests("plum-2").get(0).toString()).doesNotContain("plum-1", "Tom");
+        assertThat(model.requests("cherry-1")).isNotEmpty();
+    }
+
+    @Test
+    void romanianGuestsAreForgottenInRomanian() {
+        String guest = "40700300033";
+        say(guest, "Vă rog să-mi ștergeți datele");
+
+        assertThat(repliesTo(guest, 1).get(0)).startsWith("Gata");
+    }
+
+    @Test
+    void operatorsEraseAGuestWithTheirToken() {
+        String guest = "40700300034";
+        say(guest, "quince-1 hello");
+        repliesTo(guest, 1);
+        WebhookClient operator = new WebhookClient(managementPort);
+        URI erase = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + guest);
+
+        HttpResponse<String> refused = operator.send(HttpRequest.newBuilder(erase).DELETE().build());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(rows("chat_memory", guest)).isOne();
+
+        HttpResponse<String> erased = operator.send(HttpRequest.newBuilder(erase)
+                .header("Authorization", "Bearer test-operator-token").DELETE().build());
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(erased.body()).doesNotContain(guest);
+        assertThat(rows("chat_memory", guest)).isZero();
+    }
+
+    // ---- buttons ----
+
+    @Test
+    void anAnswerOfferingTwoPropertiesGoesOutAsButtonsAndTheTapContinues() {
+        String guest = "40700300041";
+        model.answer("grape-1", "Both are free on those dates. Which one?\n[choices: Casa Pescarului | Vila Franceza]");
+
+        say(guest, "grape-1 anything free for 4 next weekend?");
+
+        CloudApiServer.Send offer = awaitSends(guest, 1, send -> "interactive".equals(send.body().path("type").asText())).get(0);
+        assertThat(offer.body().at("/interactive/type").asText()).isEqualTo("button");
+        assertThat(offer.body().at("/interactive/body/text").asText()).isEqualTo("Both are free on those dates. Which one?");
+        List<String> titles = new ArrayList<>();
+        offer.body().at("/interactive/action/buttons").forEach(b -> {
+            assertThat(b.at("/reply/title").asText().length()).isLessThanOrEqualTo(20);
+            titles.add(b.at("/reply/title").asText());
+        });
+        assertThat(titles).containsExactly("Casa Pescarului", "Vila Franceza");
+
+        String buttonId = offer.body().at("/interactive/action/buttons/0/reply/id").asText();
+        tap(guest, buttonId, "Casa Pescarului");
+
+        await().atMost(PATIENCE).until(() -> model.requests("grape-1").size() >= 2);
+        JsonNode afterTap = model.requests("grape-1").get(1);
+        List<JsonNode> messages = new ArrayList<>();
+        afterTap.path("messages").forEach(messages::add);
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.path("role").asText()).isEqualTo("user");
+        assertThat(last.path("content").asText()).isEqualTo("Casa Pescarului");
+        assertThat(afterTap.toString()).contains("Both are free on those dates");
+    }
+
+    // ---- when things fail ----
+
+    @Test
+    void aModelThatFailsIsAnsweredForByTheOfflineAgentAndTheNextTurnUsesTheModelAgain() {
+        String guest = "40700300051";
+        StubMapping fault = model.fail("fig-500", 500);
+
+        say(guest, "fig-500 Is Casa Pescarului free next month for 2?");
+
+        String fallback = repliesTo(guest, 1).get(0);
+        assertUseful(fallback);
+        assertThat(fallback).doesNotContain("stub failure");
+
+        model.heal(fault);
+        model.answer("fig-500", "The model is back for fig.");
+        say(guest, "fig-500 and now?");
+        assertThat(repliesTo(guest, 2).get(1)).isEqualTo("The model is back for fig.");
+    }
+
+    @Test
+    void aModelSilentPastItsTimeoutIsCutOffWithinTheAgentTimeout() {
+        String guest = "40700300052";
+        StubMapping fault = model.answerLate("lime-late", "far too late", 8000);
+
+        long start = System.nanoTime();
+        say(guest, "lime-late Is Casa Pescarului free next month for 2?");
+
+        String fallback = repliesTo(guest, 1).get(0);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(12));
+        assertUseful(fallback);
+        assertThat(fallback).doesNotContain("far too late");
+
+        model.heal(fault);
+        model.answer("lime-late", "Lime answered in time.");
+        say(guest, "lime-late again");
+        assertThat(repliesTo(guest, 2).get(1)).isEqualTo("Lime answered in time.");
+    }
+
+    @Test
+    void aModelThatCallsToolsForeverIsStoppedAfterTheToolRoundLimit() {
+        String guest = "40700300053";
+        StubMapping fault = model.callToolsForever("date-loop", "list_properties", Map.of());
+
+        say(guest, "date-loop Is Casa Pescarului free next month for 2?");
+
+        assertUseful(repliesTo(guest, 1).get(0));
+        assertThat(model.requests("date-loop")).hasSizeBetween(2, 7);
+
+        model.heal(fault);
+        model.answer("date-loop", "No more loops.");
+        say(guest, "date-loop again");
+        assertThat(repliesTo(guest, 2).get(1)).isEqualTo("No more loops.");
+    }
+
+    @Test
+    void mem0FailingNeverFailsTheTurn() {
+        String guest = "40700300054";
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.filters.user_id", equalTo(guest)))
+                .willReturn(aResponse().withStatus(500)));
+        model.answer("melon-m0", "Melon answered without Mem0.");
+
+        say(guest, "melon-m0 hello");
+
+        assertThat(repliesTo(guest, 1)).containsExactly("Melon answered without Mem0.");
+    }
+
+    @Test
+    void propertyToolsDownGiveTheBusinessContactAndBackTheyAreUsedAgain() {
+        String guest = "40700300055";
+        LocalDate checkIn = TODAY.plusMonths(1).withDayOfMonth(12);
+        Map<String, Object> arguments = Map.of("checkIn", checkIn.toString(), "checkOut", checkIn.plusDays(2).toString(),
+                "guests", 2);
+        model.callToolThenAnswer("guava-mcp", "search_availability", arguments, "Guava: here is what is free.");
+
+        mcpRelay.cut();
+        try {
+            say(guest, "guava-mcp anything free next month for 2?");
+            String reply = repliesTo(guest, 1).get(0);
+            assertThat(reply).contains(CONTACT);
+        } finally {
+            mcpRelay.restore();
+        }
+
+        say(guest, "guava-mcp and now?");
+        assertThat(repliesTo(guest, 2).get(1)).isEqualTo("Guava: here is what is free.");
+        JsonNode toolMessage = message(model.requests("guava-mcp and now").get(1), "tool");
+        assertThat(read(toolMessage.path("content").asText()).path("checkIn").asText()).isEqualTo(checkIn.toString());
+    }
+
+    // ---- helpers ----
+
+    private void say(String guest, String text) {
+        byte[] body = new String(Fixtures.textCallback("wamid.model-" + MESSAGE_IDS.incrementAndGet(), escape(text)),
+                StandardCharsets.UTF_8).replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+    }
+
+    private void tap(String guest, String buttonId, String title) {
+        String body = new String(Fixtures.resource("fixtures/bodies/interactive_button_reply.json"), StandardCharsets.UTF_8)
+                .replace("40739099603", guest)
+                .replace("\"from_user_id\":\"RO.0824628194821993\",", "")
+                .replace("wamid.fys6rqNpQczIbiyPo\\/FyZCPk52UEeiNmrQzlZIEa", "wamid.tap-" + MESSAGE_IDS.incrementAndGet())
+                .replace("\"id\":\"book_yes\",\"title\":\"Yes, book it\"", "\"id\":\"" + buttonId + "\",\"title\":\"" + title + "\"");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+    }
+
+    /** The texts the guest received, once there are at least {@code count}. */
+    private List<String> repliesTo(String guest, int count) {
+        return awaitSends(guest, count, send -> send.isText() || "interactive".equals(send.body().path("type").asText()))
+                .stream().map(send -> send.isText() ? send.text() : send.body().at("/interactive/body/text").asText())
+                .toList();
+    }
+
+    private List<CloudApiServer.Send> awaitSends(String guest, int count, java.util.function.Predicate<CloudApiServer.Send> kind) {
+        await().atMost(PATIENCE).until(() -> sends(guest, kind).size() >= count);
+        return sends(guest, kind);
+    }
+
+    private static List<CloudApiServer.Send> sends(String guest, java.util.function.Predicate<CloudApiServer.Send> kind) {
+        return cloudApi.sends().stream().filter(kind).filter(send -> guest.equals(send.to())).toList();
+    }
+
+    /** An answer a guest can use: availability or the business's contact, never an error text. */
+    private static void assertUseful(String reply) {
+        assertThat(reply).isNotBlank().doesNotContainIgnoringCase("exception").doesNotContain("HTTP", "stub");
+        assertThat(reply.contains(CONTACT) || reply.contains("Casa Pescarului")).as("availability or the contact: %s", reply)
+                .isTrue();
+    }
+
+    private int rows(String table, String guest) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE guest_id = ?", Integer.class, guest);
+    }
+
+    private static void recallFor(String guest, String memory) {
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(2)
+                .withRequestBody(matchingJsonPath("$.filters.user_id", equalTo(guest)))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[{\"id\":\"m-" + guest + "\",\"memory\":\"" + memory + "\",\"score\":0.9}]}")));
+    }
+
+    private static List<JsonNode> mem0Requests(String path) {
+        return mem0().findAll(postRequestedFor(urlEqualTo(path))).stream()
+                .map(LoggedRequest::getBodyAsString).map(ModelAgentTest::read).toList();
+    }
+
+    private static com.github.tomakehurst.wiremock.WireMockServer mem0() {
+        return model.server();
+    }
+
+    private static JsonNode message(JsonNode request, String role) {
+        for (JsonNode message : request.path("messages")) {
+            if (role.equals(message.path("role").asText())) {
+                return message;
+            }
+        }
+        throw new AssertionError("no " + role + " message in " + request);
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TcpProxy relay() {
+        try {
+            return new TcpProxy(WEBHOOK_PORT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
