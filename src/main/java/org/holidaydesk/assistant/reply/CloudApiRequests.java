@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Cloud API request for a queued reply: where it goes ({@code /{version}/{phone_number_id}/messages}
  * of the number the guest wrote to), its bearer token, and its JSON, shaped as Meta documents a text
- * message and a read receipt with typing indicator.
+ * message, an interactive message (reply buttons or a list) and a read receipt with typing indicator.
  */
 @Component("cloudApiRequests")
 public class CloudApiRequests {
@@ -41,7 +41,13 @@ public class CloudApiRequests {
     }
 
     public String body(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
-        return write(row.readReceipt() ? readReceipt(row.inReplyTo()) : text(row.recipient(), row.body()));
+        if (row.readReceipt()) {
+            return write(readReceipt(row.inReplyTo()));
+        }
+        if (row.interactive()) {
+            return write(interactive(row.recipient(), InteractiveMessages.read(row.body())));
+        }
+        return write(text(row.recipient(), row.body()));
     }
 
     static ObjectNode text(String to, String body) {
@@ -51,6 +57,16 @@ public class CloudApiRequests {
                 .put("to", to)
                 .put("type", "text");
         request.putObject("text").put("preview_url", false).put("body", body);
+        return request;
+    }
+
+    static ObjectNode interactive(String to, ObjectNode interactive) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", to)
+                .put("type", "interactive");
+        request.set("interactive", interactive);
         return request;
     }
 

@@ -5,8 +5,9 @@ import org.holidaydesk.assistant.privacy.Masking;
 /**
  * A claimed outbox row, as the reply route sends it.
  *
- * @param kind      {@link Outbox#TEXT} or {@link Outbox#READ}
- * @param body      the text of a text message; empty for a read receipt
+ * @param kind      {@link Outbox#TEXT}, {@link Outbox#INTERACTIVE} or {@link Outbox#READ}
+ * @param body      the text of a text message; the JSON of the {@code interactive} object of an
+ *                  interactive one; empty for a read receipt
  * @param inReplyTo the guest message it answers; for a read receipt, the message marked as read
  * @param attempts  sends already made
  * @param probe     true when it is sent while sending is paused, to find out whether Meta accepts again
@@ -16,6 +17,10 @@ public record OutboundMessage(long id, String guestId, String recipient, String 
 
     public boolean readReceipt() {
         return Outbox.READ.equals(kind);
+    }
+
+    public boolean interactive() {
+        return Outbox.INTERACTIVE.equals(kind);
     }
 
     /** Never the body nor the full address: Camel may print a body when a route fails. */

@@ -3,6 +3,7 @@ package org.holidaydesk.assistant.reply;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,8 @@ public class Outbox {
     public static final String TEXT = "text";
     /** A read receipt with typing indicator for one guest message. */
     public static final String READ = "read";
+    /** Text with options the guest taps: reply buttons or a list; the body holds the {@code interactive} object's JSON. */
+    public static final String INTERACTIVE = "interactive";
     static final String PENDING = "PENDING";
 
     private final JdbcTemplate jdbc;
@@ -33,6 +36,38 @@ public class Outbox {
         for (String part : splitter.split(text)) {
             insert(guestId, recipient, phoneNumberId, TEXT, part, inReplyTo);
         }
+    }
+
+    /**
+     * Queues a reply with options the guest can tap instead of typing: 2 or 3 choices become reply
+     * buttons, 4 to 10 a list message opened by a button labelled {@code listButtonLabel} (in the guest's
+     * language, e.g. "See options" / "Vezi opțiunile"; at most 20 characters are shown). With fewer than
+     * 2 or more than 10 choices (choices without a title do not count) the text goes alone, exactly as
+     * {@link #enqueueText}. Titles and descriptions over WhatsApp's limits are shortened with "…"; a
+     * choice keeps its id when it has one that fits and is not taken, else it gets {@code choice_<n>}.
+     * A text over 1024 characters goes first as text message(s) up to its last paragraph, which
+     * carries the choices.
+     *
+     * @throws IllegalArgumentException when there are choices to show but no text, or a list without a button label
+     */
+    public void enqueueChoices(String guestId, String recipient, String phoneNumberId, String text, List<Choice> choices,
+                               String listButtonLabel, String inReplyTo) {
+        List<Choice> shown = InteractiveMessages.usable(choices);
+        if (shown.size() < 2 || shown.size() > InteractiveMessages.MAX_ROWS) {
+            enqueueText(guestId, recipient, phoneNumberId, text == null ? "" : text, inReplyTo);
+            return;
+        }
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("choices need the text they answer");
+        }
+        InteractiveMessages.Split split = InteractiveMessages.split(text);
+        String interactive = InteractiveMessages.write(shown.size() <= InteractiveMessages.MAX_BUTTONS
+                ? InteractiveMessages.buttons(split.body(), shown)
+                : InteractiveMessages.list(split.body(), listButtonLabel, null, shown));
+        if (!split.lead().isEmpty()) {
+            enqueueText(guestId, recipient, phoneNumberId, split.lead(), inReplyTo);
+        }
+        insert(guestId, recipient, phoneNumberId, INTERACTIVE, interactive, inReplyTo);
     }
 
     /** Queues the read receipt and typing indicator for one guest message. */

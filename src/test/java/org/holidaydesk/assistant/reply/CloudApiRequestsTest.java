@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.util.List;
 import org.holidaydesk.assistant.config.WhatsAppProperties;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,34 @@ class CloudApiRequestsTest {
         JsonNode expected = outbound("read-typing.json");
         OutboundMessage row = new OutboundMessage(8, "40712345678", "40712345678", "106540352242922", Outbox.READ, "",
                 expected.get("message_id").asText(), 0, false);
+
+        JsonNode written = JSON.readTree(requests.body(row));
+
+        assertThat(written).isEqualTo(expected);
+    }
+
+    @Test
+    void writesReplyButtonsAsTheOutboundFixture() throws Exception {
+        JsonNode expected = outbound("buttons.json");
+        String interactive = InteractiveMessages.write(InteractiveMessages.buttons("Both are free on those dates. Which one?",
+                List.of(new Choice("prop_casa-pescarului", "Casa Pescarului"), new Choice("prop_vila-franceza", "Vila Franceza"))));
+        OutboundMessage row = new OutboundMessage(10, "40712345678", "40712345678", "106540352242922", Outbox.INTERACTIVE,
+                interactive, "wamid.in", 0, false);
+
+        JsonNode written = JSON.readTree(requests.body(row));
+
+        assertThat(written).isEqualTo(expected);
+    }
+
+    @Test
+    void writesAListAsTheOutboundFixture() throws Exception {
+        JsonNode expected = outbound("list.json");
+        String interactive = InteractiveMessages.write(InteractiveMessages.list("Free from 15 to 20 June for 2:",
+                "See properties", "Available", List.of(
+                        new Choice("prop_casa-pescarului", "Casa Pescarului", "Sulina, river view, 350 RON/night"),
+                        new Choice("prop_vila-franceza", "Vila Franceza", "Garden, 2 rooms, 420 RON/night"))));
+        OutboundMessage row = new OutboundMessage(11, "40712345678", "40712345678", "106540352242922", Outbox.INTERACTIVE,
+                interactive, "wamid.in", 0, false);
 
         JsonNode written = JSON.readTree(requests.body(row));
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.holidaydesk.assistant.reply.Choice;
 import org.holidaydesk.assistant.reply.Outbox;
 import org.holidaydesk.assistant.support.CloudApiStub;
 import org.holidaydesk.assistant.support.OutboxRows;
@@ -111,6 +112,93 @@ class SandboxTest {
     }
 
     @Test
+    void listsTheChoicesOfInteractiveRepliesWithTheTextRepliesInOrder() throws Exception {
+        String guest = "40700000204";
+        outbox.enqueueText(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Hello!", "wamid.in.204");
+        outbox.enqueueChoices(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Both are free. Which one?",
+                List.of(new Choice("prop_1", "Casa Pescarului"), new Choice("prop_2", "Vila Franceza")), null, "wamid.in.204");
+        outbox.enqueueChoices(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "When do you arrive?", List.of(
+                new Choice("d1", "Friday", "12 June"), new Choice("d2", "Saturday", "13 June"),
+                new Choice("d3", "Sunday", "14 June"), new Choice("d4", "Monday", null)), "See days", "wamid.in.204");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+
+        JsonNode replies = JSON.readTree(browser.get("/simulator/messages?guest=" + guest).body());
+
+        assertThat(replies).extracting(reply -> reply.get("text").asText())
+                .containsExactly("Hello!", "Both are free. Which one?", "When do you arrive?");
+        assertThat(replies.get(0).has("choices")).isFalse();
+        JsonNode buttons = replies.get(1);
+        assertThat(buttons.get("choiceType").asText()).isEqualTo("button");
+        assertThat(buttons.get("choices")).extracting(c -> c.get("id").asText() + "=" + c.get("title").asText())
+                .containsExactly("prop_1=Casa Pescarului", "prop_2=Vila Franceza");
+        JsonNode list = replies.get(2);
+        assertThat(list.get("choiceType").asText()).isEqualTo("list");
+        assertThat(list.get("listButton").asText()).isEqualTo("See days");
+        assertThat(list.get("choices")).extracting(c -> c.get("id").asText() + "=" + c.get("title").asText() + "/"
+                + c.path("description").asText("-")).containsExactly("d1=Friday/12 June", "d2=Saturday/13 June",
+                "d3=Sunday/14 June", "d4=Monday/-");
+        assertThat(wireMock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aTapOnAReplyButtonArrivesAsTheGuestsInteractiveMessage() throws Exception {
+        String guest = "40700000205";
+        outbox.enqueueChoices(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Both are free. Which one?",
+                List.of(new Choice("prop_1", "Casa Pescarului"), new Choice("prop_2", "Vila Franceza")), null, "wamid.in.205");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        long reply = rows.to(guest).get(0).id();
+
+        HttpResponse<String> response = tap("{\"name\":\"Dev Guest\",\"phone\":\"" + guest + "\",\"reply\":" + reply
+                + ",\"choice\":\"prop_2\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("accepted").asBoolean()).isTrue();
+        assertThat(await().atMost(PATIENCE).until(() -> storedMessages(guest), stored -> !stored.isEmpty()))
+                .containsExactly("INTERACTIVE: Vila Franceza");
+        JsonNode message = lastCallbackMessage();
+        assertThat(message.get("type").asText()).isEqualTo("interactive");
+        assertThat(message.get("interactive")).isEqualTo(JSON.readTree(
+                "{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"prop_2\",\"title\":\"Vila Franceza\"}}"));
+        assertThat(message.at("/context/id").asText()).isEqualTo("sandbox." + reply);
+    }
+
+    @Test
+    void aTapOnAListRowArrivesWithItsDescription() throws Exception {
+        String guest = "40700000206";
+        outbox.enqueueChoices(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Free from 15 to 20 June for 2:", List.of(
+                new Choice("prop_1", "Casa Pescarului", "Sulina, river view"), new Choice("prop_2", "Vila Franceza", "2 rooms, garden"),
+                new Choice("prop_3", "Casa Verde", null), new Choice("prop_4", "Pensiunea Delta", null)),
+                "See properties", "wamid.in.206");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        long reply = rows.to(guest).get(0).id();
+
+        HttpResponse<String> response = tap("{\"phone\":\"" + guest + "\",\"reply\":" + reply + ",\"choice\":\"prop_2\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(await().atMost(PATIENCE).until(() -> storedMessages(guest), stored -> !stored.isEmpty()))
+                .containsExactly("INTERACTIVE: Vila Franceza");
+        assertThat(lastCallbackMessage().get("interactive")).isEqualTo(JSON.readTree("{\"type\":\"list_reply\","
+                + "\"list_reply\":{\"id\":\"prop_2\",\"title\":\"Vila Franceza\",\"description\":\"2 rooms, garden\"}}"));
+    }
+
+    @Test
+    void refusesATapOnAChoiceTheReplyDidNotOffer() {
+        String guest = "40700000207";
+        outbox.enqueueChoices(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Which one?",
+                List.of(new Choice("prop_1", "Casa Pescarului"), new Choice("prop_2", "Vila Franceza")), null, "wamid.in.207");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        long reply = rows.to(guest).get(0).id();
+
+        assertThat(tap("{\"phone\":\"" + guest + "\",\"reply\":" + reply + ",\"choice\":\"prop_9\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(tap("{\"phone\":\"40700000299\",\"reply\":" + reply + ",\"choice\":\"prop_1\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(tap("{\"phone\":\"" + guest + "\",\"choice\":\"prop_1\"}").statusCode()).isEqualTo(400);
+        assertThat(tap("not json").statusCode()).isEqualTo(400);
+        assertThat(storedMessages(guest)).isEmpty();
+    }
+
+    @Test
     void aMessageTypedInTheSimulatorArrivesThroughTheSignedWebhook() throws Exception {
         String guest = "40700000203";
 
@@ -142,6 +230,25 @@ class SandboxTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(page.body()).contains("<form").contains("/simulator/messages");
         assertThat(page.headers().firstValue("X-Echo-Probe")).isEmpty();
+    }
+
+    private HttpResponse<String> tap(String body) {
+        return browser.send(HttpRequest.newBuilder(URI.create(browser.baseUrl() + "/simulator/taps"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private List<String> storedMessages(String guest) {
+        return jdbc.queryForList("SELECT kind || ': ' || body FROM guest_message WHERE guest_id = ? ORDER BY received_at",
+                String.class, guest);
+    }
+
+    /** The message of the newest signed callback the webhook stored. */
+    private JsonNode lastCallbackMessage() throws Exception {
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM inbox WHERE signature IS NOT NULL ORDER BY id DESC LIMIT 1",
+                byte[].class);
+        return JSON.readTree(payload).at("/entry/0/changes/0/value/messages/0");
     }
 
     @Test

@@ -49,4 +49,16 @@ class SimulatorProductionTest {
 
         assertThat(status).isEqualTo(404);
     }
+
+    @Test
+    void refusesToTapAsAGuest() {
+        WebhookClient client = new WebhookClient(port);
+
+        int status = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/simulator/taps"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"40712345678\",\"reply\":1,\"choice\":\"prop_1\"}"))
+                .build()).statusCode();
+
+        assertThat(status).isEqualTo(404);
+    }
 }
