@@ -4,6 +4,9 @@ import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolProvider;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,11 +51,17 @@ class ModelAgent implements Agent, DisposableBean {
     private final TurnChatMemoryStore memory;
     private final ModelProperties properties;
     private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
+    private final Timer turnTime;
+    private final DistributionSummary turnTokens;
 
     ModelAgent(@Qualifier("guestChatModel") ChatModel model, PropertyToolProvider tools, TurnChatMemoryStore memory,
-               ModelProperties properties, MemoryProperties memoryProperties) {
+               ModelProperties properties, MemoryProperties memoryProperties, MeterRegistry meters) {
         this.memory = memory;
         this.properties = properties;
+        this.turnTime = Timer.builder("agent.model.turn").description("Time a model turn takes, tool calls included")
+                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
+        this.turnTokens = DistributionSummary.builder("agent.model.turn.tokens")
+                .description("Model tokens one turn used over all its requests").register(meters);
         this.conversation = AiServices.builder(GuestConversation.class)
                 .chatModel(model)
                 .toolProvider(tools)
@@ -71,6 +80,7 @@ class ModelAgent implements Agent, DisposableBean {
         if (!(body.getMemoryId() instanceof String guestId) || guestId.isBlank()) {
             throw new IllegalArgumentException("a model turn needs the guest's id as its memory id");
         }
+        long start = System.nanoTime();
         AtomicBoolean abandoned = new AtomicBoolean();
         MeteredChatModel.Usage usage = new MeteredChatModel.Usage();
         Future<String> answer = turns.submit(() -> MeteredChatModel.withBudget(
@@ -90,6 +100,8 @@ class ModelAgent implements Agent, DisposableBean {
             Thread.currentThread().interrupt();
             throw new NoAnswerException("interrupted while the model answered", e);
         } finally {
+            turnTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            turnTokens.record(usage.tokens());
             LOG.debug("Model turn: {} request(s), {} tokens", usage.requests(), usage.tokens());
         }
     }
