@@ -72,7 +72,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "assistant.model.request-timeout=1500ms",
         "assistant.model.max-retries=0",
         "assistant.model.turn-timeout=5s",
-        "assistant.agent.tool-timeout=3s"
+        "assistant.agent.tool-timeout=3s",
+        "assistant.memory.condense-after=6",
+        "assistant.memory.keep-after-condense=2"
 })
 @AutoConfigureObservability
 @DirtiesContext
@@ -277,6 +279,29 @@ class ModelAgentTest {
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(erased.body()).doesNotContain(guest);
         assertThat(rows("chat_memory", guest)).isZero();
+    }
+
+    @Test
+    void aLongConversationIsCondensedIntoASummaryThatTheNextTurnsCarry() {
+        String guest = "40700300035";
+        model.server().stubFor(post(urlEqualTo(OpenAiStub.COMPLETIONS)).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("You keep notes for a holiday-property"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("lychee-1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(OpenAiStub.completion("Lychee guest wants a quiet cabin in March."))));
+
+        for (int turn = 1; turn <= 4; turn++) {
+            say(guest, "lychee-" + turn + " tell me more");
+            repliesTo(guest, turn);
+        }
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM chat_memory WHERE guest_id = ?"
+                + " AND summary IS NOT NULL", Integer.class, guest) == 1);
+        say(guest, "lychee-5 and then?");
+        repliesTo(guest, 5);
+
+        JsonNode fifth = model.requests("lychee-5").get(0);
+        assertThat(OpenAiStub.system(fifth)).contains("Summary of your earlier conversation", "Lychee guest wants a quiet cabin in March.");
+        assertThat(fifth.toString()).contains("lychee-4", "lychee-5").doesNotContain("lychee-1 ", "lychee-2 ", "lychee-3 ");
     }
 
     // ---- buttons ----

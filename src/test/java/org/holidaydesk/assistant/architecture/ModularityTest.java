@@ -66,7 +66,7 @@ class ModularityTest {
         noClasses().that().resideInAPackage(BASE + "memory..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent..", BASE + "inbox..",
                         BASE + "reply..", BASE + "webhook..", BASE + "simulator..")
-                .allowEmptyShould(true).check(classes);
+                .check(classes);
     }
 
     @Test
