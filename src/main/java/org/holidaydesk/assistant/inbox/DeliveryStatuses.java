@@ -9,12 +9,14 @@ import org.apache.camel.Body;
 import org.holidaydesk.assistant.webhook.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.holidaydesk.assistant.reply.Reengagement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Records Meta's delivery statuses: counted by status, each linked to the outbox row whose send returned
- * that message id, failures kept with Meta's error code.
+ * that message id, failures kept with Meta's error code; a reply reported past the 24-hour window (131047)
+ * goes to {@link Reengagement}.
  */
 @Component("deliveryStatuses")
 public class DeliveryStatuses {
@@ -25,9 +27,12 @@ public class DeliveryStatuses {
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
-    public DeliveryStatuses(JdbcTemplate jdbc, MeterRegistry meters) {
+    private final Reengagement reengagement;
+
+    public DeliveryStatuses(JdbcTemplate jdbc, MeterRegistry meters, Reengagement reengagement) {
         this.jdbc = jdbc;
         this.meters = meters;
+        this.reengagement = reengagement;
     }
 
     /** Deletes statuses received before {@code cutoff}. */
@@ -50,6 +55,7 @@ public class DeliveryStatuses {
             if (outboxId != null) {
                 jdbc.update("UPDATE outbox SET last_error_code = ?, last_error = ? WHERE id = ?",
                         status.errorCode(), status.errorTitle(), outboxId);
+                reengagement.failedAfterSending(outboxId, status.errorCode(), status.errorTitle());
             }
             LOG.warn("Meta reports message {} as {} with error {} ({}){}", status.wamid(), status.status(),
                     status.errorCode(), status.errorTitle(), outboxId == null ? "" : ", reply " + outboxId);

@@ -9,6 +9,7 @@ import org.apache.camel.Body;
 import org.holidaydesk.assistant.webhook.MessageKind;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.webhook.InboundMessage;
+import org.holidaydesk.assistant.reply.Reengagement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +33,12 @@ public class GuestMessages {
     private final Counter duplicates;
     private final Clock clock = Clock.systemUTC();
 
-    public GuestMessages(JdbcTemplate jdbc, GuestAliases aliases, PipelineProperties properties, MeterRegistry meters) {
+    private final Reengagement reengagement;
+
+    public GuestMessages(JdbcTemplate jdbc, GuestAliases aliases, PipelineProperties properties, MeterRegistry meters,
+                         Reengagement reengagement) {
         this.jdbc = jdbc;
+        this.reengagement = reengagement;
         this.aliases = aliases;
         this.properties = properties;
         this.meters = meters;
@@ -64,6 +69,8 @@ public class GuestMessages {
                 .increment();
         touchGuest(guestId, message.displayName(), answered ? Timestamp.from(now.plus(properties.coalesceWindow())) : null,
                 Timestamp.from(now));
+        // the guest's 24-hour window is open again: replies held for it are due
+        reengagement.guestWrote(guestId);
         return true;
     }
 

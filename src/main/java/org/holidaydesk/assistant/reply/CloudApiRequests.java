@@ -47,7 +47,21 @@ public class CloudApiRequests {
         if (row.interactive()) {
             return write(interactive(row.recipient(), InteractiveMessages.read(row.body())));
         }
+        if (Outbox.TEMPLATE.equals(row.kind())) {
+            return write(template(row.recipient(), InteractiveMessages.read(row.body())));
+        }
         return write(text(row.recipient(), row.body()));
+    }
+
+    /** An approved template by name and language, as Meta documents a template message. */
+    static ObjectNode template(String to, com.fasterxml.jackson.databind.JsonNode template) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("recipient_type", "individual")
+                .put("to", to)
+                .put("type", "template");
+        request.set("template", template);
+        return request;
     }
 
     static ObjectNode text(String to, String body) {

@@ -75,6 +75,27 @@ public class DeadLetters {
                 Masking.recipient(row.recipient()), row.attempts() + 1, reason);
     }
 
+    /**
+     * Moves a reply Meta accepted, then reported undeliverable, to the dead letters with the reason.
+     */
+    @Transactional
+    public void recordAfterSending(long outboxId, int metaCode, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String why = OutboxResults.truncate(reason);
+        int moved = jdbc.update("UPDATE outbox SET state = ?, last_error_code = ?, last_error = ?,"
+                        + " first_failed_at = COALESCE(first_failed_at, ?) WHERE id = ? AND state = 'SENT'",
+                DEAD, metaCode, why, now, outboxId);
+        if (moved == 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO dead_letter (outbox_id, recipient, phone_number_id, kind, body, reason, meta_code, attempts,"
+                        + " first_failed_at, last_failed_at, state) SELECT id, recipient, phone_number_id, kind, body, ?,"
+                        + " last_error_code, attempts, first_failed_at, ?, ? FROM outbox WHERE id = ?",
+                why, now, OPEN, outboxId);
+        LOG.warn("Reply {} was accepted, then reported undeliverable ({}); dead-lettered. List and replay or discard it at "
+                + "/actuator/deadletters on the management port.", outboxId, why);
+    }
+
     /** Every dead letter, newest first (at most {@code limit}). */
     public List<DeadLetter> list(int limit) {
         return jdbc.query("SELECT id, outbox_id, recipient, kind, reason, meta_code, attempts, first_failed_at,"

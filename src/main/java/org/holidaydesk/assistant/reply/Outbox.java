@@ -21,7 +21,11 @@ public class Outbox {
     public static final String READ = "read";
     /** Text with options the guest taps: reply buttons or a list; the body holds the {@code interactive} object's JSON. */
     public static final String INTERACTIVE = "interactive";
+    /** An approved template (its name and language), sent when a reply came past the 24-hour window. */
+    public static final String TEMPLATE = "template";
     static final String PENDING = "PENDING";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TEMPLATE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final MessageSplitter splitter = new MessageSplitter();
@@ -78,6 +82,13 @@ public class Outbox {
     /** Deletes replies sent before {@code cutoff}; pending, held and dead-lettered ones stay. */
     public int forgetSentBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM outbox WHERE state = 'SENT' AND sent_at < ?", Timestamp.from(cutoff));
+    }
+
+    /** Queues an approved template, the only message Meta delivers outside the 24-hour window. */
+    public void enqueueTemplate(String guestId, String recipient, String phoneNumberId, String name, String languageCode) {
+        com.fasterxml.jackson.databind.node.ObjectNode template = TEMPLATE_JSON.createObjectNode().put("name", name);
+        template.putObject("language").put("code", languageCode);
+        insert(guestId, recipient, phoneNumberId, TEMPLATE, template.toString(), null);
     }
 
     private void insert(String guestId, String recipient, String phoneNumberId, String kind, String body, String inReplyTo) {

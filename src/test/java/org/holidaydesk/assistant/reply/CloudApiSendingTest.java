@@ -70,6 +70,9 @@ class CloudApiSendingTest {
     @LocalManagementPort
     int managementPort;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     CloudApiStub cloudApi;
     OutboxRows rows;
     WebhookClient operator;
@@ -278,6 +281,32 @@ class CloudApiSendingTest {
             assertThat(body.at("/typing_indicator/type").asText()).isEqualTo("text");
         });
         assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_read_receipts_sent_total")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aReplyReportedPastTheWindowAfterSendingIsDeadLetteredWithTheReasonWhenNoTemplateIsSet() {
+        String guest = "40739099603";
+        String wamid = "wamid.StB5+QXHWF2bJZ4UADhwOIn4Jhp8kRI6dilXeFsy";
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
+                .atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.to",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(guest)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}")));
+        outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Your dates are free.", "wamid.in.131047");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+
+        byte[] status = org.holidaydesk.assistant.support.Fixtures.resource("fixtures/bodies/status_failed_131047.json");
+        assertThat(new WebhookClient(port).postCallback(status, org.holidaydesk.assistant.support.Fixtures.sign(status))
+                .statusCode()).isEqualTo(200);
+
+        long outboxId = rows.to(guest).get(0).id();
+        Map<String, Object> deadLetter = await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1).get(0);
+        assertThat(deadLetter).containsEntry("meta_code", 131047).containsEntry("state", "OPEN");
+        assertThat((String) deadLetter.get("reason")).contains("24-hour window", "131047");
+        assertThat(cloudApi.textsTo(guest)).noneMatch(body -> "template".equals(body.path("type").asText()));
     }
 
     private List<String> bodies(String guest) {

@@ -56,7 +56,7 @@ public final class CloudApiStub {
             return new Answer(0, null, Fault.CONNECTION_RESET_BY_PEER);
         }
 
-        ResponseDefinitionBuilder response() {
+        public ResponseDefinitionBuilder response() {
             if (fault != null) {
                 return aResponse().withFault(fault);
             }
