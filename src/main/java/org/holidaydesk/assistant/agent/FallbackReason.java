@@ -14,6 +14,9 @@ final class FallbackReason {
             if (cause instanceof MeteredChatModel.BudgetExceededException) {
                 return "token_budget";
             }
+            if (cause instanceof VoiceNotes.UnreadableException) {
+                return "voice_note";
+            }
             if (cause instanceof ToolsUnavailableException) {
                 return "tools_unavailable";
             }

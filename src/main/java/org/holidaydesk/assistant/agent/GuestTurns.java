@@ -87,10 +87,10 @@ public class GuestTurns {
      */
     @Transactional
     public Turn begin(@Body String guestId) {
-        List<PendingMessage> pending = jdbc.query("SELECT wamid, reply_to, phone_number_id, kind, body, sent_at"
+        List<PendingMessage> pending = jdbc.query("SELECT wamid, reply_to, phone_number_id, kind, body, sent_at, media_id"
                         + " FROM guest_message WHERE guest_id = ? AND state = ? ORDER BY sent_at, received_at, wamid",
                 (rs, i) -> new PendingMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                        MessageKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()),
+                        MessageKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)),
                 guestId, PENDING);
         if (pending.isEmpty()) {
             release(guestId);
@@ -103,7 +103,7 @@ public class GuestTurns {
             outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
         }
         List<TurnMessage> messages = pending.stream()
-                .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt())).toList();
+                .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId())).toList();
         GuestRow row = guest.isEmpty() ? new GuestRow(null, null) : guest.get(0);
         GuestTurn turn = new GuestTurn(guestId, row.displayName(), row.language(), messages,
                 LocalDate.now(clock.withZone(businessZone)));
@@ -154,7 +154,7 @@ public class GuestTurns {
     }
 
     private record PendingMessage(String wamid, String replyTo, String phoneNumberId, MessageKind kind, String body,
-                                  Instant sentAt) {
+                                  Instant sentAt, String mediaId) {
     }
 
     private record GuestRow(String displayName, String language) {

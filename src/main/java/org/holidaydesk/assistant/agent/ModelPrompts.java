@@ -59,7 +59,13 @@ public class ModelPrompts {
     public String user(@Body GuestTurns.Turn leased) {
         List<String> lines = new ArrayList<>();
         for (TurnMessage message : leased.turn().messages()) {
-            if (message.text() != null && !message.text().isBlank()) {
+            boolean heard = message.text() != null && !message.text().isBlank();
+            if (message.kind() == MessageKind.AUDIO && heard) {
+                lines.add("(A voice note, understood as: \"" + message.text().strip()
+                        + "\". Start your answer by saying in a few words what you understood.)");
+                continue;
+            }
+            if (heard) {
                 lines.add(message.text().strip());
             }
             if (message.kind().handling() == MessageKind.Handling.CAPABILITIES) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAnswerTokens    tokens of one model answer
  * @param turnsPerMinute     a guest's messages answered by the model within a minute; past it a polite answer
  * @param logRequests        logs model requests and answers (development; they carry guests' words)
+ * @param transcriptionModel {@code OPENAI_TRANSCRIPTION_MODEL}: turns voice notes into text at {@code OPENAI_BASE_URL}
+ * @param voiceNoteMaxBytes  a longer voice note is not fetched; the guest is asked to type instead
+ * @param voiceNoteTimeout   fetching one voice note and transcribing it, at most
  */
 @Validated
 @ConfigurationProperties("assistant.model")
@@ -40,7 +44,10 @@ public record ModelProperties(
         @Min(500) int maxTokensPerTurn,
         @Min(50) int maxAnswerTokens,
         @Min(1) int turnsPerMinute,
-        boolean logRequests) {
+        boolean logRequests,
+        @NotBlank(message = "OPENAI_TRANSCRIPTION_MODEL must name a transcription model") String transcriptionModel,
+        @NotNull DataSize voiceNoteMaxBytes,
+        @NotNull Duration voiceNoteTimeout) {
 
     /** True when a key is set: the model answers. */
     public boolean enabled() {

@@ -56,11 +56,11 @@ public class GuestMessages {
         String guestId = aliases.guestOf(message);
         boolean answered = message.kind().handling() != MessageKind.Handling.NONE;
         int inserted = jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body,"
-                        + " sent_at, received_at, state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " sent_at, received_at, state, handled_at, media_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
                 message.wamid(), guestId, message.replyTo(), message.phoneNumberId(), message.kind().name(),
                 message.text(), Timestamp.from(message.sentAt()), Timestamp.from(now), answered ? PENDING : IGNORED,
-                answered ? null : Timestamp.from(now));
+                answered ? null : Timestamp.from(now), message.mediaId());
         if (inserted == 0) {
             duplicates.increment();
             return false;

@@ -59,7 +59,8 @@ public class CallbackParser {
         String userId = firstPresent(message.fromUserId(), contact == null ? null : contact.userId());
         MessageKind kind = MessageKind.fromMetaType(message.type());
         return new InboundMessage(message.id(), address, address, phoneNumberId, name, kind, textOf(message, kind),
-                epochSeconds(message.timestamp()), userId);
+                epochSeconds(message.timestamp()), userId, kind == MessageKind.AUDIO && message.audio() != null
+                        ? message.audio().id() : null);
     }
 
     private static DeliveryStatus toStatus(CallbackPayload.Status status) {

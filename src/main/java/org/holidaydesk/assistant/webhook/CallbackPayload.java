@@ -87,7 +87,8 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Media(String caption) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Media(String caption, String id, String mimeType) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -15,9 +15,15 @@ import java.time.Instant;
  * @param sentAt        when the guest sent it
  * @param userId        the guest's business-scoped user id when Meta sent one, else null; equal to
  *                      {@code guestId} when the message names the guest by that id alone
+ * @param mediaId       the voice note's media id, for fetching it from the Cloud API; null for other kinds
  */
 public record InboundMessage(String wamid, String guestId, String replyTo, String phoneNumberId, String displayName,
-                             MessageKind kind, String text, Instant sentAt, String userId) {
+                             MessageKind kind, String text, Instant sentAt, String userId, String mediaId) {
+
+    public InboundMessage(String wamid, String guestId, String replyTo, String phoneNumberId, String displayName,
+                          MessageKind kind, String text, Instant sentAt, String userId) {
+        this(wamid, guestId, replyTo, phoneNumberId, displayName, kind, text, sentAt, userId, null);
+    }
 
     /** True when the message names its guest by a business-scoped user id and by no phone number. */
     public boolean namedByUserIdOnly() {

@@ -336,6 +336,52 @@ class ModelAgentTest {
         assertThat(afterTap.toString()).contains("Both are free on those dates");
     }
 
+    // ---- voice notes ----
+
+    @Test
+    void aVoiceNoteIsFetchedTranscribedAndAnsweredAsIfTyped() {
+        String guest = "40700300061";
+        byte[] audio = "RIFF-voice-note-bytes-of-a-tiny-recording".getBytes(StandardCharsets.UTF_8);
+        serveVoiceNote("1000000000000061", audio.length, audio);
+        model.server().stubFor(post(urlEqualTo("/v1/audio/transcriptions"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("voice-note-bytes"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"text\":\"Is Casa Pescarului free next month for two? banana-voice\"}")));
+        model.answer("banana-voice", "You asked about *Casa Pescarului* next month for 2: it is free.");
+
+        sendVoiceNote(guest, "1000000000000061");
+
+        assertThat(repliesTo(guest, 1)).containsExactly("You asked about *Casa Pescarului* next month for 2: it is free.");
+        JsonNode request = model.requests("banana-voice").get(0);
+        assertThat(request.toString()).contains("understood as").contains("Is Casa Pescarului free next month for two?");
+        LoggedRequest transcription = model.server().findAll(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))).stream()
+                .filter(r -> r.getBodyAsString().contains("voice-note-bytes")).findFirst().orElseThrow();
+        assertThat(transcription.getHeader("Content-Type")).startsWith("multipart/form-data");
+        assertThat(transcription.getBodyAsString()).contains("gpt-4o-mini-transcribe");
+        assertThat(cloudApi.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/media/1000000000000061")))).allSatisfy(r ->
+                assertThat(r.getHeader("Authorization")).isEqualTo("Bearer test-token"));
+    }
+
+    @Test
+    void aVoiceNoteTooLargeOrNotUnderstoodGetsWhatTheAssistantCanRead() {
+        String large = "40700300062";
+        serveVoiceNote("1000000000000062", 50_000_000, "x".getBytes(StandardCharsets.UTF_8));
+        sendVoiceNote(large, "1000000000000062");
+        assertThat(repliesTo(large, 1).get(0)).contains("*type*");
+        assertThat(cloudApi.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/media/1000000000000062")))).isEmpty();
+
+        String garbled = "40700300063";
+        byte[] audio = "unintelligible-recording".getBytes(StandardCharsets.UTF_8);
+        serveVoiceNote("1000000000000063", audio.length, audio);
+        model.server().stubFor(post(urlEqualTo("/v1/audio/transcriptions"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("unintelligible-recording"))
+                .willReturn(aResponse().withStatus(500)));
+        sendVoiceNote(garbled, "1000000000000063");
+        assertThat(repliesTo(garbled, 1).get(0)).contains("*type*");
+    }
+
     // ---- when things fail ----
 
     @Test
@@ -432,6 +478,26 @@ class ModelAgentTest {
         byte[] body = new String(Fixtures.textCallback("wamid.model-" + MESSAGE_IDS.incrementAndGet(), escape(text)),
                 StandardCharsets.UTF_8).replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
         assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+    }
+
+    private void serveVoiceNote(String mediaId, long size, byte[] audio) {
+        cloudApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v24.0/" + mediaId))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"url\":\"" + cloudApi.baseUrl() + "/media/" + mediaId + "\",\"mime_type\":\"audio/ogg\","
+                                + "\"file_size\":" + size + ",\"id\":\"" + mediaId + "\",\"messaging_product\":\"whatsapp\"}")));
+        cloudApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/media/" + mediaId))
+                .willReturn(aResponse().withHeader("Content-Type", "audio/ogg").withBody(audio)));
+    }
+
+    private void sendVoiceNote(String guest, String mediaId) {
+        String body = new String(Fixtures.resource("fixtures/bodies/audio_voice.json"), StandardCharsets.UTF_8)
+                .replace("40739099603", guest)
+                .replace("\"from_user_id\":\"RO.0824628194821993\",", "")
+                .replace(",\"user_id\":\"RO.0824628194821993\"", "")
+                .replace("1000000000039595", mediaId)
+                .replace("wamid.nTMAEjc\\/1N8cYzw1HKAznUqRUGCdZwcmh6poopNA", "wamid.voice-" + MESSAGE_IDS.incrementAndGet());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
     }
 
     private void tap(String guest, String buttonId, String title) {

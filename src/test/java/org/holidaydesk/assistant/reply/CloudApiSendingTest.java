@@ -309,6 +309,23 @@ class CloudApiSendingTest {
         assertThat(cloudApi.textsTo(guest)).noneMatch(body -> "template".equals(body.path("type").asText()));
     }
 
+    @Test
+    void withoutAModelKeyAVoiceNoteIsNeverDownloadedAndTheGuestIsAskedToType() {
+        String guest = "40700000199";
+        byte[] voice = new String(org.holidaydesk.assistant.support.Fixtures.resource("fixtures/bodies/audio_voice.json"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("40739099603", guest).replace("RO.0824628194821993", "RO.0000000000000199")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        cloudApi.answerTextsTo(guest, Answer.accepted());
+
+        assertThat(new WebhookClient(port).postCallback(voice, org.holidaydesk.assistant.support.Fixtures.sign(voice))
+                .statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> cloudApi.textsTo(guest).stream()
+                .anyMatch(body -> body.at("/text/body").asText().contains("*type*")));
+        assertThat(wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*")))).isEmpty();
+    }
+
     private List<String> bodies(String guest) {
         return cloudApi.textsTo(guest).stream().map(text -> text.at("/text/body").asText()).toList();
     }
