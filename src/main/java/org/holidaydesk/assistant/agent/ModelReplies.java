@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the model's answer into what the guest gets: WhatsApp formatting (markdown bold, headings and
  * links rewritten, since WhatsApp shows them as typed), and the {@code [choices: A | B]} line the
- * instructions ask for turned into options the guest can tap. An answer with no text left fails the
+ * instructions ask for turned into options the guest can tap, and a {@code [handoff]} line into a turn
+ * that needs a person. An answer with no text left fails the
  * turn, so that the offline agent answers instead of silence.
  */
 @Component("modelReplies")
@@ -24,6 +25,7 @@ public class ModelReplies {
     static final int MAX_CHOICES = 10;
 
     private static final Pattern CHOICES = Pattern.compile("(?im)^[ \\t]*\\[(?:choices|options)\\s*:\\s*([^\\]\\n]*)\\][ \\t]*$");
+    private static final Pattern NEEDS_PERSON = Pattern.compile("(?im)^[ \\t]*\\[(?:handoff|person)\\][ \\t]*$");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\n]+)\\]\\((https?://[^)\\s]+)\\)");
     private static final Pattern MARKDOWN_BOLD = Pattern.compile("\\*\\*([^*\\n]+)\\*\\*");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+)$");
@@ -41,13 +43,17 @@ public class ModelReplies {
             choices = choices(options);
             text = CHOICES.matcher(text).replaceAll("");
         }
+        boolean needsPerson = NEEDS_PERSON.matcher(text).find();
+        if (needsPerson) {
+            text = NEEDS_PERSON.matcher(text).replaceAll("");
+        }
         text = whatsAppFormatting(text).strip();
         if (text.isEmpty()) {
             throw new ModelAgent.NoAnswerException("the model's answer has no text for the guest", null);
         }
         String hint = turn.turn().languageHint() == null ? LanguageGuess.ENGLISH : turn.turn().languageHint();
         String language = LanguageGuess.of(text, LanguageGuess.of(turn.turn().text(), hint));
-        return new AgentReply(List.of(text), language, choices.size() >= 2 ? choices : List.of());
+        return new AgentReply(List.of(text), language, choices.size() >= 2 ? choices : List.of(), needsPerson);
     }
 
     static String whatsAppFormatting(String text) {

@@ -88,6 +88,17 @@ public class ChatMemories {
                 ChatMessageSerializer.messagesToJson(kept), summary, guestId, version) == 1;
     }
 
+    /**
+     * Adds messages to the end of the guest's conversation (what the guest wrote while a person had the
+     * conversation, what the person answered), so that the model sees them when it answers again.
+     */
+    public void append(String guestId, List<ChatMessage> messages) {
+        Conversation current = load(guestId);
+        List<ChatMessage> all = new java.util.ArrayList<>(current.messages());
+        all.addAll(messages);
+        save(guestId, all, current.summary());
+    }
+
     /** Forgets the guest's conversation. */
     public void forget(String guestId) {
         jdbc.update("DELETE FROM chat_memory WHERE guest_id = ?", guestId);

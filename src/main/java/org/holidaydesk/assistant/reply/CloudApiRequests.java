@@ -19,19 +19,41 @@ public class CloudApiRequests {
 
     private final WhatsAppProperties whatsApp;
     private final String base;
+    private final String handoffWebhook;
 
     public CloudApiRequests(WhatsAppProperties whatsApp) {
+        this(whatsApp, (String) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CloudApiRequests(WhatsAppProperties whatsApp, org.holidaydesk.assistant.config.HandoffProperties handoff) {
+        this(whatsApp, handoff.webhookUrl());
+    }
+
+    private CloudApiRequests(WhatsAppProperties whatsApp, String handoffWebhook) {
         this.whatsApp = whatsApp;
+        this.handoffWebhook = handoffWebhook;
         String url = whatsApp.apiBaseUrl().toString();
         this.base = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/" + whatsApp.apiVersion() + "/";
     }
 
-    /** Without an access token replies stay in the local sandbox instead of going to Meta. */
-    public boolean sandboxed() {
-        return !whatsApp.hasAccessToken();
+    /**
+     * Without an access token replies stay in the local sandbox instead of going to Meta; handoff notes
+     * go to the business's webhook either way.
+     */
+    public boolean sandboxed(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        return !whatsApp.hasAccessToken() && !row.handoffNote();
+    }
+
+    /** True for a WhatsApp message, which carries the Cloud API token; never sent to the handoff webhook. */
+    public boolean toMeta(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        return !row.handoffNote();
     }
 
     public String url(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        if (row.handoffNote()) {
+            return handoffWebhook;
+        }
         String from = row.phoneNumberId() == null || row.phoneNumberId().isBlank() ? whatsApp.phoneNumberId() : row.phoneNumberId();
         return base + from + "/messages";
     }
@@ -41,6 +63,9 @@ public class CloudApiRequests {
     }
 
     public String body(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        if (row.handoffNote()) {
+            return row.body();
+        }
         if (row.readReceipt()) {
             return write(readReceipt(row.inReplyTo()));
         }

@@ -15,6 +15,11 @@ import org.holidaydesk.assistant.privacy.Masking;
 public record OutboundMessage(long id, String guestId, String recipient, String phoneNumberId, String kind, String body,
                               String inReplyTo, int attempts, boolean probe) {
 
+    /** A note to the business's handoff webhook, not a WhatsApp message. */
+    public boolean handoffNote() {
+        return Outbox.HANDOFF.equals(kind);
+    }
+
     public boolean readReceipt() {
         return Outbox.READ.equals(kind);
     }

@@ -21,6 +21,10 @@ public class Outbox {
     public static final String READ = "read";
     /** Text with options the guest taps: reply buttons or a list; the body holds the {@code interactive} object's JSON. */
     public static final String INTERACTIVE = "interactive";
+    /** A note to the business that a guest was handed to a person, posted to {@code HANDOFF_WEBHOOK_URL}. */
+    public static final String HANDOFF = "handoff";
+    /** The one queue that handoff notes go through, in order. */
+    public static final String HANDOFF_RECIPIENT = "handoff-webhook";
     /** An approved template (its name and language), sent when a reply came past the 24-hour window. */
     public static final String TEMPLATE = "template";
     static final String PENDING = "PENDING";
@@ -82,6 +86,11 @@ public class Outbox {
     /** Deletes replies sent before {@code cutoff}; pending, held and dead-lettered ones stay. */
     public int forgetSentBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM outbox WHERE state = 'SENT' AND sent_at < ?", Timestamp.from(cutoff));
+    }
+
+    /** Queues a handoff note for the business: JSON as Slack and Teams incoming webhooks take it. */
+    public void enqueueHandoffNote(String guestId, String json) {
+        insert(guestId, HANDOFF_RECIPIENT, "", HANDOFF, json, null);
     }
 
     /** Queues an approved template, the only message Meta delivers outside the 24-hour window. */

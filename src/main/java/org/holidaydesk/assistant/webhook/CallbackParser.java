@@ -23,12 +23,17 @@ public class CallbackParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackParser.class);
     private static final String MESSAGES_FIELD = "messages";
+    private static final String ECHOES_FIELD = "smb_message_echoes";
 
     /** Guest messages and delivery statuses, in callback order. */
     public List<Object> items(CallbackPayload payload) {
         List<Object> items = new ArrayList<>();
         for (CallbackPayload.Entry entry : payload.entry()) {
             for (CallbackPayload.Change change : entry.changes()) {
+                if (ECHOES_FIELD.equals(change.field()) && change.value() != null) {
+                    echoes(change.value(), items);
+                    continue;
+                }
                 if (!MESSAGES_FIELD.equals(change.field()) || change.value() == null) {
                     continue;
                 }
@@ -61,6 +66,18 @@ public class CallbackParser {
         return new InboundMessage(message.id(), address, address, phoneNumberId, name, kind, textOf(message, kind),
                 epochSeconds(message.timestamp()), userId, kind == MessageKind.AUDIO && message.audio() != null
                         ? message.audio().id() : null);
+    }
+
+    /** What a person at the business wrote to guests from the WhatsApp Business app. */
+    private static void echoes(Value value, List<Object> items) {
+        String phoneNumberId = value.metadata() == null ? null : value.metadata().phoneNumberId();
+        for (CallbackPayload.Echo echo : value.messageEchoes()) {
+            if (echo.to() == null || echo.to().isBlank() || echo.id() == null || echo.id().isBlank()) {
+                continue;
+            }
+            String text = echo.text() == null ? null : echo.text().body();
+            items.add(new PersonMessage(echo.id(), echo.to(), phoneNumberId, text, epochSeconds(echo.timestamp())));
+        }
     }
 
     private static DeliveryStatus toStatus(CallbackPayload.Status status) {

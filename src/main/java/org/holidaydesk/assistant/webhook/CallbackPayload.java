@@ -30,7 +30,7 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Value(String messagingProduct, Metadata metadata, List<Contact> contacts, List<@Valid Message> messages,
-                        List<@Valid Status> statuses, List<Error> errors) {
+                        List<@Valid Status> statuses, List<Error> errors, List<Echo> messageEchoes) {
         public List<Contact> contacts() {
             return contacts == null ? List.of() : contacts;
         }
@@ -46,6 +46,15 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
         public List<Error> errors() {
             return errors == null ? List.of() : errors;
         }
+
+        public List<Echo> messageEchoes() {
+            return messageEchoes == null ? List.of() : messageEchoes;
+        }
+    }
+
+    /** A message a person sent to a guest from the WhatsApp Business app on the same number (coexistence). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Echo(String from, String to, String id, String timestamp, String type, Text text) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

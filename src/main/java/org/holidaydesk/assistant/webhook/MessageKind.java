@@ -21,7 +21,9 @@ public enum MessageKind {
     UNSUPPORTED(Handling.CAPABILITIES),
     /** Reactions, system messages: no answer. */
     REACTION(Handling.NONE),
-    SYSTEM(Handling.NONE);
+    SYSTEM(Handling.NONE),
+    /** A person at the business wrote to the guest from the WhatsApp Business app: kept, never answered. */
+    PERSON(Handling.NONE);
 
     /** What the pipeline does with a message of this kind. */
     public enum Handling {

@@ -98,6 +98,7 @@ class ModelAgentTest {
         registry.add("MEM0_BASE_URL", () -> "http://127.0.0.1:" + model.server().port());
         registry.add("WHATSAPP_API_BASE_URL", cloudApi::baseUrl);
         registry.add("MCP_SERVER_URL", () -> "http://localhost:" + mcpRelay.port() + "/mcp");
+        registry.add("HANDOFF_WEBHOOK_URL", () -> "http://127.0.0.1:" + model.server().port() + "/handoff");
     }
 
     @Autowired
@@ -114,6 +115,7 @@ class ModelAgentTest {
         mem0().stubFor(post(urlEqualTo("/v3/memories/add/"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
+        model.server().stubFor(post(urlEqualTo("/handoff")).willReturn(aResponse().withBody("ok")));
         mem0().stubFor(delete(urlPathEqualTo("/v1/memories/"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"message\":\"ok\"}")));
     }
@@ -336,6 +338,86 @@ class ModelAgentTest {
         assertThat(afterTap.toString()).contains("Both are free on those dates");
     }
 
+    // ---- a person ----
+
+    @Test
+    void aGuestWhoAsksForAPersonGetsOneAndTheAssistantStaysQuietUntilTheQuietTimeIsOver() {
+        String guest = "40700300071";
+        String other = "40700300072";
+
+        say(guest, "pear-1 Can I talk to someone, please?");
+
+        assertThat(repliesTo(guest, 1).get(0)).contains("A person from our team will answer you here soon");
+        await().atMost(PATIENCE).until(() -> handoffNotes("pear-1").size() == 1);
+        JsonNode note = read(handoffNotes("pear-1").get(0).getBodyAsString());
+        assertThat(note.path("text").asText()).contains("+40*****0071", "pear-1", "/actuator/guests/h-").doesNotContain(guest);
+        assertThat(handoffNotes("pear-1").get(0).getHeader("Authorization")).isNull();
+
+        say(guest, "pear-2 hello? anyone?");
+        personWritesFromTheApp(guest, "pear-person Hi, this is Maria from the front desk, how can I help?");
+        say(guest, "pear-3 my heating is broken");
+        say(other, "apricot-1 hello");
+        assertThat(repliesTo(other, 1)).isNotEmpty();
+        await().atMost(PATIENCE).until(() -> answered(guest) == 3);
+        assertThat(sends(guest, s -> s.isText())).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND kind = 'PERSON'",
+                Integer.class, guest)).isOne();
+        assertThat(model.requests("pear-")).isEmpty();
+
+        // the quiet time after the person's last message has passed
+        jdbc.update("UPDATE handoff SET quiet_until = DATEADD('HOUR', -1, CURRENT_TIMESTAMP) WHERE guest_id = ?", guest);
+        say(guest, "pear-4 thanks, all good now");
+
+        assertThat(repliesTo(guest, 2).get(1)).isEqualTo("Noted, thank you.");
+        JsonNode after = model.requests("pear-4").get(0);
+        assertThat(after.toString()).contains("pear-person Hi, this is Maria", "pear-2 hello", "pear-3 my heating");
+    }
+
+    @Test
+    void theModelHandsAGuestToAPersonAndOperatorsAnswerAndHandBack() {
+        String guest = "40700300073";
+        model.answer("kumquat-1", "I am sorry the room was not clean.\n[handoff]");
+
+        say(guest, "kumquat-1 the room was dirty when we arrived");
+
+        String reply = repliesTo(guest, 1).get(0);
+        assertThat(reply).startsWith("I am sorry the room was not clean.").contains("A person from our team")
+                .doesNotContain("[handoff]");
+        await().atMost(PATIENCE).until(() -> handoffNotes("kumquat-1").size() == 1);
+        String ref = jdbc.queryForObject("SELECT ref FROM handoff WHERE guest_id = ?", String.class, guest);
+
+        WebhookClient operator = new WebhookClient(managementPort);
+        URI messages = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + ref + "/messages");
+        HttpRequest.BodyPublisher text = HttpRequest.BodyPublishers.ofString("{\"text\":\"kumquat-person We will send a cleaner now.\"}");
+        assertThat(operator.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json").POST(text).build())
+                .statusCode()).isEqualTo(401);
+        assertThat(operator.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer test-operator-token").POST(text).build()).statusCode()).isEqualTo(202);
+        assertThat(repliesTo(guest, 2).get(1)).isEqualTo("kumquat-person We will send a cleaner now.");
+
+        say(guest, "kumquat-2 thank you");
+        await().atMost(PATIENCE).until(() -> answered(guest) == 2);
+        assertThat(sends(guest, s -> s.isText())).hasSize(2);
+
+        URI handback = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + ref + "/handback");
+        assertThat(operator.send(HttpRequest.newBuilder(handback).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer test-operator-token").POST(HttpRequest.BodyPublishers.ofString("{}")).build())
+                .statusCode()).isEqualTo(200);
+        model.answerBefore("kumquat-3", "Kumquat: happy to help again.");
+        say(guest, "kumquat-3 one more question");
+        assertThat(repliesTo(guest, 3).get(2)).isEqualTo("Kumquat: happy to help again.");
+        assertThat(model.requests("kumquat-3").get(0).toString()).contains("kumquat-person We will send a cleaner now.",
+                "kumquat-2 thank you");
+    }
+
+    @Test
+    void romanianGuestsAskingForAPersonAreAnsweredInRomanian() {
+        String guest = "40700300074";
+        say(guest, "Vreau să vorbesc cu cineva, vă rog");
+
+        assertThat(repliesTo(guest, 1).get(0)).startsWith("Un coleg vă va răspunde aici");
+    }
+
     // ---- voice notes ----
 
     @Test
@@ -478,6 +560,28 @@ class ModelAgentTest {
         byte[] body = new String(Fixtures.textCallback("wamid.model-" + MESSAGE_IDS.incrementAndGet(), escape(text)),
                 StandardCharsets.UTF_8).replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
         assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+    }
+
+    private void personWritesFromTheApp(String guest, String text) {
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
+                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"phone_number_id\":\"106540352242922\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\"" + guest + "\","
+                + "\"id\":\"wamid.echo-" + MESSAGE_IDS.incrementAndGet() + "\",\"timestamp\":\"1795536200\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"" + escape(text) + "\"}}]},\"field\":\"smb_message_echoes\"}]}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        // posted twice, as Meta may: kept once
+        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+    }
+
+    private int answered(String guest) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND kind <> 'PERSON'"
+                + " AND state = 'ANSWERED'", Integer.class, guest);
+    }
+
+    private static List<LoggedRequest> handoffNotes(String words) {
+        return model.server().findAll(postRequestedFor(urlEqualTo("/handoff"))).stream()
+                .filter(r -> r.getBodyAsString().contains(words)).toList();
     }
 
     private void serveVoiceNote(String mediaId, long size, byte[] audio) {

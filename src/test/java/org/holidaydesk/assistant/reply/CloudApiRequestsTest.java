@@ -87,7 +87,8 @@ class CloudApiRequestsTest {
         assertThat(requests.url(second)).isEqualTo("https://graph.facebook.com/v24.0/106540352299001/messages");
         assertThat(requests.url(own)).isEqualTo("https://graph.facebook.com/v24.0/000000000000000/messages");
         assertThat(requests.authorization()).isEqualTo("Bearer token-123");
-        assertThat(requests.sandboxed()).isFalse();
+        assertThat(requests.sandboxed(own)).isFalse();
+        assertThat(requests.toMeta(own)).isTrue();
     }
 
     private static JsonNode outbound(String name) throws Exception {

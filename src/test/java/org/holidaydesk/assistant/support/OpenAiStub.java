@@ -56,6 +56,11 @@ public final class OpenAiStub implements AutoCloseable {
         server.stubFor(completions(marker).atPriority(5).willReturn(json(completion(text))));
     }
 
+    /** Like {@link #answer}, and before it: for a word that comes later in a conversation another stub answers. */
+    public void answerBefore(String marker, String text) {
+        server.stubFor(completions(marker).atPriority(3).willReturn(json(completion(text))));
+    }
+
     /**
      * Requests mentioning {@code marker} first get a call of {@code tool} with {@code arguments}; once the
      * conversation carries the tool's result, {@code text}.
