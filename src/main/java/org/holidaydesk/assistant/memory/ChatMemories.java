@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.holidaydesk.assistant.config.MemoryProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,35 @@ public class ChatMemories {
                 jdbc.update(update, json, summary, now, guestId);
             }
         }
+    }
+
+    /**
+     * Keeps the conversation after a turn that read it at {@code readVersion}; {@code added} are the
+     * messages the turn itself added (the guest's words onwards). When the conversation changed since the
+     * turn read it (a condensation was kept while the turn ran), the turn's messages go after the
+     * conversation as it is now, so that neither the summary nor the turn is lost. A conversation that
+     * was new, expired or erased when the turn read it, or that keeps changing, is replaced whole, as
+     * {@link #save} does.
+     */
+    public void saveTurn(String guestId, long readVersion, List<ChatMessage> messages, String summary, List<ChatMessage> added) {
+        if (readVersion >= 0 && !added.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            String update = "UPDATE chat_memory SET messages = ?, summary = ?, version = version + 1, updated_at = ?"
+                    + " WHERE guest_id = ? AND version = ?";
+            if (jdbc.update(update, ChatMessageSerializer.messagesToJson(messages), summary, now, guestId, readVersion) == 1) {
+                return;
+            }
+            Conversation current = load(guestId);
+            if (current.exists()) {
+                List<ChatMessage> merged = new ArrayList<>(current.messages());
+                merged.addAll(added);
+                if (jdbc.update(update, ChatMessageSerializer.messagesToJson(merged), current.summary(), now, guestId,
+                        current.version()) == 1) {
+                    return;
+                }
+            }
+        }
+        save(guestId, messages, summary);
     }
 
     /**

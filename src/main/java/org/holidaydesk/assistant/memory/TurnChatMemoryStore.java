@@ -2,6 +2,7 @@ package org.holidaydesk.assistant.memory;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public class TurnChatMemoryStore implements ChatMemoryStore {
     public record Key(String guestId, long turn) {
     }
 
-    private record Copy(SystemMessage system, List<ChatMessage> messages, String summary) {
+    private record Copy(SystemMessage system, List<ChatMessage> messages, String summary, long version) {
     }
 
     /** Introduces the summary in the system message. */
@@ -49,16 +50,30 @@ public class TurnChatMemoryStore implements ChatMemoryStore {
         ChatMemories.Conversation stored = memories.load(guestId);
         String withSummary = stored.summary() == null || stored.summary().isBlank() ? system
                 : system + "\n\n" + SUMMARY_HEADING + "\n" + stored.summary();
-        turns.put(key, new Copy(SystemMessage.from(withSummary), stored.messages(), stored.summary()));
+        turns.put(key, new Copy(SystemMessage.from(withSummary), stored.messages(), stored.summary(), stored.version()));
         return key;
     }
 
-    /** Keeps the turn's conversation as the guest's. */
+    /**
+     * Keeps the turn's conversation as the guest's. A condensation kept while the turn ran (it starts as
+     * soon as the previous answer is queued, so a guest who answers quickly is mid-turn by then) stays:
+     * the turn's own messages are added after it rather than the turn's older copy written over it.
+     */
     public void commit(Key key) {
         Copy copy = turns.get(key);
         if (copy != null) {
-            memories.save(key.guestId(), copy.messages(), copy.summary());
+            memories.saveTurn(key.guestId(), copy.version(), copy.messages(), copy.summary(), added(copy.messages()));
         }
+    }
+
+    /** What one turn added: the guest's words (a turn's only user message) and everything after them. */
+    private static List<ChatMessage> added(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage) {
+                return messages.subList(i, messages.size());
+            }
+        }
+        return List.of();
     }
 
     /** Ends the turn, kept or not. */
@@ -82,7 +97,7 @@ public class TurnChatMemoryStore implements ChatMemoryStore {
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
         if (memoryId instanceof Key key) {
             turns.computeIfPresent(key, (k, copy) -> new Copy(copy.system(),
-                    messages.stream().filter(m -> !(m instanceof SystemMessage)).toList(), copy.summary()));
+                    messages.stream().filter(m -> !(m instanceof SystemMessage)).toList(), copy.summary(), copy.version()));
         }
     }
 
