@@ -1,7 +1,5 @@
 package org.holidaydesk.assistant.agent;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.memory.ChatMemories;
@@ -53,9 +51,7 @@ public class ForgetMe {
         if (text == null || text.isBlank()) {
             return false;
         }
-        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^\\p{L}\\p{N}]+", " ");
-        return ASKS.matcher(plain).find();
+        return ASKS.matcher(PlainText.of(text).words()).find();
     }
 
     /** Forgets the guest and answers them. */

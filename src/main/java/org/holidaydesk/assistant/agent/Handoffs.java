@@ -6,12 +6,10 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -90,9 +88,7 @@ public class Handoffs {
         if (text == null || text.isBlank()) {
             return false;
         }
-        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^\\p{L}\\p{N}]+", " ");
-        return ASKS.matcher(plain).find();
+        return ASKS.matcher(PlainText.of(text).words()).find();
     }
 
     /** True while a person has the guest's conversation: the assistant stays quiet. */

@@ -15,6 +15,7 @@ record PlainText(String value) {
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
     private static final Pattern APOSTROPHES = Pattern.compile("['\\u2018\\u2019`]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     static PlainText of(String text) {
         if (text == null) {
@@ -30,6 +31,11 @@ record PlainText(String value) {
     /** One word without diacritics, lowercase: how names are compared. */
     static String word(String word) {
         return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** Letters and digits only, one space between words: "Șterge-mi datele!" reads "sterge mi datele". */
+    String words() {
+        return NOT_WORD.matcher(value).replaceAll(" ").strip();
     }
 
     boolean contains(Pattern pattern) {
