@@ -51,6 +51,8 @@ public class Simulator {
     private static final int MAX_TEXT = 4096;
     private static final int MAX_READS = 200;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How the ids of the messages the simulator sends as a guest begin. */
+    static final String MESSAGE_ID_PREFIX = "wamid.sandbox.";
 
     /** The samples the page offers, by name. */
     static final List<String> SAMPLES = List.of("voice", "image", "burst", "duplicate", "user-id-only");
@@ -223,11 +225,13 @@ public class Simulator {
 
     /**
      * A reply the sandbox took: Meta's {@code sent} then {@code delivered} statuses for it, one callback
-     * each, as Meta reports them (read receipts get none). Nothing in production, where nothing is
-     * delivered to the sandbox.
+     * each, as Meta reports them, when it answers a message the simulator sent as a guest (the simulator
+     * plays the phones of its own guests only; read receipts get no status). Nothing in production, where
+     * nothing is delivered to the sandbox.
      */
     public Outgoing deliveryStatuses(@Body OutboundMessage row) {
-        if (service.production() || row == null || !SandboxReplies.shownToTheGuest(row.kind())) {
+        if (service.production() || row == null || !SandboxReplies.shownToTheGuest(row.kind())
+                || row.inReplyTo() == null || !row.inReplyTo().startsWith(MESSAGE_ID_PREFIX)) {
             return new Outgoing(row == null ? null : row.guestId(), List.of(), List.of());
         }
         List<SandboxReplies.Delivered> delivered = List.of(
@@ -273,7 +277,7 @@ public class Simulator {
         if (guest.userId() != null) {
             message.put("from_user_id", guest.userId());
         }
-        return message.put("id", "wamid.sandbox." + UUID.randomUUID())
+        return message.put("id", MESSAGE_ID_PREFIX + UUID.randomUUID())
                 .put("timestamp", String.valueOf(clock.instant().getEpochSecond()))
                 .put("type", type);
     }

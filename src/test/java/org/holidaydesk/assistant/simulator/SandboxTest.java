@@ -287,7 +287,7 @@ class SandboxTest {
     @Test
     void aReplyTheSandboxTookIsReportedSentThenDeliveredThroughTheSignedWebhook() throws Exception {
         String guest = "40700000210";
-        outbox.enqueueText(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Your answer.", "wamid.in.210");
+        outbox.enqueueText(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Your answer.", "wamid.sandbox.in.210");
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
         long reply = rows.to(guest).get(0).id();
 
@@ -303,9 +303,25 @@ class SandboxTest {
     }
 
     @Test
+    void aReplyToAMessageTheSimulatorDidNotSendGetsNoStatus() {
+        String guest = "40700000218";
+        outbox.enqueueText(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Not a sandbox guest's.", "wamid.in.218");
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        String sandboxGuest = "40700000219";
+        outbox.enqueueText(sandboxGuest, sandboxGuest, CloudApiStub.PHONE_NUMBER_ID, "A sandbox guest's.", "wamid.sandbox.in.219");
+        await().atMost(PATIENCE).until(() -> rows.allIn(sandboxGuest, "SENT"));
+        long sandboxReply = rows.to(sandboxGuest).get(0).id();
+
+        // statuses are played one delivery after the other: once the later reply's are in, the earlier one's would be
+        await().atMost(PATIENCE).until(() -> replyStatus(sandboxGuest, sandboxReply), "delivered"::equals);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_status WHERE wamid = ?", Integer.class,
+                "sandbox." + rows.to(guest).get(0).id())).isZero();
+    }
+
+    @Test
     void repliesTheGuestsPhoneShowsAreReportedReadOnce() throws Exception {
         String guest = "40700000211";
-        outbox.enqueueText(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Read me.", "wamid.in.211");
+        outbox.enqueueText(guest, guest, CloudApiStub.PHONE_NUMBER_ID, "Read me.", "wamid.sandbox.in.211");
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
         long reply = rows.to(guest).get(0).id();
         await().atMost(PATIENCE).until(() -> replyStatus(guest, reply), "delivered"::equals);
