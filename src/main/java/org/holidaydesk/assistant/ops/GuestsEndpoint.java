@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.holidaydesk.assistant.agent.ForgetMe;
 import org.holidaydesk.assistant.agent.Handoffs;
+import org.holidaydesk.assistant.agent.TurnTraces;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * handoff notification (which carries no number).
  * <ul>
  * <li>{@code DELETE /actuator/guests/{id}}: erases the guest's conversation memory, request context and Mem0
- * memories, as the guest can by writing "forget me".</li>
+ * memories (and the development sandbox's traces of their turns), as the guest can by writing
+ * "forget me".</li>
  * <li>{@code POST /actuator/guests/{id}/messages} {@code {"text": "…"}}: a person's reply, sent through the
  * outbox; the assistant stays quiet for the guest for the handoff's quiet time.</li>
  * <li>{@code POST /actuator/guests/{id}/handback}: the assistant answers the guest again.</li>
@@ -31,16 +33,19 @@ public class GuestsEndpoint {
 
     private final ForgetMe forgetMe;
     private final Handoffs handoffs;
+    private final TurnTraces traces;
 
-    public GuestsEndpoint(ForgetMe forgetMe, Handoffs handoffs) {
+    public GuestsEndpoint(ForgetMe forgetMe, Handoffs handoffs, TurnTraces traces) {
         this.forgetMe = forgetMe;
         this.handoffs = handoffs;
+        this.traces = traces;
     }
 
     @DeleteOperation
     public WebEndpointResponse<Map<String, Object>> erase(@Selector String id) {
         String guest = handoffs.guestNamed(id);
         boolean mem0Confirmed = forgetMe.forget(guest);
+        traces.forget(guest);
         return new WebEndpointResponse<>(Map.of("guest", Masking.recipient(guest), "erased", true,
                 "mem0", mem0Confirmed ? "erased" : "not confirmed; try again later"), mem0Confirmed ? 200 : 202);
     }

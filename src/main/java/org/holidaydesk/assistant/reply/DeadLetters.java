@@ -102,6 +102,13 @@ public class DeadLetters {
                 + " last_failed_at, state FROM dead_letter ORDER BY id DESC LIMIT ?", DeadLetters::row, limit);
     }
 
+    /** One guest's dead letters, newest first (at most {@code limit}). */
+    public List<DeadLetter> ofGuest(String guestId, int limit) {
+        return jdbc.query("SELECT d.id, d.outbox_id, d.recipient, d.kind, d.reason, d.meta_code, d.attempts, d.first_failed_at,"
+                + " d.last_failed_at, d.state FROM dead_letter d JOIN outbox o ON o.id = d.outbox_id WHERE o.guest_id = ?"
+                + " ORDER BY d.id DESC LIMIT ?", DeadLetters::row, guestId, limit);
+    }
+
     public Optional<DeadLetter> find(long id) {
         return jdbc.query("SELECT id, outbox_id, recipient, kind, reason, meta_code, attempts, first_failed_at,"
                 + " last_failed_at, state FROM dead_letter WHERE id = ?", DeadLetters::row, id).stream().findFirst();

@@ -3,15 +3,18 @@ package org.holidaydesk.assistant.reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The replies queued for one guest, as the development simulator shows them: with no access token
  * they are delivered to this local sandbox instead of to WhatsApp. Text replies and replies with
- * choices (reply buttons, lists) both appear, in the order they were queued.
+ * choices (reply buttons, lists) both appear, in the order they were queued, each with the furthest
+ * delivery status Meta (here, the simulator playing Meta) reported for it.
  */
 @Component
 public class SandboxReplies {
@@ -21,17 +24,22 @@ public class SandboxReplies {
     public static final String BUTTON_REPLY = "button_reply";
     /** {@code interactive.type} of the callback for a chosen list row. */
     public static final String LIST_REPLY = "list_reply";
+    /** Meta's delivery statuses in the order a message goes through them. */
+    private static final List<String> PROGRESS = List.of("sent", "delivered", "read");
 
     /**
      * One reply as the simulator shows it.
      *
      * @param text       the message text; for a reply with choices, the text above them
+     * @param messageId  the message id it was delivered with (what delivery statuses name), null while pending
+     * @param status     the furthest delivery status reported for it ({@code sent}, {@code delivered},
+     *                   {@code read}), {@code failed} when Meta reported a failure, null before any
      * @param choiceType {@code "button"} or {@code "list"} for a reply with choices, null for text
      * @param listButton the label of the button that opens a list, null otherwise
      * @param choices    what the guest can tap, in order; empty for text
      */
-    public record SandboxReply(long id, String text, String state, Instant queuedAt, Instant deliveredAt,
-                               String choiceType, String listButton, List<Choice> choices) {
+    public record SandboxReply(long id, String text, String state, Instant queuedAt, Instant deliveredAt, String messageId,
+                               String status, String choiceType, String listButton, List<Choice> choices) {
     }
 
     /**
@@ -44,20 +52,67 @@ public class SandboxReplies {
     public record TappedChoice(String type, Choice choice, String messageId) {
     }
 
+    /** A reply delivered to the sandbox: the message id and address its delivery statuses name. */
+    public record Delivered(long id, String messageId, String recipient) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public SandboxReplies(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The message id a reply delivered to the sandbox gets, in place of Meta's wamid. */
+    public static String messageId(long replyId) {
+        return OutboxResults.SANDBOX_PREFIX + replyId;
+    }
+
+    /** True for what WhatsApp shows the guest as a message (text, interactive), which Meta reports statuses for. */
+    public static boolean shownToTheGuest(String kind) {
+        return Outbox.TEXT.equals(kind) || Outbox.INTERACTIVE.equals(kind);
+    }
+
     /** The guest's text and interactive replies in the order they were queued (the most recent 200). */
     public List<SandboxReply> forGuest(String guestId) {
-        List<SandboxReply> newestFirst = jdbc.query("SELECT id, kind, body, state, created_at, sent_at FROM outbox"
-                        + " WHERE guest_id = ? AND kind IN (?, ?) ORDER BY id DESC LIMIT ?",
+        List<SandboxReply> newestFirst = jdbc.query("SELECT o.id, o.kind, o.body, o.state, o.created_at, o.sent_at, o.sent_wamid,"
+                        + " (SELECT MAX(CASE s.status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 ELSE 0 END)"
+                        + " FROM message_status s WHERE s.wamid = o.sent_wamid),"
+                        + " (SELECT COUNT(*) FROM message_status s WHERE s.wamid = o.sent_wamid AND s.status = 'failed')"
+                        + " FROM outbox o WHERE o.guest_id = ? AND o.kind IN (?, ?) ORDER BY o.id DESC LIMIT ?",
                 (rs, i) -> reply(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7),
+                        status(rs.getInt(8), rs.getInt(9) > 0)),
                 guestId, Outbox.TEXT, Outbox.INTERACTIVE, MAX_REPLIES);
         return newestFirst.reversed();
+    }
+
+    /** The guest's messages this service marked as read (their read receipts went out), by message id. */
+    public Set<String> readByTheBusiness(String guestId) {
+        return new HashSet<>(jdbc.queryForList("SELECT in_reply_to FROM outbox WHERE guest_id = ? AND kind = ? AND state = ?",
+                String.class, guestId, Outbox.READ, OutboxResults.SENT));
+    }
+
+    /**
+     * Of {@code replyIds}, the guest's replies delivered to the sandbox that no read status names yet:
+     * those the guest's phone would now report as read.
+     */
+    public List<Delivered> unread(String guestId, List<Long> replyIds) {
+        if (replyIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = String.join(",", replyIds.stream().map(id -> "?").toList());
+        Object[] args = new Object[replyIds.size() + 4];
+        args[0] = guestId;
+        args[1] = Outbox.TEXT;
+        args[2] = Outbox.INTERACTIVE;
+        args[3] = OutboxResults.SANDBOX_PREFIX + "%";
+        for (int i = 0; i < replyIds.size(); i++) {
+            args[i + 4] = replyIds.get(i);
+        }
+        return jdbc.query("SELECT o.id, o.sent_wamid, o.recipient FROM outbox o WHERE o.guest_id = ? AND o.kind IN (?, ?)"
+                        + " AND o.sent_wamid LIKE ? AND o.id IN (" + ids + ") AND NOT EXISTS (SELECT 1 FROM message_status s"
+                        + " WHERE s.wamid = o.sent_wamid AND s.status = 'read') ORDER BY o.id",
+                (rs, i) -> new Delivered(rs.getLong(1), rs.getString(2), rs.getString(3)), args);
     }
 
     /** The choice {@code choiceId} of the guest's reply {@code replyId}, when that reply offered it. */
@@ -72,12 +127,20 @@ public class SandboxReplies {
                 }, replyId, guestId, Outbox.INTERACTIVE).stream().flatMap(Optional::stream).findFirst();
     }
 
-    private static SandboxReply reply(long id, String kind, String body, String state, Instant queuedAt, Instant deliveredAt) {
+    private static String status(int furthest, boolean failed) {
+        if (failed) {
+            return "failed";
+        }
+        return furthest <= 0 ? null : PROGRESS.get(furthest - 1);
+    }
+
+    private static SandboxReply reply(long id, String kind, String body, String state, Instant queuedAt, Instant deliveredAt,
+                                      String messageId, String status) {
         if (!Outbox.INTERACTIVE.equals(kind)) {
-            return new SandboxReply(id, body, state, queuedAt, deliveredAt, null, null, List.of());
+            return new SandboxReply(id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of());
         }
         JsonNode interactive = InteractiveMessages.read(body);
-        return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt,
+        return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId, status,
                 interactive.path("type").asText(), InteractiveMessages.listButton(interactive),
                 List.copyOf(InteractiveMessages.choices(interactive)));
     }

@@ -22,7 +22,7 @@ class RetentionTest {
     ProducerTemplate camel;
 
     @Test
-    void forgetsOldProcessedCallbacksSentRepliesStatusesAndMessageIdsButKeepsPendingWork() {
+    void forgetsOldProcessedCallbacksSentRepliesStatusesTracesAndMessageIdsButKeepsPendingWork() {
         Timestamp old = Timestamp.from(Instant.now().minus(8, ChronoUnit.DAYS));
         Timestamp recent = Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS));
         jdbc.update("INSERT INTO inbox (received_at, signature, payload, processed_at) VALUES (?, 'sha256=old', X'7B7D', ?)", old, old);
@@ -37,6 +37,10 @@ class RetentionTest {
                 + " VALUES ('wamid.old-answered', 'g', 'g', '1', 'TEXT', ?, 'ANSWERED')", old);
         jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, received_at, state)"
                 + " VALUES ('wamid.recent', 'g', 'g', '1', 'TEXT', ?, 'ANSWERED')", recent);
+        for (Timestamp at : new Timestamp[] {old, recent}) {
+            jdbc.update("INSERT INTO turn_trace (guest_id, agent, reason, detail, started_at, finished_at)"
+                    + " VALUES ('g-trace', 'offline', ?, '{}', ?, ?)", at == old ? "old turn" : "recent turn", at, at);
+        }
 
         camel.sendBody("direct:retention", null);
 
@@ -48,6 +52,8 @@ class RetentionTest {
                 .containsExactly("wamid.new-status");
         assertThat(jdbc.queryForList("SELECT wamid FROM guest_message WHERE wamid IN ('wamid.old-answered', 'wamid.recent')",
                 String.class)).containsExactly("wamid.recent");
+        assertThat(jdbc.queryForList("SELECT reason FROM turn_trace WHERE guest_id = 'g-trace'", String.class))
+                .containsExactly("recent turn");
     }
 
     private long count(String sql) {

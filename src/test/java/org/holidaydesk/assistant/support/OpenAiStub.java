@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -20,18 +23,33 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat-completions server on loopback (WireMock), for whole-service tests of the
  * model agent: answers are chosen by a word the guest's message carries, so that tests of different
- * guests share one server. Records every request for the tests to read.
+ * guests share one server. Records every request for the tests to read. A {@link Script} plays a model
+ * that reads what a tool answered: it calls the tool with arguments it picks from the conversation, then
+ * answers from the tool's result.
  */
 public final class OpenAiStub implements AutoCloseable {
 
     public static final String COMPLETIONS = "/v1/chat/completions";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCRIPTED = "scripted-model";
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    /**
+     * One step of a model's reasoning: the tool it calls with the arguments it takes from the request (the
+     * whole conversation so far), then, once the conversation ends with that tool's result, the answer it
+     * makes of the result (the tool's JSON, or its text when it refused).
+     */
+    public record Script(String tool, Function<JsonNode, Map<String, Object>> arguments, Function<JsonNode, String> answer) {
+    }
+
+    private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(new ScriptedTurns()));
 
     public OpenAiStub() {
         server.start();
@@ -70,6 +88,16 @@ public final class OpenAiStub implements AutoCloseable {
         server.stubFor(completions(marker).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
                 .willReturn(json(completion(text))));
+    }
+
+    /**
+     * Requests mentioning {@code marker} are answered by {@code script}; a higher {@code priority} (a lower
+     * number, 1 to 4) wins when a later turn's conversation still mentions an earlier turn's marker.
+     */
+    public void script(String marker, int priority, Script script) {
+        scripts.put(marker, script);
+        server.stubFor(completions(marker).atPriority(priority)
+                .willReturn(aResponse().withTransformers(SCRIPTED).withTransformerParameter("marker", marker)));
     }
 
     /** Requests mentioning {@code marker} always get another tool call: a model that never stops. */
@@ -165,5 +193,41 @@ public final class OpenAiStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** Plays the {@link Script} a request's stub names. */
+    private final class ScriptedTurns implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Script script = scripts.get(event.getTransformerParameters().getString("marker"));
+            JsonNode request = read(event.getRequest().getBodyAsString());
+            JsonNode messages = request.path("messages");
+            JsonNode last = messages.get(messages.size() - 1);
+            String body;
+            if ("tool".equals(last.path("role").asText())) {
+                String content = last.path("content").asText();
+                JsonNode result;
+                try {
+                    result = JSON.readTree(content);
+                } catch (IOException notJson) {
+                    result = JSON.getNodeFactory().textNode(content);
+                }
+                body = completion(script.answer().apply(result));
+            } else {
+                body = toolCall(script.tool(), script.arguments().apply(request));
+            }
+            return json(body).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return SCRIPTED;
+        }
     }
 }

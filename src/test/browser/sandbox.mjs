@@ -1,0 +1,119 @@
+// Drives the development sandbox page in real headless Chromium (Debian's), as a developer would use it.
+// Started by SandboxBrowserTest with the service already up; every wait is on a condition, bounded.
+//   SANDBOX_URL   the service's public base URL (loopback)
+//   CHROMIUM      the browser executable (default /usr/bin/chromium)
+//   SCREENSHOT    where to save the screenshot (PNG)
+//   PROFILE_DIR   a fresh, empty folder for the browser profile
+import { chromium } from 'playwright-core';
+
+const base = process.env.SANDBOX_URL;
+const screenshot = process.env.SCREENSHOT;
+const profile = process.env.PROFILE_DIR;
+const WAIT = 30_000;
+
+function step(text) { console.log('step: ' + text); }
+
+// the flags this machine needs; without the network ones Chromium tries outside hosts at every start
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1440, height: 900 },
+  timeout: WAIT
+});
+context.setDefaultTimeout(WAIT);
+const page = context.pages()[0] || await context.newPage();
+const problems = [];
+page.on('pageerror', error => problems.push('page error: ' + error.message));
+page.on('console', message => { if (message.type() === 'error') problems.push('console: ' + message.text()); });
+// loopback only: the page works offline, with nothing from another host
+await context.route(url => !url.href.startsWith(base), route => {
+  problems.push('request outside the service: ' + route.request().url());
+  return route.abort();
+});
+
+try {
+  step('open the sandbox');
+  await page.goto(base + '/simulator');
+  const ana = page.locator('#guests li.selected');
+  await ana.filter({ hasText: 'Ana Popescu' }).waitFor();
+  const anaId = await ana.getAttribute('data-id');
+
+  step('ask about Casa Pescarului next month for 2');
+  await page.fill('#text', 'Is Casa Pescarului available next month for 2?');
+  await page.press('#text', 'Enter');
+  const answer = page.locator('#chat .msg.business', { hasText: 'Casa Pescarului' }).filter({ hasText: 'RON' });
+  await answer.first().waitFor();
+  console.log('answer: ' + (await answer.first().innerText()).replace(/\s+/g, ' '));
+  await page.locator('#chat .msg.business strong', { hasText: 'Casa Pescarului' }).first().waitFor();
+
+  step('tap the button the answer offers');
+  await page.locator('#chat button.choice', { hasText: 'Book these dates' }).click();
+  await page.locator('#chat .msg.guest', { hasText: 'Book these dates' }).waitFor();
+  const link = page.locator('#chat .msg.business a[href*="beds24.com"]');
+  await link.first().waitFor();
+  console.log('booking link: ' + await link.first().getAttribute('href'));
+
+  step('see both replies read (blue ticks) and the guest\'s messages read by the business');
+  await page.waitForFunction(() => document.querySelectorAll('#chat .msg.business .ticks.read').length >= 2);
+  await page.waitForFunction(() => document.querySelectorAll('#chat .msg.guest .ticks.read').length >= 2);
+
+  step('see in the operator panel which agent answered, the tool calls and Mem0\'s memories');
+  await page.locator('#turns .turn[data-agent="model"] details.tool', { hasText: 'search_availability' }).first().waitFor();
+  await page.locator('#turns .turn[data-agent="model"] details.tool', { hasText: 'create_booking_link' }).first().waitFor();
+  await page.locator('#turns .turn', { hasText: 'Travels with a small dog' }).first().waitFor();
+
+  step('create a second guest with a user id and no phone number');
+  await page.fill('#new-name', 'Ioana Stan');
+  await page.click('#new-user-id-generate');
+  const ioanaId = await page.inputValue('#new-user-id');
+  await page.click('#new-guest button[type="submit"]');
+  await page.locator('#guests li.selected', { hasText: 'Ioana Stan' }).waitFor();
+  await page.locator('#chat .day-note').waitFor();
+  await page.fill('#text', 'Is anything free this weekend for 2?');
+  await page.press('#text', 'Enter');
+  await page.locator('#chat .msg.business').first().waitFor();
+  await page.locator('#turns .turn[data-agent="offline"]', { hasText: 'The model gave no answer' }).waitFor();
+  const ioanaThread = await page.locator('#chat').innerText();
+
+  step('back to the first guest: her thread is intact');
+  await page.click('#guests li[data-id="' + anaId + '"]');
+  await page.locator('#chat .msg.business a[href*="beds24.com"]').first().waitFor();
+  const anaThread = await page.locator('#chat').innerText();
+  for (const expected of ['Is Casa Pescarului available next month for 2?', 'Book these dates', 'booking link']) {
+    if (!anaThread.includes(expected)) throw new Error('the first guest\'s thread lost "' + expected + '": ' + anaThread);
+  }
+  if (anaThread.includes('this weekend for 2')) throw new Error('the first guest\'s thread shows the second guest\'s message');
+  if (await page.locator('#chat .msg.guest').count() !== 2 || await page.locator('#chat .msg.business').count() !== 2) {
+    throw new Error('the first guest\'s thread is not two messages and two replies: ' + anaThread);
+  }
+
+  step('and to the second guest again: hers too');
+  await page.click('#guests li[data-id="' + ioanaId + '"]');
+  await page.locator('#chat .msg.guest', { hasText: 'this weekend for 2' }).waitFor();
+  await page.locator('#chat .msg.business').first().waitFor();
+  if ((await page.locator('#chat').innerText()).includes('Casa Pescarului available next month')) {
+    throw new Error('the second guest\'s thread shows the first guest\'s message');
+  }
+  console.log('second guest: ' + ioanaThread.replace(/\s+/g, ' ').slice(0, 200));
+
+  step('screenshot of the first guest\'s conversation');
+  await page.click('#guests li[data-id="' + anaId + '"]');
+  await page.locator('#chat .msg.business a[href*="beds24.com"]').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#chat .msg.business .ticks.read').length >= 2);
+  await page.locator('#turns .turn[data-agent="model"]').first().waitFor();
+  await page.locator('#turns .turn[data-agent="model"] details.tool summary', { hasText: 'search_availability' }).click();
+  await page.locator('#turns details.tool[open] pre').first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: screenshot });
+
+  if (problems.length) throw new Error(problems.join('\n'));
+  console.log('sandbox page: all steps passed');
+} catch (error) {
+  console.error('FAILED: ' + error.message);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-failure.png') }).catch(() => {});
+  process.exitCode = 1;
+} finally {
+  await context.close();
+}
