@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.holidaydesk.assistant.spelling.EditDistance;
 
 /**
  * Finds where a guest names a property, so that the words can be handed to the tools, which resolve
@@ -66,7 +67,7 @@ final class PropertyMentions {
             int allowed = Math.max(1, wanted.length() / 4);
             for (int start = 0; start + nameWords.size() <= tokens.size(); start++) {
                 List<Token> window = tokens.subList(start, start + nameWords.size());
-                int distance = distance(String.join(" ", window.stream().map(Token::plain).toList()), wanted);
+                int distance = EditDistance.within(String.join(" ", window.stream().map(Token::plain).toList()), wanted, allowed);
                 if (distance <= allowed && better(distance, start, bestScore, bestStart)) {
                     best = new Mention(joined(window), name);
                     bestScore = distance;
@@ -80,7 +81,7 @@ final class PropertyMentions {
                 // a single word is easily an ordinary one ("viitor" is one letter from "viilor"): exact, or one typo in a long word
                 int allowedTypos = word.length() >= 8 ? 1 : 0;
                 for (int start = 0; start < tokens.size(); start++) {
-                    int distance = distance(tokens.get(start).plain(), word);
+                    int distance = EditDistance.within(tokens.get(start).plain(), word, allowedTypos);
                     if (distance <= allowedTypos && better(distance + 1, start, bestScore, bestStart)) {
                         best = new Mention(tokens.get(start).original(), name);
                         bestScore = distance + 1;
@@ -111,26 +112,5 @@ final class PropertyMentions {
 
     private static String joined(List<Token> tokens) {
         return String.join(" ", tokens.stream().map(Token::original).toList());
-    }
-
-    /** Edit distance with swapped neighbours counted once, as the tools measure misspellings. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
