@@ -29,11 +29,18 @@ final class PropertyMentions {
     /**
      * @param asWritten the guest's words, to give to the tools
      * @param name      the catalog name they are closest to, or null when they look like a name the catalog lacks
+     * @param start     where the words start in the text
+     * @param end       where they end
      */
-    record Mention(String asWritten, String name) {
+    record Mention(String asWritten, String name, int start, int end) {
+
+        /** The text with the mention blanked out: the guest's other words. */
+        String besides(String text) {
+            return text.substring(0, start) + " ".repeat(end - start) + text.substring(end);
+        }
     }
 
-    private record Token(String original, String plain) {
+    private record Token(String original, String plain, int start, int end) {
     }
 
     private PropertyMentions() {
@@ -47,7 +54,7 @@ final class PropertyMentions {
         List<Token> tokens = new ArrayList<>();
         Matcher words = WORD.matcher(text);
         while (words.find()) {
-            tokens.add(new Token(words.group(), PlainText.word(words.group())));
+            tokens.add(new Token(words.group(), PlainText.word(words.group()), words.start(), words.end()));
         }
         Map<String, Integer> wordOwners = new HashMap<>();
         for (String name : catalogNames) {
@@ -69,7 +76,7 @@ final class PropertyMentions {
                 List<Token> window = tokens.subList(start, start + nameWords.size());
                 int distance = EditDistance.within(String.join(" ", window.stream().map(Token::plain).toList()), wanted, allowed);
                 if (distance <= allowed && better(distance, start, bestScore, bestStart)) {
-                    best = new Mention(joined(window), name);
+                    best = new Mention(joined(window), name, window.get(0).start(), window.get(window.size() - 1).end());
                     bestScore = distance;
                     bestStart = start;
                 }
@@ -83,7 +90,8 @@ final class PropertyMentions {
                 for (int start = 0; start < tokens.size(); start++) {
                     int distance = EditDistance.within(tokens.get(start).plain(), word, allowedTypos);
                     if (distance <= allowedTypos && better(distance + 1, start, bestScore, bestStart)) {
-                        best = new Mention(tokens.get(start).original(), name);
+                        Token token = tokens.get(start);
+                        best = new Mention(token.original(), name, token.start(), token.end());
                         bestScore = distance + 1;
                         bestStart = start;
                     }
@@ -94,7 +102,7 @@ final class PropertyMentions {
             return best;
         }
         Matcher nameLike = LOOKS_LIKE_A_NAME.matcher(text);
-        return nameLike.find() ? new Mention(nameLike.group(), null) : null;
+        return nameLike.find() ? new Mention(nameLike.group(), null, nameLike.start(), nameLike.end()) : null;
     }
 
     private static boolean better(int score, int start, int bestScore, int bestStart) {
