@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * and, when it is free and the party is known, a booking link; exact dates alone get every property
  * that fits; a month gets the free stretches of its calendar; anything missing is asked for. A question
  * a tool refuses becomes a question to the guest. Every figure comes from the tools.
+ *
+ * <p>No property that sleeps fewer than the party is ever offered, and what the guest wants of a place
+ * (romantic, pet-friendly, parking, ...) puts the properties that have it first, saying so.
  */
 final class AvailabilityAnswers {
 
@@ -29,8 +32,18 @@ final class AvailabilityAnswers {
     /**
      * @param text    the answer
      * @param context what is known of the request after this answer (a property resolved, a refused date forgotten)
+     * @param offered the properties the answer asks the guest to choose from, by name, in the answer's order; none
+     *                for a listing that asks for dates
      */
-    record Outcome(String text, GuestContext context) {
+    record Outcome(String text, GuestContext context, List<String> offered) {
+
+        Outcome {
+            offered = List.copyOf(offered);
+        }
+
+        Outcome(String text, GuestContext context) {
+            this(text, context, List.of());
+        }
     }
 
     private final PropertyTools tools;
@@ -41,22 +54,84 @@ final class AvailabilityAnswers {
         this.businessContact = businessContact;
     }
 
-    /** The answer to a request whose words asked for nothing in particular: what the business offers, and a question. */
+    /**
+     * What the business offers, and a question for dates: every property that sleeps the party when it is
+     * known, only those with what the guest wants when some have it.
+     */
     Outcome welcome(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
         Lines lines = new Lines().add(words.intro());
-        catalog.stream().limit(MOST_LINES).forEach(p -> lines.add(words.propertyLine(p)));
-        if (catalog.size() > MOST_LINES) {
-            lines.add(words.more(catalog.size() - MOST_LINES));
+        List<PropertyTools.PropertySummary> listed = listing(known, catalog, words, lines);
+        if (listed == null) {
+            return new Outcome(lines.text(), known);
         }
-        return new Outcome(lines.add(words.askDatesAndGuests()).text(), known);
+        listed.stream().limit(MOST_LINES).forEach(p -> lines.add(words.propertyLine(p)));
+        if (listed.size() > MOST_LINES) {
+            lines.add(words.more(listed.size() - MOST_LINES));
+        }
+        lines.add(known.guests() == null ? words.askDatesAndGuests() : words.askDates(known.guests()));
+        return new Outcome(lines.text(), known);
+    }
+
+    /**
+     * The answer to a question about the properties themselves, when none is named: each property's
+     * price, place and size (with the minimum stay or the amenities when asked), as in {@link #welcome}.
+     */
+    Outcome catalogFacts(GuestContext known, Set<Fact> facts, List<PropertyTools.PropertySummary> catalog, Wording words) {
+        Lines lines = new Lines();
+        List<PropertyTools.PropertySummary> listed = listing(known, catalog, words, lines);
+        if (listed == null) {
+            return new Outcome(lines.text(), known);
+        }
+        for (PropertyTools.PropertySummary p : listed.stream().limit(MOST_LINES).toList()) {
+            lines.add(facts.contains(Fact.MINIMUM_STAY) ? words.propertyLineWithMinimumStay(p) : words.propertyLine(p));
+            if (facts.contains(Fact.AMENITIES)) {
+                lines.add(words.amenitiesLine(p));
+            }
+        }
+        if (listed.size() > MOST_LINES) {
+            lines.add(words.more(listed.size() - MOST_LINES));
+        }
+        lines.add(known.hasStay() && known.guests() != null ? words.pickOne()
+                : known.guests() == null ? words.askDatesAndGuests() : words.askDates(known.guests()));
+        return new Outcome(lines.text(), known, known.hasStay() && known.guests() != null ? names(listed) : List.of());
+    }
+
+    /**
+     * The catalog as it may be offered: without the properties too small for the party, best matches
+     * for what the guest wants first (only those when some match). Adds the header lines; null, with the
+     * business's contact added, when no property sleeps the party.
+     */
+    private List<PropertyTools.PropertySummary> listing(GuestContext known, List<PropertyTools.PropertySummary> catalog,
+                                                        Wording words, Lines lines) {
+        List<PropertyTools.PropertySummary> fitting = catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList();
+        if (fitting.isEmpty()) {
+            int most = catalog.stream().mapToInt(PropertyTools.PropertySummary::maxGuests).max().orElse(0);
+            lines.add(words.partyTooLargeForAll(known.guests(), most, businessContact));
+            return null;
+        }
+        WantedFeatures wanted = WantedFeatures.of(known, catalog);
+        if (wanted.none()) {
+            return fitting;
+        }
+        List<PropertyTools.PropertySummary> matching = fitting.stream().filter(p -> !wanted.of(p.id()).isEmpty()).toList();
+        if (matching.isEmpty()) {
+            lines.add(words.noneMatching(wanted.wanted()));
+            return fitting;
+        }
+        lines.add(words.matching(wanted.wanted()));
+        return wanted.ranked(matching, PropertyTools.PropertySummary::id);
     }
 
     /** The answer to what is known of the request, with this turn's words already in it. */
     Outcome answer(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words, LocalDate today) {
+        int most = catalog.stream().mapToInt(PropertyTools.PropertySummary::maxGuests).max().orElse(0);
+        if (known.guests() != null && most > 0 && known.guests() > most) {
+            return new Outcome(words.partyTooLargeForAll(known.guests(), most, businessContact), known);
+        }
         try {
             if (known.property() != null) {
                 if (known.hasStay()) {
-                    return propertyStay(known, words);
+                    return propertyStay(known, catalog, words);
                 }
                 if (known.month() != null) {
                     return propertyMonth(known, catalog, words, today);
@@ -67,12 +142,12 @@ final class AvailabilityAnswers {
                 if (known.nights() != null) {
                     return new Outcome(words.askCheckIn(known.nights()), known);
                 }
-                return propertySoon(known, words);
+                return propertySoon(known, catalog, words);
             }
             if (known.hasStay()) {
                 return known.guests() == null
                         ? new Outcome(words.askGuests(known.checkIn(), known.checkOut()), known)
-                        : everyProperty(known, words);
+                        : everyProperty(known, catalog, words);
             }
             if (known.month() != null) {
                 return monthWindows(known, catalog, words, today, null);
@@ -83,6 +158,9 @@ final class AvailabilityAnswers {
             if (known.nights() != null) {
                 return new Outcome(words.askCheckIn(known.nights()), known);
             }
+            if (!known.features().isEmpty()) {
+                return welcome(known, catalog, words);
+            }
             return new Outcome(words.askDates(known.guests()), known);
         } catch (ToolRefusedException refused) {
             return refusal(refused, known, catalog, words);
@@ -90,14 +168,14 @@ final class AvailabilityAnswers {
     }
 
     /** Exact dates at one property: a booking link when it is free, the reason and alternatives when not. */
-    private Outcome propertyStay(GuestContext known, Wording words) {
+    private Outcome propertyStay(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
         // the price does not depend on the party: without it, check the stay for one and ask
         int guests = known.guests() == null ? 1 : known.guests();
         PropertyTools.Availability result = tools.search(known.checkIn(), known.checkOut(), guests, known.property());
         PropertyTools.Requested requested = result.requested();
         GuestContext resolved = requested == null ? known : known.withProperty(requested.name());
         if (requested == null) {
-            return everyPropertyAnswer(result, resolved, words);
+            return everyPropertyAnswer(result, resolved, catalog, words);
         }
         Lines lines = new Lines();
         switch (requested.status()) {
@@ -112,16 +190,19 @@ final class AvailabilityAnswers {
             case TOO_MANY_GUESTS -> lines.add(words.tooManyGuests(requested.name(), requested.maxGuests()));
             case BELOW_MINIMUM_STAY -> lines.add(words.minimumStay(requested.name(), requested.minimumStay()));
         }
-        List<PropertyTools.Offer> nearby = result.alternatives().nearbyDates();
+        List<PropertyTools.Offer> nearby = sleepingTheParty(result.alternatives().nearbyDates(), known);
         // alternatives for a party of one would mislead a larger party: only the same property's dates then
-        List<PropertyTools.Offer> others = known.guests() == null ? List.of() : result.alternatives().otherProperties();
+        WantedFeatures wanted = WantedFeatures.of(known, catalog);
+        List<PropertyTools.Offer> others = known.guests() == null ? List.of()
+                : wanted.ranked(sleepingTheParty(result.alternatives().otherProperties(), known), PropertyTools.Offer::propertyId)
+                        .stream().limit(MOST_LINES).toList();
         if (!nearby.isEmpty()) {
             lines.add(words.nearbyDates());
             nearby.stream().limit(MOST_NEARBY).forEach(o -> lines.add(words.datedOfferLine(o)));
         }
         if (!others.isEmpty()) {
             lines.add(words.otherProperties());
-            others.stream().limit(MOST_LINES).forEach(o -> lines.add(words.offerLine(o)));
+            others.forEach(o -> lines.add(words.offerLine(o) + words.matched(wanted.of(o.propertyId()))));
         }
         if (nearby.isEmpty() && others.isEmpty()) {
             lines.add(words.tryOtherDates());
@@ -130,27 +211,37 @@ final class AvailabilityAnswers {
         } else {
             lines.add(words.pickOne());
         }
-        return new Outcome(lines.text(), resolved);
+        return new Outcome(lines.text(), resolved, others.stream().map(PropertyTools.Offer::name).toList());
     }
 
     /** Exact dates and a party: every property that fits, or the nearest dates when none does. */
-    private Outcome everyProperty(GuestContext known, Wording words) {
-        return everyPropertyAnswer(tools.search(known.checkIn(), known.checkOut(), known.guests(), null), known, words);
+    private Outcome everyProperty(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
+        return everyPropertyAnswer(tools.search(known.checkIn(), known.checkOut(), known.guests(), null), known, catalog,
+                words);
     }
 
-    private Outcome everyPropertyAnswer(PropertyTools.Availability result, GuestContext known, Wording words) {
+    private Outcome everyPropertyAnswer(PropertyTools.Availability result, GuestContext known,
+                                        List<PropertyTools.PropertySummary> catalog, Wording words) {
         Lines lines = new Lines();
-        if (!result.available().isEmpty()) {
+        List<PropertyTools.Offer> available = sleepingTheParty(result.available(), known);
+        if (!available.isEmpty()) {
+            WantedFeatures wanted = WantedFeatures.of(known, catalog);
+            List<PropertyTools.Offer> shown = wanted.ranked(available, PropertyTools.Offer::propertyId).stream()
+                    .limit(MOST_LINES).toList();
             lines.add(words.freeFor(result.checkIn(), result.checkOut(), result.nights(), result.guests()));
-            result.available().stream().limit(MOST_LINES).forEach(o -> lines.add(words.offerLine(o)));
-            int more = result.totalAvailable() - Math.min(MOST_LINES, result.available().size());
+            if (!wanted.none()) {
+                lines.add(wanted.anyIn(names(shown, PropertyTools.Offer::propertyId))
+                        ? words.bestMatchesFirst(wanted.wanted()) : words.noneOfTheFreeMatch(wanted.wanted()));
+            }
+            shown.forEach(o -> lines.add(words.offerLine(o) + words.matched(wanted.of(o.propertyId()))));
+            int more = result.totalAvailable() - (result.available().size() - available.size()) - shown.size();
             if (more > 0) {
                 lines.add(words.more(more));
             }
-            return new Outcome(lines.add(words.pickOne()).text(), known);
+            return new Outcome(lines.add(words.pickOne()).text(), known, names(shown, PropertyTools.Offer::name));
         }
         lines.add(words.nothingFree(result.checkIn(), result.checkOut(), result.guests()));
-        List<PropertyTools.Offer> nearby = result.alternatives().nearbyDates();
+        List<PropertyTools.Offer> nearby = sleepingTheParty(result.alternatives().nearbyDates(), known);
         if (nearby.isEmpty()) {
             lines.add(words.tryOtherDates());
         } else {
@@ -168,7 +259,7 @@ final class AvailabilityAnswers {
         GuestContext resolved = known.withProperty(calendar.name());
         PropertyTools.PropertySummary property = catalog.stream().filter(p -> p.name().equals(calendar.name())).findFirst()
                 .orElse(null);
-        if (property != null && known.guests() != null && property.maxGuests() < known.guests()) {
+        if (property != null && !sleeps(property.maxGuests(), known)) {
             Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
             return new Outcome(new Lines().add(words.tooManyGuests(property.name(), property.maxGuests()))
                     .add(others.text()).text(), resolved);
@@ -187,10 +278,30 @@ final class AvailabilityAnswers {
         return new Outcome(lines.add(words.askExactDates()).text(), resolved);
     }
 
-    /** A property without dates: its next 30 days. */
-    private Outcome propertySoon(GuestContext known, Wording words) {
+    /** A property without dates: its next 30 days; other properties when it sleeps fewer than the party. */
+    private Outcome propertySoon(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
         PropertyTools.Calendar calendar = tools.calendar(known.property(), null);
         GuestContext resolved = known.withProperty(calendar.name());
+        PropertyTools.PropertySummary property = catalog.stream().filter(p -> p.name().equals(calendar.name())).findFirst()
+                .orElse(null);
+        if (property != null && !sleeps(property.maxGuests(), known)) {
+            List<PropertyTools.PropertySummary> others = catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList();
+            Lines lines = new Lines().add(words.tooManyGuests(property.name(), property.maxGuests()));
+            if (others.isEmpty()) {
+                int most = catalog.stream().mapToInt(PropertyTools.PropertySummary::maxGuests).max().orElse(0);
+                return new Outcome(lines.add(words.partyTooLargeForAll(known.guests(), most, businessContact)).text(),
+                        resolved);
+            }
+            WantedFeatures wanted = WantedFeatures.of(known, catalog);
+            List<PropertyTools.PropertySummary> ranked = wanted.ranked(others, PropertyTools.PropertySummary::id).stream()
+                    .limit(MOST_LINES).toList();
+            if (!wanted.none()) {
+                lines.add(wanted.anyIn(names(ranked, PropertyTools.PropertySummary::id))
+                        ? words.bestMatchesFirst(wanted.wanted()) : words.noneOfTheFreeMatch(wanted.wanted()));
+            }
+            ranked.forEach(p -> lines.add(words.propertyLine(p) + words.matched(wanted.of(p.id()))));
+            return new Outcome(lines.add(words.askDates(known.guests())).text(), resolved.withoutProperty());
+        }
         List<PropertyTools.Range> bookable = calendar.freeRanges().stream()
                 .filter(r -> r.nights() >= calendar.minimumStay()).toList();
         if (bookable.isEmpty()) {
@@ -206,13 +317,16 @@ final class AvailabilityAnswers {
     private Outcome monthWindows(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words,
                                  LocalDate today, String except) {
         Lines lines = new Lines();
-        for (PropertyTools.PropertySummary property : catalog) {
-            if (property.name().equals(except) || (known.guests() != null && property.maxGuests() < known.guests())) {
+        WantedFeatures wanted = WantedFeatures.of(known, catalog);
+        List<String> offered = new ArrayList<>();
+        for (PropertyTools.PropertySummary property : wanted.ranked(catalog, PropertyTools.PropertySummary::id)) {
+            if (property.name().equals(except) || !sleeps(property.maxGuests(), known)) {
                 continue;
             }
             MonthCalendar calendar = monthCalendar(property.name(), known.month(), known.nights(), today);
             if (!calendar.bookable().isEmpty()) {
-                lines.add(words.windowLine(calendar.name(), calendar.bookable().get(0)));
+                lines.add(words.windowLine(calendar.name(), calendar.bookable().get(0)) + words.matched(wanted.of(property.id())));
+                offered.add(calendar.name());
             }
             if (lines.size() == MOST_LINES) {
                 break;
@@ -220,6 +334,10 @@ final class AvailabilityAnswers {
         }
         if (lines.size() == 0) {
             return new Outcome(words.nothingInMonth(known.month()), known);
+        }
+        if (!wanted.none()) {
+            lines.prepend(wanted.anyIn(offered) ? words.bestMatchesFirst(wanted.wanted())
+                    : words.noneOfTheFreeMatch(wanted.wanted()));
         }
         lines.prepend(except == null ? words.windowsInMonth(known.month()) : words.otherWindowsInMonth(known.month()));
         return new Outcome(lines.add(words.askExactDates()).text(), known);
@@ -264,12 +382,30 @@ final class AvailabilityAnswers {
     private record MonthCalendar(String name, List<PropertyTools.Range> bookable) {
     }
 
+    /** Whether a property sleeping {@code maxGuests} takes the party (any party, while it is unknown). */
+    static boolean sleeps(int maxGuests, GuestContext known) {
+        return known.guests() == null || maxGuests >= known.guests();
+    }
+
+    /** The offers of properties that sleep the party: the tools say so too, and no other is ever offered. */
+    private static List<PropertyTools.Offer> sleepingTheParty(List<PropertyTools.Offer> offers, GuestContext known) {
+        return offers.stream().filter(o -> sleeps(o.maxGuests(), known)).toList();
+    }
+
+    private static List<String> names(List<PropertyTools.PropertySummary> properties) {
+        return properties.stream().map(PropertyTools.PropertySummary::name).toList();
+    }
+
+    private static <T> List<String> names(List<T> items, java.util.function.Function<T, String> name) {
+        return items.stream().map(name).toList();
+    }
+
     /**
      * A question the tools would not answer as asked, turned into a question to the guest in their
      * language. The refused part is forgotten, so that the next message is not refused again.
      */
-    private Outcome refusal(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
-                            Wording words) {
+    Outcome refusal(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
+                    Wording words) {
         String reason = refused.getMessage() == null ? "" : refused.getMessage();
         if (reason.contains("no property called") || reason.contains("could be") || reason.contains("No property was named")) {
             Set<String> catalogNames = catalog.stream().map(PropertyTools.PropertySummary::name).collect(Collectors.toSet());
@@ -289,7 +425,7 @@ final class AvailabilityAnswers {
             }
             lines.add(words.whichProperty());
             suggested.forEach(name -> lines.add("• *" + name + "*"));
-            return new Outcome(lines.text(), known.withoutProperty());
+            return new Outcome(lines.text(), known.withoutProperty(), suggested);
         }
         if (reason.contains("in the past")) {
             return new Outcome(words.pastDates(), known.withoutDates());

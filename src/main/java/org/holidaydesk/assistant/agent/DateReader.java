@@ -103,7 +103,7 @@ final class DateReader {
     private static final Pattern TOMORROW = Pattern.compile("\\b(?:tomorrow|maine)\\b");
     private static final Pattern TODAY = Pattern.compile("\\b(?:today|tonight|azi|astazi|diseara|in seara asta)\\b");
 
-    private static final String COUNT = "(\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|o|un|una|doua|doi|trei|patru|cinci|sase|sapte|opt|noua|zece)";
+    private static final String COUNT = NumberWords.NUMBER_OR_ARTICLE;
     private static final Pattern NIGHTS = Pattern.compile("\\b" + COUNT + "\\s*(?:nights?|nopti|noptii|noapte|seri|serii)\\b");
     private static final Pattern WEEKS = Pattern.compile("\\b" + COUNT + "\\s*(?:weeks?|saptamani|saptamana)\\b");
 
@@ -198,31 +198,13 @@ final class DateReader {
     private static Integer nights(String words) {
         Matcher nights = NIGHTS.matcher(words);
         if (nights.find()) {
-            return count(nights.group(1));
+            return NumberWords.value(nights.group(1));
         }
         Matcher weeks = WEEKS.matcher(words);
         if (weeks.find()) {
-            return count(weeks.group(1)) * 7;
+            return NumberWords.value(weeks.group(1)) * 7;
         }
         return null;
-    }
-
-    static int count(String word) {
-        return switch (word) {
-            case "a", "an", "one", "o", "un", "una", "unu" -> 1;
-            case "two", "doua", "doi" -> 2;
-            case "three", "trei" -> 3;
-            case "four", "patru" -> 4;
-            case "five", "cinci" -> 5;
-            case "six", "sase" -> 6;
-            case "seven", "sapte" -> 7;
-            case "eight", "opt" -> 8;
-            case "nine", "noua" -> 9;
-            case "ten", "zece" -> 10;
-            case "eleven", "unsprezece" -> 11;
-            case "twelve", "doisprezece", "douasprezece" -> 12;
-            default -> Integer.parseInt(word);
-        };
     }
 
     /** Finds every match, records its dates and blanks it out so that no later pattern reads it again. */

@@ -2,6 +2,7 @@ package org.holidaydesk.assistant.agent;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * What a guest has told so far about the stay they want, so that "for 2" after "June 15-20" completes
@@ -13,15 +14,25 @@ import java.time.YearMonth;
  * @param nights   a length of stay still waiting for its arrival day
  * @param guests   how many will stay
  * @param property the property asked about: its catalog name once a tool has resolved it, else as written
+ * @param features what the guest wants of a place ({@link Feature#term}s): what is offered is ranked by them
  */
 record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, Integer guests,
-                    String property) {
+                    String property, List<String> features) {
 
     static final GuestContext EMPTY = new GuestContext(null, null, null, null, null, null);
 
+    GuestContext {
+        features = features == null ? List.of() : List.copyOf(features);
+    }
+
+    /** A context without wishes about the place. */
+    GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, Integer guests, String property) {
+        this(checkIn, checkOut, month, nights, guests, property, List.of());
+    }
+
     /**
-     * This context with what the newest words add; new dates replace old ones of any kind, and asking about
-     * any property forgets the one asked about before.
+     * This context with what the newest words add; new dates replace old ones of any kind, new wishes
+     * replace old ones, and asking about any property forgets the one asked about before.
      */
     GuestContext with(GuestRequest request) {
         LocalDate in = checkIn;
@@ -48,7 +59,8 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
         }
         return new GuestContext(in, out, askedMonth, length,
                 request.guests() != null ? request.guests() : guests,
-                request.property() != null ? request.property() : request.anyProperty() ? null : property);
+                request.property() != null ? request.property() : request.anyProperty() ? null : property,
+                request.features().isEmpty() ? features : request.featureTerms());
     }
 
     /** The same context without what has gone by: an arrival before today, a month already over. */
@@ -56,11 +68,11 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
         boolean staleStay = checkIn != null && checkIn.isBefore(today);
         boolean staleMonth = month != null && month.isBefore(YearMonth.from(today));
         return new GuestContext(staleStay ? null : checkIn, staleStay ? null : checkOut, staleMonth ? null : month,
-                staleStay ? null : nights, guests, property);
+                staleStay ? null : nights, guests, property, features);
     }
 
     GuestContext withProperty(String name) {
-        return new GuestContext(checkIn, checkOut, month, nights, guests, name);
+        return new GuestContext(checkIn, checkOut, month, nights, guests, name, features);
     }
 
     GuestContext withoutProperty() {
@@ -68,7 +80,7 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
     }
 
     GuestContext withoutDates() {
-        return new GuestContext(null, null, null, null, guests, property);
+        return new GuestContext(null, null, null, null, guests, property, features);
     }
 
     /** Arrival and departure are both known. */

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent;
 
+import org.holidaydesk.assistant.webhook.DerivedMessageId;
 import org.holidaydesk.assistant.webhook.MessageKind;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -82,7 +83,8 @@ public class GuestTurns {
 
     /**
      * Loads a leased guest's pending messages, oldest first, and queues a read receipt with typing
-     * indicator for each (committed at once, so the guest sees it while the answer is made).
+     * indicator for each that has Meta's id (committed at once, so the guest sees it while the answer is
+     * made).
      * Returns null when nothing is pending.
      */
     @Transactional
@@ -100,7 +102,10 @@ public class GuestTurns {
                 (rs, i) -> new GuestRow(rs.getString(1), rs.getString(2)), guestId);
         PendingMessage newest = pending.get(pending.size() - 1);
         for (PendingMessage message : pending) {
-            outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
+            // Meta knows no message by an id made here: marking it read would only fail
+            if (!DerivedMessageId.is(message.wamid())) {
+                outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
+            }
         }
         List<TurnMessage> messages = pending.stream()
                 .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId())).toList();

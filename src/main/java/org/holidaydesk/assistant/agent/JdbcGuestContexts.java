@@ -21,6 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcGuestContexts implements GuestContexts {
 
+    /** Between the remembered feature terms; no term has it. */
+    private static final String FEATURE_SEPARATOR = "|";
+    private static final int FEATURES_COLUMN = 512;
+
     private final JdbcTemplate jdbc;
     private final AgentProperties properties;
     private final Clock clock;
@@ -39,11 +43,12 @@ class JdbcGuestContexts implements GuestContexts {
     @Override
     public GuestContext load(String guestId) {
         Timestamp notBefore = Timestamp.from(clock.instant().minus(properties.contextTtl()));
-        List<GuestContext> rows = jdbc.query("SELECT check_in, check_out, stay_month, nights, guests, property"
+        List<GuestContext> rows = jdbc.query("SELECT check_in, check_out, stay_month, nights, guests, property, features"
                         + " FROM guest_context WHERE guest_id = ? AND updated_at >= ?",
                 (rs, i) -> new GuestContext(date(rs.getDate(1)), date(rs.getDate(2)),
                         rs.getString(3) == null ? null : YearMonth.parse(rs.getString(3)),
-                        rs.getObject(4, Integer.class), rs.getObject(5, Integer.class), rs.getString(6)),
+                        rs.getObject(4, Integer.class), rs.getObject(5, Integer.class), rs.getString(6),
+                        features(rs.getString(7))),
                 guestId, notBefore);
         return rows.isEmpty() ? GuestContext.EMPTY : rows.get(0);
     }
@@ -52,13 +57,14 @@ class JdbcGuestContexts implements GuestContexts {
     public void save(String guestId, GuestContext context) {
         Object[] values = {sql(context.checkIn()), sql(context.checkOut()),
                 context.month() == null ? null : context.month().toString(), context.nights(), context.guests(),
-                context.property(), Timestamp.from(clock.instant()), guestId};
+                context.property(), joined(context.features()),
+                Timestamp.from(clock.instant()), guestId};
         String update = "UPDATE guest_context SET check_in = ?, check_out = ?, stay_month = ?, nights = ?, guests = ?,"
-                + " property = ?, updated_at = ? WHERE guest_id = ?";
+                + " property = ?, features = ?, updated_at = ? WHERE guest_id = ?";
         if (jdbc.update(update, values) == 0) {
             try {
                 jdbc.update("INSERT INTO guest_context (check_in, check_out, stay_month, nights, guests, property,"
-                        + " updated_at, guest_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
+                        + " features, updated_at, guest_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
             } catch (DuplicateKeyException insertedMeanwhile) {
                 jdbc.update(update, values);
             }
@@ -74,6 +80,23 @@ class JdbcGuestContexts implements GuestContexts {
     public int forgetExpired() {
         return jdbc.update("DELETE FROM guest_context WHERE updated_at < ?",
                 Timestamp.from(clock.instant().minus(properties.contextTtl())));
+    }
+
+    /** The terms as one column value, as many as fit in it. */
+    private static String joined(List<String> features) {
+        StringBuilder joined = new StringBuilder();
+        for (String feature : features) {
+            int length = joined.length() + (joined.isEmpty() ? 0 : FEATURE_SEPARATOR.length()) + feature.length();
+            if (length > FEATURES_COLUMN) {
+                break;
+            }
+            joined.append(joined.isEmpty() ? "" : FEATURE_SEPARATOR).append(feature);
+        }
+        return joined.isEmpty() ? null : joined.toString();
+    }
+
+    private static List<String> features(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split(java.util.regex.Pattern.quote(FEATURE_SEPARATOR)));
     }
 
     private static LocalDate date(Date date) {

@@ -63,6 +63,12 @@ class McpPropertyTools implements PropertyTools {
     }
 
     @Override
+    public PropertyDetails details(String property) {
+        return read(call("get_property", Map.of("property", property)), new TypeReference<>() {
+        });
+    }
+
+    @Override
     public Availability search(LocalDate checkIn, LocalDate checkOut, int guests, String property) {
         Map<String, Object> arguments = stay(checkIn, checkOut, guests);
         if (property != null && !property.isBlank()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.holidaydesk.assistant.spelling.EditDistance;
 
 /**
  * Finds where a guest names a property, so that the words can be handed to the tools, which resolve
@@ -28,11 +29,18 @@ final class PropertyMentions {
     /**
      * @param asWritten the guest's words, to give to the tools
      * @param name      the catalog name they are closest to, or null when they look like a name the catalog lacks
+     * @param start     where the words start in the text
+     * @param end       where they end
      */
-    record Mention(String asWritten, String name) {
+    record Mention(String asWritten, String name, int start, int end) {
+
+        /** The text with the mention blanked out: the guest's other words. */
+        String besides(String text) {
+            return text.substring(0, start) + " ".repeat(end - start) + text.substring(end);
+        }
     }
 
-    private record Token(String original, String plain) {
+    private record Token(String original, String plain, int start, int end) {
     }
 
     private PropertyMentions() {
@@ -46,7 +54,7 @@ final class PropertyMentions {
         List<Token> tokens = new ArrayList<>();
         Matcher words = WORD.matcher(text);
         while (words.find()) {
-            tokens.add(new Token(words.group(), PlainText.word(words.group())));
+            tokens.add(new Token(words.group(), PlainText.word(words.group()), words.start(), words.end()));
         }
         Map<String, Integer> wordOwners = new HashMap<>();
         for (String name : catalogNames) {
@@ -66,9 +74,9 @@ final class PropertyMentions {
             int allowed = Math.max(1, wanted.length() / 4);
             for (int start = 0; start + nameWords.size() <= tokens.size(); start++) {
                 List<Token> window = tokens.subList(start, start + nameWords.size());
-                int distance = distance(String.join(" ", window.stream().map(Token::plain).toList()), wanted);
+                int distance = EditDistance.within(String.join(" ", window.stream().map(Token::plain).toList()), wanted, allowed);
                 if (distance <= allowed && better(distance, start, bestScore, bestStart)) {
-                    best = new Mention(joined(window), name);
+                    best = new Mention(joined(window), name, window.get(0).start(), window.get(window.size() - 1).end());
                     bestScore = distance;
                     bestStart = start;
                 }
@@ -80,9 +88,10 @@ final class PropertyMentions {
                 // a single word is easily an ordinary one ("viitor" is one letter from "viilor"): exact, or one typo in a long word
                 int allowedTypos = word.length() >= 8 ? 1 : 0;
                 for (int start = 0; start < tokens.size(); start++) {
-                    int distance = distance(tokens.get(start).plain(), word);
+                    int distance = EditDistance.within(tokens.get(start).plain(), word, allowedTypos);
                     if (distance <= allowedTypos && better(distance + 1, start, bestScore, bestStart)) {
-                        best = new Mention(tokens.get(start).original(), name);
+                        Token token = tokens.get(start);
+                        best = new Mention(token.original(), name, token.start(), token.end());
                         bestScore = distance + 1;
                         bestStart = start;
                     }
@@ -93,7 +102,7 @@ final class PropertyMentions {
             return best;
         }
         Matcher nameLike = LOOKS_LIKE_A_NAME.matcher(text);
-        return nameLike.find() ? new Mention(nameLike.group(), null) : null;
+        return nameLike.find() ? new Mention(nameLike.group(), null, nameLike.start(), nameLike.end()) : null;
     }
 
     private static boolean better(int score, int start, int bestScore, int bestStart) {
@@ -111,26 +120,5 @@ final class PropertyMentions {
 
     private static String joined(List<Token> tokens) {
         return String.join(" ", tokens.stream().map(Token::original).toList());
-    }
-
-    /** Edit distance with swapped neighbours counted once, as the tools measure misspellings. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

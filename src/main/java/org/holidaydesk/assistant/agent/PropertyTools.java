@@ -16,6 +16,9 @@ public interface PropertyTools {
     /** {@code list_properties}: every property, for greeting a guest and finding names in their words. */
     List<PropertySummary> listProperties();
 
+    /** {@code get_property}: one property's details; {@code property} as the guest wrote it. */
+    PropertyDetails details(String property);
+
     /** {@code search_availability}; {@code property} as the guest wrote it, or null for every property. */
     Availability search(LocalDate checkIn, LocalDate checkOut, int guests, String property);
 
@@ -26,11 +29,28 @@ public interface PropertyTools {
     BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests);
 
     record PropertySummary(String id, String name, String location, int rooms, int maxGuests, BigDecimal nightlyPrice,
-                           String currency, int minimumStay, List<String> tags) {
+                           String currency, int minimumStay, List<String> tags, List<String> amenities) {
 
         public PropertySummary {
             tags = tags == null ? List.of() : List.copyOf(tags);
+            amenities = amenities == null ? List.of() : List.copyOf(amenities);
         }
+    }
+
+    /** Everything the catalog says of one property; {@code photoUrl} and the descriptions may be null. */
+    record PropertyDetails(String id, String name, String location, int rooms, int maxGuests, List<String> amenities,
+                           List<String> tags, BigDecimal nightlyPrice, String currency, int minimumStay, String photoUrl,
+                           Description description) {
+
+        public PropertyDetails {
+            amenities = amenities == null ? List.of() : List.copyOf(amenities);
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            description = description == null ? new Description(null, null) : description;
+        }
+    }
+
+    /** A property's description in English and Romanian. */
+    record Description(String en, String ro) {
     }
 
     /** A stay that can be booked; {@code shiftDays} is how far it moved from the asked dates. */

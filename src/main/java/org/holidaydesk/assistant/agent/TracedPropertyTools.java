@@ -45,6 +45,11 @@ class TracedPropertyTools implements PropertyTools {
     }
 
     @Override
+    public PropertyDetails details(String property) {
+        return calls.call("get_property", java.util.Collections.singletonMap("property", property), () -> tools.details(property));
+    }
+
+    @Override
     public BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests) {
         Map<String, Object> arguments = stay(checkIn, checkOut, guests);
         arguments.put("property", property);

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Everything the offline agent says, in English and Romanian, in WhatsApp formatting: {@code *bold*} for
@@ -97,6 +99,16 @@ final class Wording {
         return "• *" + p.name() + "* – " + p.location() + "; "
                 + say("sleeps " + p.maxGuests(), "până la " + guests(p.maxGuests())) + "; "
                 + money(p.nightlyPrice(), p.currency()) + say("/night", "/noapte");
+    }
+
+    /** {@link #propertyLine} with the minimum stay. */
+    String propertyLineWithMinimumStay(PropertyTools.PropertySummary p) {
+        return propertyLine(p) + "; " + say("min. " + nights(p.minimumStay()), "minimum " + nights(p.minimumStay()));
+    }
+
+    /** One property and its amenities, for "what facilities do you have?". */
+    String amenitiesLine(PropertyTools.PropertySummary p) {
+        return "• *" + p.name() + "*: " + (p.amenities().isEmpty() ? "–" : amenities(p.amenities()));
     }
 
     String more(int count) {
@@ -262,6 +274,154 @@ final class Wording {
     String nothingInMonth(YearMonth month) {
         return say("Sorry, nothing is free in *" + month(month) + "*. Would another month work?",
                 "Îmi pare rău, nu avem nimic liber în *" + month(month) + "*. V-ar conveni altă lună?");
+    }
+
+    // ---- a property's facts ----
+
+    String nightlyPrice(PropertyTools.PropertyDetails p) {
+        String price = money(p.nightlyPrice(), p.currency());
+        return say("*" + p.name() + "*: *" + price + "* a night for the whole place; stays of at least "
+                        + nights(p.minimumStay()) + ".",
+                "*" + p.name() + "*: *" + price + "* pe noapte pentru toată proprietatea; minimum " + nights(p.minimumStay()) + ".");
+    }
+
+    String location(PropertyTools.PropertyDetails p) {
+        return say("*" + p.name() + "* is in *" + p.location() + "*.", "*" + p.name() + "* se află în *" + p.location() + "*.");
+    }
+
+    String capacity(PropertyTools.PropertyDetails p) {
+        String rooms = p.rooms() <= 0 ? ""
+                : say(", in " + (p.rooms() == 1 ? "1 bedroom" : p.rooms() + " bedrooms"),
+                        ", în " + (p.rooms() == 1 ? "1 dormitor" : counted(p.rooms(), "dormitor", "dormitoare")));
+        return say("*" + p.name() + "* sleeps up to *" + guests(p.maxGuests()) + "*" + rooms + ".",
+                "*" + p.name() + "* are loc pentru cel mult *" + guests(p.maxGuests()) + "*" + rooms + ".");
+    }
+
+    String amenitiesOf(PropertyTools.PropertyDetails p) {
+        return p.amenities().isEmpty()
+                ? say("*" + p.name() + "* lists no amenities.", "*" + p.name() + "* nu are dotări trecute.")
+                : say("*" + p.name() + "* has: ", "*" + p.name() + "* are: ") + amenities(p.amenities()) + ".";
+    }
+
+    /** A few lines about the place: where, what it is like, its size and price, a photo. */
+    List<String> description(PropertyTools.PropertyDetails p) {
+        String text = romanian ? first(p.description().ro(), p.description().en()) : first(p.description().en(),
+                p.description().ro());
+        String size = say("Sleeps " + p.maxGuests(), "Până la " + guests(p.maxGuests()))
+                + (p.rooms() > 0 ? " · " + say(p.rooms() == 1 ? "1 bedroom" : p.rooms() + " bedrooms",
+                        p.rooms() == 1 ? "1 dormitor" : counted(p.rooms(), "dormitor", "dormitoare")) : "")
+                + " · " + money(p.nightlyPrice(), p.currency()) + say("/night", "/noapte")
+                + " · " + say("min. ", "minimum ") + nights(p.minimumStay());
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("*" + p.name() + "* – " + p.location());
+        if (text != null && !text.isBlank()) {
+            lines.add("_" + text.strip() + "_");
+        }
+        lines.add(size);
+        if (!p.amenities().isEmpty()) {
+            lines.add(say("Amenities: ", "Dotări: ") + amenities(p.amenities()));
+        }
+        if (p.photoUrl() != null && !p.photoUrl().isBlank()) {
+            lines.add(say("Photo: ", "Fotografie: ") + p.photoUrl());
+        }
+        return lines;
+    }
+
+    String hasFeature(String name, Feature feature) {
+        if (Feature.PETS.equals(feature.term())) {
+            return say("Yes, pets are welcome at *" + name + "*.", "Da, la *" + name + "* sunt primite animalele de companie.");
+        }
+        if (feature.kind() == Feature.Kind.AMENITY) {
+            return say("Yes, *" + name + "* has *" + feature.english() + "*.", "Da, *" + name + "* are *" + feature.romanian() + "*.");
+        }
+        return say("Yes, *" + name + "* is one of our *" + feature.english() + "* places.",
+                "Da, *" + name + "* este printre locurile noastre *" + feature.romanian() + "*.");
+    }
+
+    String lacksFeature(String name, Feature feature, String contact) {
+        if (Feature.PETS.equals(feature.term())) {
+            return say("*" + name + "* isn't one of our pet-friendly places, so I can't promise pets are allowed there; "
+                            + "please ask us at " + contact + ".",
+                    "*" + name + "* nu este printre locurile noastre care primesc animale de companie, așa că nu vă pot "
+                            + "promite că sunt acceptate; întrebați-ne la " + contact + ".");
+        }
+        if (feature.kind() == Feature.Kind.AMENITY) {
+            return say("*" + name + "* doesn't list *" + feature.english() + "* among its amenities.",
+                    "*" + name + "* nu are *" + feature.romanian() + "* printre dotări.");
+        }
+        return say("*" + name + "* isn't one of our *" + feature.english() + "* places.",
+                "*" + name + "* nu este printre locurile noastre *" + feature.romanian() + "*.");
+    }
+
+    /** The properties that have what another lacks. */
+    String othersWith(Feature feature, List<String> names) {
+        String list = names.stream().map(n -> "*" + n + "*").collect(Collectors.joining(", "));
+        return say("With " + feature.mark(false) + ": ", "Cu " + feature.mark(true) + ": ") + list + ".";
+    }
+
+    /** The properties that sleep a party another is too small for. */
+    String sleepingTheParty(int guests, List<String> names) {
+        String list = names.stream().map(n -> "*" + n + "*").collect(Collectors.joining(", "));
+        return say("For " + guests(guests) + ": ", "Pentru " + guests(guests) + ": ") + list + ".";
+    }
+
+    String offerToCheck(String name, LocalDate checkIn, LocalDate checkOut) {
+        return say("Shall I check *" + name + "* for *" + stay(checkIn, checkOut) + "*?",
+                "Să verific *" + name + "* pentru *" + stay(checkIn, checkOut) + "*?");
+    }
+
+    String askDatesFor(String name, Integer guests) {
+        return guests == null
+                ? say("Tell me your dates and how many you'll be, and I'll check *" + name + "* for you.",
+                        "Spuneți-mi datele și câte persoane veți fi, și verific *" + name + "* pentru dumneavoastră.")
+                : say("Tell me your dates and I'll check *" + name + "* for " + guests(guests) + ".",
+                        "Spuneți-mi datele și verific *" + name + "* pentru " + guests(guests) + ".");
+    }
+
+    // ---- what the guest wants of a place ----
+
+    /** "pool, parking" / "piscină, parcare": the features as short labels. */
+    String marks(List<Feature> features) {
+        return features.stream().map(f -> f.mark(romanian)).distinct().collect(Collectors.joining(", "));
+    }
+
+    String matching(List<Feature> features) {
+        return say("Matching *" + marks(features) + "*:", "Potrivite pentru *" + marks(features) + "*:");
+    }
+
+    String noneMatching(List<Feature> features) {
+        return say("None of our properties matches *" + marks(features) + "*. Here is all we have:",
+                "Nicio proprietate de-a noastră nu se potrivește cu *" + marks(features) + "*. Iată tot ce avem:");
+    }
+
+    String bestMatchesFirst(List<Feature> features) {
+        return say("_Best matches for *" + marks(features) + "* first._",
+                "_Întâi cele potrivite pentru *" + marks(features) + "*._");
+    }
+
+    String noneOfTheFreeMatch(List<Feature> features) {
+        return say("_None of the free ones matches *" + marks(features) + "*._",
+                "_Niciuna dintre cele libere nu se potrivește cu *" + marks(features) + "*._");
+    }
+
+    /** The labels a property matches, after its line: " – _romantic, hot tub_". */
+    String matched(List<Feature> features) {
+        return features.isEmpty() ? "" : " – _" + marks(features) + "_";
+    }
+
+    String partyTooLargeForAll(int guests, int mostGuests, String contact) {
+        return say("Our properties sleep at most " + guests(mostGuests) + ". For " + guests(guests)
+                        + ", please contact us at " + contact + ".",
+                "Proprietățile noastre au loc pentru cel mult " + guests(mostGuests) + ". Pentru " + guests(guests)
+                        + ", vă rog contactați-ne la " + contact + ".");
+    }
+
+    private String amenities(List<String> amenities) {
+        return amenities.stream().map(a -> Features.amenityName(a, romanian)).collect(Collectors.joining(", "));
+    }
+
+    private static String first(String preferred, String otherwise) {
+        return preferred != null && !preferred.isBlank() ? preferred : otherwise;
     }
 
     // ---- questions the tools could not answer as asked ----

@@ -8,16 +8,19 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** {@code list_properties}: what the business offers, for "what do you have?" and "anything for a family?". */
+/**
+ * {@code list_properties}: what the business offers, for "what do you have?", "anything for a family?" and
+ * "which ones have parking?".
+ */
 @Component
 class ListPropertiesTool implements PropertyTool {
 
     record Summary(String id, String name, String location, int rooms, int maxGuests, BigDecimal nightlyPrice,
-                   String currency, int minimumStay, List<String> tags) {
+                   String currency, int minimumStay, List<String> tags, List<String> amenities) {
 
         static Summary of(Property p) {
             return new Summary(p.id(), p.name(), p.location(), p.rooms(), p.maxGuests(), p.nightlyPrice(), p.currency(),
-                    p.minimumStay(), p.tags());
+                    p.minimumStay(), p.tags(), p.amenities());
         }
     }
 
@@ -37,9 +40,9 @@ class ListPropertiesTool implements PropertyTool {
                 .title("List properties")
                 .description("""
                         Lists the business's holiday properties with location, bedrooms, how many guests each \
-                        sleeps, nightly price and minimum stay. Use it when the guest asks what is on offer or \
-                        wants a kind of place (romantic, family, pet-friendly, ...). It says nothing about free \
-                        dates: use search_availability for that.""")
+                        sleeps, nightly price, minimum stay, tags and amenities. Use it when the guest asks what \
+                        is on offer or wants a kind of place (romantic, family, pet-friendly, with parking, ...). \
+                        It says nothing about free dates: use search_availability for that.""")
                 .inputSchema(json, """
                         {
                           "type": "object",
@@ -70,7 +73,8 @@ class ListPropertiesTool implements PropertyTool {
         return found.size() + " properties:\n" + found.stream()
                 .map(p -> "- " + p.name() + " (" + p.id() + "), " + p.location() + ": sleeps " + p.maxGuests() + ", "
                         + Property.money(p.nightlyPrice(), p.currency()) + "/night, minimum " + p.minimumStay() + " night(s)"
-                        + (p.tags().isEmpty() ? "" : "; " + String.join(", ", p.tags())))
+                        + (p.tags().isEmpty() ? "" : "; " + String.join(", ", p.tags()))
+                        + (p.amenities().isEmpty() ? "" : "; has " + String.join(", ", p.amenities())))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Splits a validated callback into what the pipeline handles: entries → changes → guest messages and
  * delivery statuses, in the order Meta listed them. Changes of other fields are skipped; value-level
- * errors are logged (Meta reports them for the whole number, there is no one to answer).
+ * errors are logged (Meta reports them for the whole number, there is no one to answer). A message
+ * without an id is kept under one derived from its content ({@link DerivedMessageId}).
  */
 @Component("callbackParser")
 public class CallbackParser {
@@ -63,9 +64,14 @@ public class CallbackParser {
         String name = contact == null || contact.profile() == null ? null : contact.profile().name();
         String userId = firstPresent(message.fromUserId(), contact == null ? null : contact.userId());
         MessageKind kind = MessageKind.fromMetaType(message.type());
-        return new InboundMessage(message.id(), address, address, phoneNumberId, name, kind, textOf(message, kind),
-                epochSeconds(message.timestamp()), userId, kind == MessageKind.AUDIO && message.audio() != null
-                        ? message.audio().id() : null);
+        String text = textOf(message, kind);
+        String id = message.id();
+        if (id == null || id.isBlank()) {
+            id = DerivedMessageId.of(address, phoneNumberId, message.timestamp(), message.type(), text);
+            LOG.info("A message came without an id; it is recorded as {}", id);
+        }
+        return new InboundMessage(id, address, address, phoneNumberId, name, kind, text, epochSeconds(message.timestamp()),
+                userId, kind == MessageKind.AUDIO && message.audio() != null ? message.audio().id() : null);
     }
 
     /** What a person at the business wrote to guests from the WhatsApp Business app. */

@@ -12,6 +12,7 @@ import java.util.List;
  * A WhatsApp Business Account callback as Meta sends it, with only the fields the service reads. Unknown
  * fields are ignored, so new fields never fail a callback; both shapes are accepted, with and without the
  * 2026 business-scoped user ids ({@code user_id}, {@code from_user_id}, {@code recipient_user_id}).
+ * A message may lack its {@code id} (relays and other tools' payloads): it gets a {@link DerivedMessageId}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entry> entry) {
@@ -73,7 +74,7 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Message(String from, String fromUserId, @NotBlank String id, String timestamp, String type,
+    public record Message(String from, String fromUserId, String id, String timestamp, String type,
                           Text text, Interactive interactive, Button button, Media image, Media video,
                           Media document, Media audio, Media sticker, Location location) {
     }

@@ -23,6 +23,10 @@ class FakePropertyTools implements PropertyTools {
         BookingLink answer(String property, LocalDate checkIn, LocalDate checkOut, int guests);
     }
 
+    interface Details {
+        PropertyDetails answer(String property);
+    }
+
     final List<String> calls = new ArrayList<>();
     List<PropertySummary> catalog = List.of(
             summary("casa-pescarului", "Casa Pescarului", "Danube Delta", 6, 450, 2),
@@ -37,10 +41,31 @@ class FakePropertyTools implements PropertyTools {
     Link link = (property, in, out, guests) -> {
         throw new AssertionError("no booking link expected");
     };
+    /** By default the catalog's own entries, found by name or id as the guest wrote it, or refused as the tool does. */
+    Details details = property -> {
+        PropertySummary p = catalog.stream()
+                .filter(s -> s.name().equalsIgnoreCase(property.strip()) || s.id().equalsIgnoreCase(property.strip()))
+                .findFirst()
+                .orElseThrow(() -> new ToolRefusedException("get_property", "There is no property called \"" + property + "\"."));
+        return details(p, null);
+    };
     RuntimeException failure;
 
     static PropertySummary summary(String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay) {
-        return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay, List.of());
+        return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay,
+                List.of(), List.of());
+    }
+
+    static PropertySummary summary(String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay,
+                                   List<String> tags, List<String> amenities) {
+        return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay,
+                tags, amenities);
+    }
+
+    /** The details of a catalog entry, with a description in both languages when one is given. */
+    static PropertyDetails details(PropertySummary p, Description description) {
+        return new PropertyDetails(p.id(), p.name(), p.location(), p.rooms(), p.maxGuests(), p.amenities(), p.tags(),
+                p.nightlyPrice(), p.currency(), p.minimumStay(), null, description);
     }
 
     static Offer offer(PropertySummary p, LocalDate checkIn, LocalDate checkOut, int shiftDays) {
@@ -49,8 +74,9 @@ class FakePropertyTools implements PropertyTools {
                 p.nightlyPrice().multiply(BigDecimal.valueOf(nights)), p.currency(), shiftDays);
     }
 
+    /** The catalog entry by its name or id. */
     PropertySummary named(String name) {
-        return catalog.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return catalog.stream().filter(p -> p.name().equals(name) || p.id().equals(name)).findFirst().orElseThrow();
     }
 
     @Override
@@ -58,6 +84,13 @@ class FakePropertyTools implements PropertyTools {
         calls.add("list_properties");
         failIfSet();
         return catalog;
+    }
+
+    @Override
+    public PropertyDetails details(String property) {
+        calls.add("get_property " + property);
+        failIfSet();
+        return details.answer(property);
     }
 
     @Override

@@ -51,6 +51,18 @@ abstract class GuestContextStorageContract {
     }
 
     @Test
+    void readsBackWhatTheGuestWantsOfAPlace() {
+        GuestContext told = new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, 5, 2, null,
+                java.util.List.of("romantic", Feature.PETS, "hot tub"));
+
+        at(NOW).save("guest-1", told);
+        assertThat(at(NOW.plusSeconds(60)).load("guest-1")).isEqualTo(told);
+
+        at(NOW.plusSeconds(70)).save("guest-1", new GuestContext(null, null, null, null, 2, null));
+        assertThat(at(NOW.plusSeconds(80)).load("guest-1").features()).isEmpty();
+    }
+
+    @Test
     void aNewerContextReplacesTheOlder() {
         at(NOW).save("guest-1", new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, null, null, null));
         GuestContext month = new GuestContext(null, null, YearMonth.of(2026, 12), null, 4, "Vila Franceza");

@@ -12,11 +12,13 @@ class GuestContextTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final List<String> NAMES = List.of("Casa Pescarului", "Vila Franceza");
+    private static final List<PropertyTools.PropertySummary> CATALOG = NAMES.stream()
+            .map(name -> FakePropertyTools.summary(name.toLowerCase().replace(' ', '-'), name, "", 4, 100, 1)).toList();
 
     private static GuestContext after(String... messages) {
         GuestContext context = GuestContext.EMPTY;
         for (String message : messages) {
-            context = context.with(RequestReader.read(message, TODAY, NAMES));
+            context = context.with(RequestReader.read(message, TODAY, CATALOG, LanguageGuess.ENGLISH));
         }
         return context;
     }

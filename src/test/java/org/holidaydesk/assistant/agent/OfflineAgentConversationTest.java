@@ -78,11 +78,14 @@ class OfflineAgentConversationTest {
                 properties:
                   - {id: casa-pescarului, name: Casa Pescarului, aliases: [Pescarului], location: Danube Delta, rooms: 3,
                      maxGuests: 6, nightlyPrice: 450, currency: RON, minimumStay: 2, bookingId: "100101",
+                     amenities: [wifi, parking], tags: [family, pet-friendly],
+                     description: {en: A fisherman's house in the delta., ro: O casă pescărească în deltă.},
                      bookings: [{checkIn: %s, checkOut: %s}, {checkIn: %s, checkOut: %s}, {checkIn: %s, checkOut: %s}]}
                   - {id: vila-franceza, name: Vila Franceza, location: Sinaia, rooms: 5, maxGuests: 10, nightlyPrice: 1200,
-                     currency: RON, minimumStay: 2, bookings: [{checkIn: %s, checkOut: %s}]}
+                     currency: RON, minimumStay: 2, amenities: [sauna, parking], tags: [mountains, groups],
+                     bookings: [{checkIn: %s, checkOut: %s}]}
                   - {id: cabana-bradul, name: Cabana Bradul, location: Bran, rooms: 1, maxGuests: 2, nightlyPrice: 380,
-                     currency: RON, minimumStay: 1}
+                     currency: RON, minimumStay: 1, amenities: [wifi, hot tub], tags: [romantic, pet-friendly]}
                   - {id: casa-de-pe-lac, name: Casa de pe Lac, location: Snagov, rooms: 2, maxGuests: 4, nightlyPrice: 600,
                      currency: RON, minimumStay: 1}
                   - {id: conacul-viilor, name: Conacul Viilor, location: Dealu Mare, rooms: 4, maxGuests: 8, nightlyPrice: 220,
@@ -263,6 +266,70 @@ class OfflineAgentConversationTest {
             }
         }
         return stretches;
+    }
+
+    // ---- questions about a property ----
+
+    @Test
+    void aQuestionAboutAPropertyIsAnsweredFromItsDetailsAndTheDatesAreKept() throws Exception {
+        String guest = "guest-" + UUID.randomUUID();
+        Wording words = Wording.of(LanguageGuess.ENGLISH, TODAY);
+        say(guest, "I need accommodation from June 15 to June 20 for 2 people");
+
+        String price = only(say(guest, "How much is Vila Franceza per night?"));
+
+        JsonNode vila = tool("get_property", Map.of("property", "Vila Franceza"));
+        assertThat(price).contains("*" + Wording.money(vila.path("nightlyPrice").decimalValue(), vila.path("currency").asText())
+                        + "*", words.nights(vila.path("minimumStay").asInt()), words.offerToCheck("Vila Franceza", JUNE_15, JUNE_20))
+                .doesNotContain("http", words.booked("Vila Franceza", JUNE_15, JUNE_20));
+
+        // the next question is about the dates the conversation has: the search's answer for that property
+        String availability = only(say(guest, "Is it free then?"));
+        JsonNode result = tool("search_availability", Map.of("checkIn", JUNE_15.toString(), "checkOut", JUNE_20.toString(),
+                "guests", 2, "property", "Vila Franceza"));
+        assertThat(result.path("requested").path("status").asText()).isEqualTo("BOOKED");
+        assertThat(availability).contains(words.booked("Vila Franceza", JUNE_15, JUNE_20));
+    }
+
+    @Test
+    void whereAPropertyIsWhetherItHasParkingAndTakesPetsInRomanian() throws Exception {
+        String guest = "guest-" + UUID.randomUUID();
+
+        AgentReply reply = say(guest, "Unde este Casa Pescarului? Are parcare? Pot veni cu câinele?");
+
+        JsonNode casa = tool("get_property", Map.of("property", "Casa Pescarului"));
+        assertThat(casa.path("amenities").toString()).contains("parking");
+        assertThat(casa.path("tags").toString()).contains("pet-friendly");
+        assertThat(reply.language()).isEqualTo(LanguageGuess.ROMANIAN);
+        assertThat(only(reply)).contains("*" + casa.path("location").asText() + "*", "*parcare*", "animalele de companie")
+                .doesNotContain("http");
+    }
+
+    @Test
+    void aDescriptionComesFromTheCatalogInTheGuestsLanguage() throws Exception {
+        JsonNode casa = tool("get_property", Map.of("property", "Casa Pescarului"));
+
+        assertThat(only(say("guest-" + UUID.randomUUID(), "Tell me about Casa Pescarului")))
+                .contains(casa.path("description").path("en").asText());
+        assertThat(only(say("guest-" + UUID.randomUUID(), "Spune-mi despre Casa Pescarului")))
+                .contains(casa.path("description").path("ro").asText());
+    }
+
+    @Test
+    void aWishPutsThePlacesThatHaveItFirst() throws Exception {
+        String answer = only(say("guest-" + UUID.randomUUID(), "Something in the mountains from July 10 to July 15 for 2"));
+
+        JsonNode result = tool("search_availability", Map.of("checkIn", JULY_10.toString(), "checkOut", JULY_15.toString(),
+                "guests", 2));
+        List<String> free = result.path("available").findValuesAsText("name");
+        assertThat(free).as("the search puts the best fit for two first, not the mountains").contains("Vila Franceza")
+                .first().isNotEqualTo("Vila Franceza");
+        List<String> offered = answer.lines().filter(line -> line.startsWith("• *"))
+                .map(line -> line.substring(3, line.indexOf('*', 3))).toList();
+        assertThat(offered).first().isEqualTo("Vila Franceza");
+        assertThat(offered).hasSameElementsAs(free.subList(0, Math.min(free.size(), AvailabilityAnswers.MOST_LINES)));
+        assertThat(answer).contains(Wording.of(LanguageGuess.ENGLISH, TODAY).bestMatchesFirst(
+                List.of(Features.named("mountains", List.of()))));
     }
 
     // ---- a property that is taken ----

@@ -134,6 +134,36 @@ class OfflineAgentTest {
     }
 
     @Test
+    void theFreePropertiesAreOfferedAsChoicesTitledWithTheirNames() {
+        List<PropertyTools.PropertySummary> catalog = tools.catalog;
+        tools.search = (in, out, guests, property) -> free(in, out, guests, List.of(
+                FakePropertyTools.offer(catalog.get(0), in, out, 0), FakePropertyTools.offer(catalog.get(1), in, out, 0)));
+
+        AgentReply reply = say("g1", "I need accommodation from June 15 to June 20 for 2 people");
+
+        assertThat(reply.choices()).extracting(org.holidaydesk.assistant.reply.Choice::title)
+                .containsExactly(catalog.get(0).name(), catalog.get(1).name());
+    }
+
+    @Test
+    void aGreetingAsksForDatesAndOffersNothingToTap() {
+        assertThat(say("g1", "Hello, I need a place to stay").choices()).isEmpty();
+    }
+
+    @Test
+    void theNamesAnUnknownPropertyMayMeanAreOfferedAsChoices() {
+        tools.search = (in, out, guests, property) -> {
+            throw new ToolRefusedException("search_availability", "There is no property called \"" + property
+                    + "\". The closest names are \"Vila Franceza\", \"Cabana Bradul\". Ask the guest which property they mean.");
+        };
+
+        AgentReply reply = say("g1", "Is Vila Marea Neagra free June 15-20 for 2?");
+
+        assertThat(reply.choices()).extracting(org.holidaydesk.assistant.reply.Choice::title)
+                .containsExactly("Vila Franceza", "Cabana Bradul");
+    }
+
+    @Test
     void whenNothingIsFreeOffersTheNearestDates() {
         PropertyTools.PropertySummary bradul = tools.named("Cabana Bradul");
         tools.search = (in, out, guests, property) -> new PropertyTools.Availability(in, out, 5, guests, null, List.of(), 0,

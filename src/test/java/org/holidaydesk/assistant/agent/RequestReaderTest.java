@@ -15,9 +15,11 @@ class RequestReaderTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final List<String> NAMES = List.of("Casa Pescarului", "Vila Franceza", "Cabana Bradul", "Conacul Viilor",
             "Casa de pe Lac");
+    private static final List<PropertyTools.PropertySummary> CATALOG = NAMES.stream()
+            .map(name -> FakePropertyTools.summary(name.toLowerCase().replace(' ', '-'), name, "", 4, 100, 1)).toList();
 
     private static GuestRequest read(String text) {
-        return RequestReader.read(text, TODAY, NAMES);
+        return RequestReader.read(text, TODAY, CATALOG, LanguageGuess.ENGLISH);
     }
 
     @ParameterizedTest
@@ -100,6 +102,59 @@ class RequestReaderTest {
         assertThat(read("weekendul viitor pentru 2").property()).isNull();
         assertThat(read("Caut o casa pentru 4 persoane").property()).isNull();
         assertThat(read("I need a place to stay").property()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "How much is Vila Franceza per night?            | PRICE",
+            "Cât costă Vila Franceza pe noapte?              | PRICE",
+            "Where is Casa Pescarului exactly?               | LOCATION",
+            "Unde e Casa Pescarului?                         | LOCATION",
+            "How many people does Vila Franceza sleep?       | CAPACITY",
+            "Câte persoane încap la Vila Franceza?           | CAPACITY",
+            "What's the minimum stay at Conacul Viilor?      | MINIMUM_STAY",
+            "Care e sejurul minim?                           | MINIMUM_STAY",
+            "Tell me about Cabana Bradul                     | DESCRIPTION",
+            "Spune-mi despre Cabana Bradul                   | DESCRIPTION",
+            "What amenities does it have?                    | AMENITIES",
+            "Ce dotări are?                                  | AMENITIES",
+    })
+    void readsWhatIsAskedAboutAProperty(String text, Fact fact) {
+        assertThat(read(text).facts()).contains(fact);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Can I bring my dog?                             | pet-friendly",
+            "Pot veni cu câinele?                            | pet-friendly",
+            "acceptati animale?                              | pet-friendly",
+            "Is there parking?                               | parking",
+            "Are parcare?                                    | parking",
+            "is there wifi                                   | wifi",
+            "Something romantic for 2                        | romantic",
+            "ceva romantic                                   | romantic",
+            "anything in the mountains?                      | mountains",
+            "ceva la munte                                   | mountains",
+            "by the sea                                      | sea",
+            "ceva la mare                                    | sea",
+            "cu piscină                                      | pool",
+            "a family of 4                                   | family",
+    })
+    void readsWhatTheGuestWantsOfAPlace(String text, String feature) {
+        assertThat(read(text).featureTerms()).contains(feature);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I need a place to sleep for 2", "cât costă pe noapte?", "Is Casa de pe Lac free?", "vin cu soția",
+            "two couples", "e mare casa?", "Is Casa Pescarului available next month?", "Caut cazare între 15 și 20 iunie"})
+    void ordinaryWordsAskForNoFeature(String text) {
+        assertThat(read(text).features()).isEmpty();
+    }
+
+    @Test
+    void theLanguageIsReadAroundThePropertysName() {
+        assertThat(read("Is Casa de pe Lac free?").language()).isEqualTo(LanguageGuess.ENGLISH);
+        assertThat(read("e libera Casa Pescarului maine?").language()).isEqualTo(LanguageGuess.ROMANIAN);
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The feature packages depend on each other one way, down the flow: {@code config} and {@code privacy}
- * at the bottom, {@code property} beside them, the payload model ({@code webhook}) knowing nothing of
+ * The feature packages depend on each other one way, down the flow: {@code config}, {@code privacy} and
+ * {@code spelling} at the bottom, {@code property} beside them, the payload model ({@code webhook}) knowing nothing of
  * what handles it, the assistant ({@code agent}, {@code memory}) reaching the catalog only through the
  * MCP tools, and {@code ops} reading everything while nothing reads it.
  */
@@ -38,9 +38,9 @@ class ModularityTest {
     }
 
     @Test
-    void configurationAndPrivacyDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage(BASE + "config..", BASE + "privacy..")
-                .should().dependOnClassesThat().resideInAnyPackage(features("config", "privacy")).check(classes);
+    void configurationPrivacyAndSpellingDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage(BASE + "config..", BASE + "privacy..", BASE + "spelling..")
+                .should().dependOnClassesThat().resideInAnyPackage(features("config", "privacy", "spelling")).check(classes);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ModularityTest {
     @Test
     void thePropertyCatalogStandsAlone() {
         noClasses().that().resideInAPackage(BASE + "property..")
-                .should().dependOnClassesThat().resideInAnyPackage(features("property", "config", "privacy")).check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage(features("property", "config", "privacy", "spelling")).check(classes);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ModularityTest {
     /** Every feature package except those named (and the classes at the root, which start the service). */
     private static String[] features(String... allowed) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("agent", "config", "inbox", "memory",
-                "ops", "privacy", "property", "reply", "simulator", "webhook"));
+                "ops", "privacy", "property", "reply", "simulator", "spelling", "webhook"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> BASE + p + "..").toArray(String[]::new);
     }

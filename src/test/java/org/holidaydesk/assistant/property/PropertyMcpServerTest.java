@@ -156,6 +156,20 @@ class PropertyMcpServerTest {
     }
 
     @Test
+    void listPropertiesGivesEachPropertysTagsAndAmenities() throws Exception {
+        JsonNode pescarului = null;
+        for (JsonNode property : structured(call("list_properties", Map.of())).path("properties")) {
+            if (property.path("id").asText().equals("casa-pescarului")) {
+                pescarului = property;
+            }
+        }
+        assertThat(pescarului).isNotNull();
+
+        assertThat(pescarului.path("amenities").toString()).contains("wifi", "kitchen");
+        assertThat(pescarului.path("tags").toString()).contains("family", "nature");
+    }
+
+    @Test
     void listPropertiesFiltersByTagAndPartySize() throws Exception {
         assertThat(structured(call("list_properties", Map.of("tag", "Pet Friendly"))).path("properties").findValuesAsText("id"))
                 .containsExactly("cabana-bradul");

@@ -30,6 +30,10 @@ public final class CloudApiServer implements AutoCloseable {
             return "text".equals(body.path("type").asText());
         }
 
+        public boolean isInteractive() {
+            return "interactive".equals(body.path("type").asText());
+        }
+
         public boolean isReadReceipt() {
             return "read".equals(body.path("status").asText());
         }
@@ -38,8 +42,9 @@ public final class CloudApiServer implements AutoCloseable {
             return body.path("to").asText();
         }
 
+        /** A text message's body, or an interactive message's body text. */
         public String text() {
-            return body.at("/text/body").asText();
+            return isInteractive() ? body.at("/interactive/body/text").asText() : body.at("/text/body").asText();
         }
     }
 
@@ -69,6 +74,11 @@ public final class CloudApiServer implements AutoCloseable {
 
     public List<Send> textSends() {
         return sends().stream().filter(Send::isText).toList();
+    }
+
+    /** What the guests read: text and interactive messages (reply buttons, lists), not read receipts. */
+    public List<Send> answerSends() {
+        return sends().stream().filter(send -> send.isText() || send.isInteractive()).toList();
     }
 
     public void forgetRequests() {

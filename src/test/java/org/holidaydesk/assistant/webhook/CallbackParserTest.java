@@ -56,6 +56,49 @@ class CallbackParserTest {
         assertThat(message.userId()).isEqualTo("RO.0824628194821993");
     }
 
+    @Test
+    void aMessageWithoutAnIdGetsOneMadeFromWhatItSays() throws IOException {
+        byte[] withoutId = withoutId("legacy_text");
+
+        InboundMessage first = onlyMessage(withoutId);
+        InboundMessage again = onlyMessage(withoutId);
+
+        assertThat(first.wamid()).isNotBlank().isEqualTo(again.wamid());
+        assertThat(DerivedMessageId.is(first.wamid())).isTrue();
+        assertThat(first.guestId()).isEqualTo("40752538885");
+        assertThat(first.text()).isNotBlank();
+    }
+
+    @Test
+    void messagesWithoutAnIdThatSayDifferentThingsGetDifferentIds() throws IOException {
+        String body = new String(withoutId("legacy_text"), StandardCharsets.UTF_8);
+        String text = JSON.readTree(body).at("/entry/0/changes/0/value/messages/0/text/body").asText();
+        String timestamp = JSON.readTree(body).at("/entry/0/changes/0/value/messages/0/timestamp").asText();
+
+        String original = onlyMessage(body.getBytes(StandardCharsets.UTF_8)).wamid();
+        String otherWords = onlyMessage(body.replace(text, text + "?").getBytes(StandardCharsets.UTF_8)).wamid();
+        String otherSecond = onlyMessage(body.replace("\"" + timestamp + "\"", "\"" + (Long.parseLong(timestamp) + 1) + "\"")
+                .getBytes(StandardCharsets.UTF_8)).wamid();
+
+        assertThat(java.util.Set.of(original, otherWords, otherSecond)).hasSize(3);
+    }
+
+    @Test
+    void aMessageWithItsIdKeepsIt() throws IOException {
+        InboundMessage message = onlyMessage("legacy_text");
+
+        assertThat(DerivedMessageId.is(message.wamid())).isFalse();
+        assertThat(message.wamid()).startsWith("wamid.");
+    }
+
+    /** The fixture's body with its one message's {@code id} left out. */
+    private static byte[] withoutId(String fixture) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Fixtures.named(fixture).body());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/entry/0/changes/0/value/messages/0")).remove("id");
+        return JSON.writeValueAsBytes(root);
+    }
+
     private InboundMessage onlyMessage(String fixture) throws IOException {
         return onlyMessage(Fixtures.named(fixture).body());
     }
