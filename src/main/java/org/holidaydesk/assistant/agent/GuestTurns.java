@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class GuestTurns {
 
     private static final String PENDING = "PENDING";
+    /** How far back an unread callback can hold up a guest's turn, so that its messages are answered in order. */
+    private static final java.time.Duration ORDER_HORIZON = java.time.Duration.ofSeconds(10);
     private static final String ANSWERED = "ANSWERED";
 
     /**
@@ -71,9 +73,14 @@ public class GuestTurns {
             return List.of();
         }
         Timestamp now = Timestamp.from(clock.instant());
+        // a callback stored before the guest's turn is due, and not yet read by any replica, may hold an
+        // earlier message of the same guest: such a turn waits for it (callbacks stuck longer do not hold turns up)
         List<String> guests = jdbc.queryForList("SELECT guest_id FROM guest WHERE ready_at <= ?"
-                        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY ready_at LIMIT ? FOR UPDATE SKIP LOCKED",
-                String.class, now, now, room);
+                        + " AND (lease_until IS NULL OR lease_until < ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.processed_at IS NULL AND i.received_at < guest.ready_at"
+                        + " AND i.received_at >= ?)"
+                        + " ORDER BY ready_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                String.class, now, now, Timestamp.from(now.toInstant().minus(ORDER_HORIZON)), room);
         held.addAndGet(guests.size());
         Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
         jdbc.batchUpdate("UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?",
