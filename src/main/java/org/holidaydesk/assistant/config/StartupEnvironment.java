@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.config;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -11,12 +10,12 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Prepares the environment before any bean exists: reads {@code .env} from the working directory
- * (real environment variables win), refuses to start in production without its secrets (naming every
- * missing variable at once) and, in development, generates an app secret so local tools can sign.
+ * Prepares the environment before any bean exists: refuses to start in production without its secrets
+ * (naming every missing variable at once) and, in development, generates an app secret so local tools can
+ * sign. A {@code .env} file is already part of the environment by then: {@code application.yml} imports it
+ * ({@code spring.config.import}), below the real environment variables.
  */
 public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -25,18 +24,16 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
             "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN");
 
-    static final String DOTENV_PATH = "assistant.dotenv.path";
     static final String WEBHOOK_ENABLED = "assistant.webhook.enabled";
 
     @Override
     public int getOrder() {
-        // after application.yml is loaded, so that assistant.dotenv.path can be set there
+        // after application.yml and the .env it imports are loaded
         return Ordered.LOWEST_PRECEDENCE - 10;
     }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        loadDotEnv(environment);
         List<String> problems = new ArrayList<>();
         AppEnvironment appEnv = AppEnvironment.DEVELOPMENT;
         try {
@@ -69,24 +66,6 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             environment.getPropertySources().addLast(new MapPropertySource("generatedDevelopmentSecrets", Map.of(
                     "WHATSAPP_APP_SECRET", HexFormat.of().formatHex(random),
                     "assistant.whatsapp.app-secret-generated", "true")));
-        }
-    }
-
-    private static void loadDotEnv(ConfigurableEnvironment environment) {
-        String path = environment.getProperty(DOTENV_PATH, ".env");
-        if (path.isBlank()) {
-            return;
-        }
-        Map<String, Object> values = DotEnvFile.read(Path.of(path));
-        if (values.isEmpty()) {
-            return;
-        }
-        MapPropertySource dotEnv = new MapPropertySource("dotenv:" + path, values);
-        var sources = environment.getPropertySources();
-        if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, dotEnv);
-        } else {
-            sources.addLast(dotEnv);
         }
     }
 

@@ -3,15 +3,10 @@ package org.holidaydesk.assistant.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.mock.env.MockPropertySource;
 
 class StartupEnvironmentTest {
 
@@ -21,8 +16,7 @@ class StartupEnvironmentTest {
     void productionWithoutSecretsNamesEveryMissingVariableAtOnce() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("APP_ENV", "production")
-                .withProperty("WHATSAPP_VERIFY_TOKEN", "set")
-                .withProperty(StartupEnvironment.DOTENV_PATH, "");
+                .withProperty("WHATSAPP_VERIFY_TOKEN", "set");
 
         assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
                 .isInstanceOf(ConfigurationProblemException.class)
@@ -32,8 +26,7 @@ class StartupEnvironmentTest {
 
     @Test
     void productionWithEverySecretStartsAndGeneratesNothing() {
-        MockEnvironment environment = new MockEnvironment().withProperty(StartupEnvironment.DOTENV_PATH, "");
-        environment.setProperty("APP_ENV", "production");
+        MockEnvironment environment = new MockEnvironment().withProperty("APP_ENV", "production");
         StartupEnvironment.PRODUCTION_REQUIRED.forEach(name -> environment.setProperty(name, "value-of-" + name));
 
         startup.postProcessEnvironment(environment, new SpringApplication());
@@ -46,8 +39,7 @@ class StartupEnvironmentTest {
     void theStandaloneMcpServerNeedsNoWhatsAppSecretsInProduction() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("APP_ENV", "production")
-                .withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false")
-                .withProperty(StartupEnvironment.DOTENV_PATH, "");
+                .withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false");
 
         startup.postProcessEnvironment(environment, new SpringApplication());
 
@@ -56,7 +48,7 @@ class StartupEnvironmentTest {
 
     @Test
     void developmentWithoutAnAppSecretGeneratesOne() {
-        MockEnvironment environment = new MockEnvironment().withProperty(StartupEnvironment.DOTENV_PATH, "");
+        MockEnvironment environment = new MockEnvironment();
 
         startup.postProcessEnvironment(environment, new SpringApplication());
 
@@ -67,8 +59,7 @@ class StartupEnvironmentTest {
     @Test
     void refusesAnUnknownAppEnv() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("APP_ENV", "staging")
-                .withProperty(StartupEnvironment.DOTENV_PATH, "");
+                .withProperty("APP_ENV", "staging");
 
         assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
                 .hasMessageContaining("APP_ENV must be 'development' or 'production', not 'staging'");
@@ -77,8 +68,7 @@ class StartupEnvironmentTest {
     @Test
     void refusesAnH2FileThatDelaysItsCommits() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("DATABASE_URL", "jdbc:h2:file:./data/assistant")
-                .withProperty(StartupEnvironment.DOTENV_PATH, "");
+                .withProperty("DATABASE_URL", "jdbc:h2:file:./data/assistant");
 
         assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
                 .hasMessageContaining("WRITE_DELAY=0");
@@ -87,34 +77,10 @@ class StartupEnvironmentTest {
     @Test
     void refusesADatabaseUrlThatIsNotJdbc() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("DATABASE_URL", "postgres://db:5432/app")
-                .withProperty(StartupEnvironment.DOTENV_PATH, "");
+                .withProperty("DATABASE_URL", "postgres://db:5432/app");
 
         assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
                 .hasMessageContaining("DATABASE_URL must be a JDBC URL");
-    }
-
-    @Test
-    void readsDotEnvButRealEnvironmentVariablesWin(@TempDir Path directory) throws Exception {
-        Path dotEnv = directory.resolve(".env");
-        Files.writeString(dotEnv, """
-                # local settings
-                export BUSINESS_CONTACT="+40 711 111 111"
-                WHATSAPP_VERIFY_TOKEN='from-dotenv'   
-                OPENAI_MODEL=gpt-4.1-mini # trailing comment
-                """);
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new MockPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
-                        .withProperty("WHATSAPP_VERIFY_TOKEN", "from-the-real-environment"));
-        environment.getPropertySources().addLast(new MockPropertySource("application")
-                .withProperty(StartupEnvironment.DOTENV_PATH, dotEnv.toString()));
-
-        startup.postProcessEnvironment(environment, new SpringApplication());
-
-        assertThat(environment.getProperty("BUSINESS_CONTACT")).isEqualTo("+40 711 111 111");
-        assertThat(environment.getProperty("WHATSAPP_VERIFY_TOKEN")).isEqualTo("from-the-real-environment");
-        assertThat(environment.getProperty("OPENAI_MODEL")).isEqualTo("gpt-4.1-mini");
     }
 
     @Test
