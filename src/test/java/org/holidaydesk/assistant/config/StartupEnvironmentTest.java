@@ -1,7 +1,6 @@
 package org.holidaydesk.assistant.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -18,10 +17,9 @@ class StartupEnvironmentTest {
                 .withProperty("APP_ENV", "production")
                 .withProperty("WHATSAPP_VERIFY_TOKEN", "set");
 
-        assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
-                .isInstanceOf(ConfigurationProblemException.class)
-                .hasMessageContaining("WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, OPERATOR_TOKEN")
-                .message().doesNotContain("WHATSAPP_VERIFY_TOKEN");
+        assertThat(StartupEnvironment.problems(environment)).singleElement().asString()
+                .contains("WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, OPERATOR_TOKEN")
+                .doesNotContain("WHATSAPP_VERIFY_TOKEN");
     }
 
     @Test
@@ -31,8 +29,31 @@ class StartupEnvironmentTest {
 
         startup.postProcessEnvironment(environment, new SpringApplication());
 
+        assertThat(StartupEnvironment.problems(environment)).isEmpty();
         assertThat(environment.getProperty("WHATSAPP_APP_SECRET")).isEqualTo("value-of-WHATSAPP_APP_SECRET");
         assertThat(environment.getPropertySources().contains("generatedDevelopmentSecrets")).isFalse();
+    }
+
+    @Test
+    void productionLogsOneJsonObjectPerLineUnlessToldOtherwise() {
+        MockEnvironment production = new MockEnvironment().withProperty("APP_ENV", "production");
+        MockEnvironment logstash = new MockEnvironment().withProperty("APP_ENV", "production")
+                .withProperty(StartupEnvironment.CONSOLE_FORMAT, "logstash");
+
+        startup.postProcessEnvironment(production, new SpringApplication());
+        startup.postProcessEnvironment(logstash, new SpringApplication());
+
+        assertThat(production.getProperty(StartupEnvironment.CONSOLE_FORMAT)).isEqualTo("ecs");
+        assertThat(logstash.getProperty(StartupEnvironment.CONSOLE_FORMAT)).isEqualTo("logstash");
+    }
+
+    @Test
+    void developmentLogsReadableText() {
+        MockEnvironment environment = new MockEnvironment();
+
+        startup.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(StartupEnvironment.CONSOLE_FORMAT)).isNull();
     }
 
     @Test
@@ -43,6 +64,7 @@ class StartupEnvironmentTest {
 
         startup.postProcessEnvironment(environment, new SpringApplication());
 
+        assertThat(StartupEnvironment.problems(environment)).isEmpty();
         assertThat(environment.getProperty("WHATSAPP_APP_SECRET")).isNull();
     }
 
@@ -58,29 +80,25 @@ class StartupEnvironmentTest {
 
     @Test
     void refusesAnUnknownAppEnv() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("APP_ENV", "staging");
+        MockEnvironment environment = new MockEnvironment().withProperty("APP_ENV", "staging");
 
-        assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
-                .hasMessageContaining("APP_ENV must be 'development' or 'production', not 'staging'");
+        assertThat(StartupEnvironment.problems(environment))
+                .containsExactly("APP_ENV must be 'development' or 'production', not 'staging'");
     }
 
     @Test
     void refusesAnH2FileThatDelaysItsCommits() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("DATABASE_URL", "jdbc:h2:file:./data/assistant");
+        MockEnvironment environment = new MockEnvironment().withProperty("DATABASE_URL", "jdbc:h2:file:./data/assistant");
 
-        assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
-                .hasMessageContaining("WRITE_DELAY=0");
+        assertThat(StartupEnvironment.problems(environment)).singleElement().asString().contains("WRITE_DELAY=0");
     }
 
     @Test
     void refusesADatabaseUrlThatIsNotJdbc() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("DATABASE_URL", "postgres://db:5432/app");
+        MockEnvironment environment = new MockEnvironment().withProperty("DATABASE_URL", "postgres://db:5432/app");
 
-        assertThatThrownBy(() -> startup.postProcessEnvironment(environment, new SpringApplication()))
-                .hasMessageContaining("DATABASE_URL must be a JDBC URL");
+        assertThat(StartupEnvironment.problems(environment)).singleElement().asString()
+                .contains("DATABASE_URL must be a JDBC URL");
     }
 
     @Test

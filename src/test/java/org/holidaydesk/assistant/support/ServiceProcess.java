@@ -37,6 +37,11 @@ public final class ServiceProcess implements AutoCloseable {
         return start(environment, log, null, null);
     }
 
+    /** Starts the service with the tests' class path, standard output in {@code log}, standard error in {@code errors}. */
+    public static ServiceProcess start(Map<String, String> environment, Path log, Path errors) {
+        return start(environment, log, errors, null);
+    }
+
     /**
      * Starts the service as it runs from the packaged jar: from {@code workingDirectory}, with the main class
      * path only (no test resources, so {@code .env} is read as in production), standard output in {@code log}
