@@ -134,6 +134,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static String h2FileUrl(Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath() + File.separator + "assistant"
-                + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 }
