@@ -1,19 +1,48 @@
-# Build: docker build -t whatsapp-assistant .
-# Run:   docker run -p 3001:3001 -p 9090:9090 --env-file .env whatsapp-assistant
-FROM eclipse-temurin:21-jdk AS build
+# The service's image: the Spring Boot jar split into layers, run by Java 25 as a non-root user with an AOT
+# cache from a training run, so that a new pod is healthy in 3 to 5 s instead of 5.5 to 7.5 (README, Performance).
+#   docker build -t whatsapp-assistant:0.1.0 .
+#   docker run -p 3001:3001 -p 9090:9090 --env-file .env whatsapp-assistant:0.1.0
+# The property MCP server runs from the same image with another main class (k8s/base/property-mcp-server.yaml).
+
+# 1. The jar, built with the same Maven wrapper as CI (the code targets Java 21; 25 builds and runs it).
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY routes routes
 COPY src src
-RUN ./mvnw -B -q -DskipTests package && cp target/whatsapp-assistant-*.jar /app.jar
+RUN ./mvnw -B -q -DskipTests package \
+ && cp target/whatsapp-assistant-*.jar /app.jar \
+ && java -Djarmode=tools -jar /app.jar extract --layers --destination /extracted
 
-FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 assistant && mkdir /data && chown assistant /data
+# 2. The runtime: the layers from the least to the most often changed, so that a code change ships one
+# small layer; the libraries (lib/) stay cached.
+FROM eclipse-temurin:25-jre
+RUN useradd --system --uid 10001 --user-group --home-dir /data --shell /usr/sbin/nologin assistant \
+ && mkdir /data && chown 10001:10001 /data
+WORKDIR /application
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+
+# 3. The AOT cache (JDK 25): a training run starts the application context on an in-memory database and
+# exits; the classes it loaded and linked are read from app.aot at every start. It only applies to the
+# same jar path and the same garbage collector, so the entrypoint below uses both as they are here.
+RUN DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' \
+    java -XX:AOTCacheOutput=/application/app.aot -XX:+UseG1GC -Dspring.context.exit=onRefresh \
+         -jar /application/app.jar > /dev/null
+
+USER 10001:10001
+# the working directory: the embedded H2 file database goes to /data/data when DATABASE_URL is unset
 WORKDIR /data
-COPY --from=build /app.jar /opt/assistant/app.jar
-USER 10001
+# the public port (WEBHOOK_PORT) and the operators' port (MANAGEMENT_PORT)
 EXPOSE 3001 9090
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-jar", "/opt/assistant/app.jar"]
+# The heap is sized from the container's memory limit: 40 % of it, measured to leave the JVM's own memory
+# (metaspace, code cache, threads, about 300 MiB under load) room below the limit (see k8s/base/assistant.yaml).
+# The JVM's own warnings go to standard error and only errors at that, so that standard output carries
+# nothing but the service's log lines (one JSON object each in production).
+ENTRYPOINT ["java", "-XX:AOTCache=/application/app.aot", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=40", \
+            "-XX:+ExitOnOutOfMemoryError", "-Xlog:disable", "-Xlog:all=error:stderr", \
+            "-jar", "/application/app.jar"]

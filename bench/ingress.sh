@@ -6,6 +6,8 @@
 #   bench/ingress.sh [concurrency] [seconds] [warmupSeconds]
 # INGRESS_ONLY=1 loads only the webhook's routes (no inbox consumer, turns or replies competing for the
 # cores), which measures the ingress itself; by default the whole service runs, as in production.
+# JAVA_OPTS replaces the JVM options (default -Xmx1g), e.g. the container's:
+#   JAVA_OPTS="-XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseG1GC" bench/ingress.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
@@ -35,7 +37,7 @@ if [ "${INGRESS_ONLY:-0}" = 1 ]; then
 fi
 echo "service: $jar (data in $work)${INGRESS_ONLY:+, webhook routes only}"
 ( cd "$work" && exec env WEBHOOK_PORT=$port MANAGEMENT_PORT=$((port + 1000)) WHATSAPP_APP_SECRET=$secret \
-    DATABASE_URL="$db" "$JAVA_HOME/bin/java" -Xmx1g -jar "$OLDPWD/$jar" "${routes[@]}" > "$work/service.log" 2>&1 ) &
+    DATABASE_URL="$db" "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx1g} -jar "$OLDPWD/$jar" "${routes[@]}" > "$work/service.log" 2>&1 ) &
 service=$!
 trap 'kill -9 $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -51,7 +53,7 @@ echo "measuring for ${seconds}s at concurrency $concurrency"
 wrk -t2 -c"$concurrency" -d"${seconds}s" -s bench/ingress.lua "http://localhost:$port" > "$work/run.txt"
 sed -n '/^requests:/,$p' "$work/run.txt"
 
-echo "service RSS after the run: $(( $(ps -o rss= -p $service) / 1024 )) MiB"
+echo "service RSS after the run: $(( $(ps -o rss= -p $service) / 1024 )) MiB, high-water $(( $(awk '/^VmHWM/ {print $2}' /proc/$service/status) / 1024 )) MiB"
 kill -9 $service
 wait $service 2>/dev/null || true
 acknowledged=$(( $(awk '/^acknowledged \(200\)/ {print $3}' "$work/warmup.txt") + $(awk '/^acknowledged \(200\)/ {print $3}' "$work/run.txt") ))

@@ -83,8 +83,8 @@ class ModelAgent implements Agent, DisposableBean {
         long start = System.nanoTime();
         AtomicBoolean abandoned = new AtomicBoolean();
         MeteredChatModel.Usage usage = new MeteredChatModel.Usage();
-        Future<String> answer = turns.submit(() -> MeteredChatModel.withBudget(
-                () -> converse(guestId, body.getSystemMessage(), body.getUserMessage(), abandoned), usage));
+        Future<String> answer = turns.submit(WithLogContext.of(() -> MeteredChatModel.withBudget(
+                () -> converse(guestId, body.getSystemMessage(), body.getUserMessage(), abandoned), usage)));
         try {
             return answer.get(properties.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

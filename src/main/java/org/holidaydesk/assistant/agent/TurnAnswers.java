@@ -58,7 +58,7 @@ public class TurnAnswers implements DisposableBean {
 
     private AgentReply answerWithin(GuestTurns.Turn turn, Duration timeout) throws AgentFailedException {
         long start = System.nanoTime();
-        Future<AgentReply> call = calls.submit(() -> agent.answer(turn.turn()));
+        Future<AgentReply> call = calls.submit(WithLogContext.of(() -> agent.answer(turn.turn())));
         try {
             AgentReply reply = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (reply == null || reply.parts().isEmpty() || reply.parts().stream().allMatch(String::isBlank)) {

@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.config;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,13 +9,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Prepares the environment before any bean exists: reads {@code .env} from the working directory
- * (real environment variables win), refuses to start in production without its secrets (naming every
- * missing variable at once) and, in development, generates an app secret so local tools can sign.
+ * Prepares the environment before logging starts and before any bean exists: production logs one JSON
+ * object per line ({@code logging.structured.format.console=ecs}, unless that is set otherwise), and
+ * development without an app secret generates one so local tools can sign. Whether the configuration can
+ * run at all is checked right after logging starts ({@link ConfigurationCheck}), so that the refusal is
+ * written in the production log format. A {@code .env} file is already part of the environment by then:
+ * {@code application.yml} imports it ({@code spring.config.import}), below the real environment variables.
  */
 public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -25,18 +27,39 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
             "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN");
 
-    static final String DOTENV_PATH = "assistant.dotenv.path";
     static final String WEBHOOK_ENABLED = "assistant.webhook.enabled";
+    static final String CONSOLE_FORMAT = "logging.structured.format.console";
+    static final String PRODUCTION_CONSOLE_FORMAT = "ecs";
 
     @Override
     public int getOrder() {
-        // after application.yml is loaded, so that assistant.dotenv.path can be set there
+        // after application.yml and the .env it imports are loaded
         return Ordered.LOWEST_PRECEDENCE - 10;
     }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        loadDotEnv(environment);
+        AppEnvironment appEnv;
+        try {
+            appEnv = AppEnvironment.parse(environment.getProperty("APP_ENV"));
+        } catch (IllegalArgumentException unknown) {
+            return; // ConfigurationCheck refuses to start, naming it
+        }
+        if (appEnv == AppEnvironment.PRODUCTION && !environment.containsProperty(CONSOLE_FORMAT)) {
+            environment.getPropertySources().addLast(new MapPropertySource("productionLogFormat",
+                    Map.of(CONSOLE_FORMAT, PRODUCTION_CONSOLE_FORMAT)));
+        }
+        if (appEnv == AppEnvironment.DEVELOPMENT && isBlank(environment, "WHATSAPP_APP_SECRET")) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            environment.getPropertySources().addLast(new MapPropertySource("generatedDevelopmentSecrets", Map.of(
+                    "WHATSAPP_APP_SECRET", HexFormat.of().formatHex(random),
+                    "assistant.whatsapp.app-secret-generated", "true")));
+        }
+    }
+
+    /** Everything that keeps this configuration from running, each naming the variable to fix; empty when it can run. */
+    static List<String> problems(Environment environment) {
         List<String> problems = new ArrayList<>();
         AppEnvironment appEnv = AppEnvironment.DEVELOPMENT;
         try {
@@ -60,37 +83,10 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             problems.add("DATABASE_URL points at an H2 file without ;WRITE_DELAY=0, so a crash could lose callbacks "
                     + "Meta was told were stored: add ;WRITE_DELAY=0");
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationProblemException(problems);
-        }
-        if (appEnv == AppEnvironment.DEVELOPMENT && isBlank(environment, "WHATSAPP_APP_SECRET")) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            environment.getPropertySources().addLast(new MapPropertySource("generatedDevelopmentSecrets", Map.of(
-                    "WHATSAPP_APP_SECRET", HexFormat.of().formatHex(random),
-                    "assistant.whatsapp.app-secret-generated", "true")));
-        }
+        return problems;
     }
 
-    private static void loadDotEnv(ConfigurableEnvironment environment) {
-        String path = environment.getProperty(DOTENV_PATH, ".env");
-        if (path.isBlank()) {
-            return;
-        }
-        Map<String, Object> values = DotEnvFile.read(Path.of(path));
-        if (values.isEmpty()) {
-            return;
-        }
-        MapPropertySource dotEnv = new MapPropertySource("dotenv:" + path, values);
-        var sources = environment.getPropertySources();
-        if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, dotEnv);
-        } else {
-            sources.addLast(dotEnv);
-        }
-    }
-
-    private static boolean isBlank(ConfigurableEnvironment environment, String name) {
+    private static boolean isBlank(Environment environment, String name) {
         String value = environment.getProperty(name);
         return value == null || value.isBlank();
     }

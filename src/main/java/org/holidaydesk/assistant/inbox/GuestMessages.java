@@ -8,8 +8,11 @@ import java.time.Instant;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.webhook.MessageKind;
 import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.privacy.Masking;
 import org.holidaydesk.assistant.webhook.InboundMessage;
 import org.holidaydesk.assistant.reply.Reengagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,7 @@ public class GuestMessages {
     public static final String PENDING = "PENDING";
     public static final String ANSWERED = "ANSWERED";
     public static final String IGNORED = "IGNORED";
+    private static final Logger LOG = LoggerFactory.getLogger(GuestMessages.class);
 
     private final JdbcTemplate jdbc;
     private final GuestAliases aliases;
@@ -63,8 +67,11 @@ public class GuestMessages {
                 answered ? null : Timestamp.from(now), message.mediaId());
         if (inserted == 0) {
             duplicates.increment();
+            LOG.debug("Message already recorded: Meta delivered it again");
             return false;
         }
+        LOG.debug("Recorded a {} message from guest {}{}", message.kind().name().toLowerCase(java.util.Locale.ROOT),
+                Masking.recipient(guestId), answered ? "" : " (no answer needed)");
         meters.counter("whatsapp.messages.received", "type", message.kind().name().toLowerCase(java.util.Locale.ROOT))
                 .increment();
         touchGuest(guestId, message.displayName(), answered ? Timestamp.from(now.plus(properties.coalesceWindow())) : null,

@@ -1,38 +1,33 @@
 package org.holidaydesk.assistant.ops;
 
-import org.holidaydesk.assistant.privacy.Masking;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.core.env.Environment;
 
 /**
- * The log pattern's message, with anything shaped like a phone number or a business-scoped user id
- * masked by {@link Masking} ({@code +40******1234}), whatever code logged it: a safety net under the
- * rule that logs never carry guests' numbers. Runs of 8 to 15 digits count as phone numbers.
+ * The text pattern's message ({@code %m}), through {@link LogMasking}: guests' numbers and user ids
+ * masked ({@code +40******1234}), the configured secrets hidden, whatever code logged it. The secrets come
+ * from the Spring environment that Spring Boot hands to logback.
  */
 public class MaskedMessageConverter extends MessageConverter {
 
-    private static final Pattern ADDRESS = Pattern.compile("(?<![\\w.])(\\+?\\d{8,15}|[A-Z]{2}\\.\\d{8,})(?![\\w])");
+    private LogMasking masking = LogMasking.numbersOnly();
+
+    @Override
+    public void start() {
+        Object environment = getContext() == null ? null : getContext().getObject(Environment.class.getName());
+        if (environment instanceof Environment spring) {
+            masking = LogMasking.of(spring);
+        }
+        super.start();
+    }
 
     @Override
     public String convert(ILoggingEvent event) {
-        return mask(super.convert(event));
+        return masking.mask(super.convert(event));
     }
 
     static String mask(String message) {
-        if (message == null) {
-            return null;
-        }
-        Matcher matcher = ADDRESS.matcher(message);
-        if (!matcher.find()) {
-            return message;
-        }
-        StringBuilder masked = new StringBuilder();
-        do {
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(Masking.recipient(matcher.group(1))));
-        } while (matcher.find());
-        matcher.appendTail(masked);
-        return masked.toString();
+        return LogMasking.numbersOnly().mask(message);
     }
 }

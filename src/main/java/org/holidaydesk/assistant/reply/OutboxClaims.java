@@ -48,6 +48,23 @@ public class OutboxClaims {
         this.clock = clock;
     }
 
+    /**
+     * Replies queued by {@code queuedBy} that this replica could send right now or is sending: pending, due,
+     * not leased by another replica, and first in their recipient's line. What a replica that shuts down
+     * waits for; none while sending is paused.
+     */
+    public int dueFromHere(java.time.Instant queuedBy) {
+        if (pause.paused()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Integer due = jdbc.queryForObject("SELECT COUNT(*) FROM outbox o WHERE o.state = ? AND o.created_at <= ?"
+                        + " AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ? OR o.lease_owner = ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.recipient = o.recipient AND e.state = ? AND e.id < o.id)",
+                Integer.class, Outbox.PENDING, Timestamp.from(queuedBy), now, now, owner, Outbox.PENDING);
+        return due == null ? 0 : due;
+    }
+
     @Transactional
     public List<OutboundMessage> claim() {
         boolean probe = pause.paused();

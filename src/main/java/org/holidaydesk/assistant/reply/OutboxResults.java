@@ -39,6 +39,8 @@ public class OutboxResults {
         jdbc.update("UPDATE outbox SET state = ?, sent_at = ?, sent_wamid = ?, attempts = attempts + 1,"
                         + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
                 SENT, now(), outcome.result().messageId(), row.id(), owner);
+        LOG.debug("Reply {} ({}) to {} sent as {}", row.id(), row.kind(), Masking.recipient(row.recipient()),
+                outcome.result().messageId());
     }
 
     /** A passing failure: the row waits for its next attempt. */

@@ -70,7 +70,7 @@ public final class PipelineBenchmark {
                 }
             });
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AssistantApplication.class, InstantAgent.class)
-                    .run("--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0", "--assistant.dotenv.path=",
+                    .run("--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
                             "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=bench-token",
                             "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
                             "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant")

@@ -12,7 +12,7 @@ class ProductionStartupTest {
     @Test
     void stopsStartupNamingEveryMissingSecret() {
         SpringApplicationBuilder application = new SpringApplicationBuilder(AssistantApplication.class)
-                .properties("APP_ENV=production", "WEBHOOK_PORT=0", "MANAGEMENT_PORT=0", "assistant.dotenv.path=");
+                .properties("APP_ENV=production", "WEBHOOK_PORT=0", "MANAGEMENT_PORT=0");
 
         assertThatThrownBy(application::run)
                 .isInstanceOf(ConfigurationProblemException.class)

@@ -60,7 +60,7 @@ class InboxDurabilityTest {
 
     private static ConfigurableApplicationContext start(String databaseUrl) {
         return new SpringApplicationBuilder(AssistantApplication.class).run(
-                "--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0", "--assistant.dotenv.path=",
+                "--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
                 "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--DATABASE_URL=" + databaseUrl);
     }
 

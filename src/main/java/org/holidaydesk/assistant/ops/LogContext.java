@@ -1,0 +1,45 @@
+package org.holidaydesk.assistant.ops;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.holidaydesk.assistant.agent.GuestTurns;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a guest's turn puts in the log context: the exchange properties {@value #TURN_ID} (a new id for
+ * each turn) and {@value #WAMID} (the wamids of the messages it answers, comma-separated), which Camel's
+ * MDC service copies into every line written while the turn runs ({@code camel.mdc.custom-exchange-properties}),
+ * and one line when the turn is answered. The inbox and reply routes set {@value #WAMID} themselves.
+ */
+@Component("logContext")
+public class LogContext {
+
+    public static final String WAMID = "wamid";
+    public static final String TURN_ID = "turnId";
+    private static final String TURN = "turn";
+    private static final String STARTED = "turnStartedNanos";
+    private static final Logger LOG = LoggerFactory.getLogger(LogContext.class);
+
+    public void turnBegins(Exchange exchange) {
+        GuestTurns.Turn turn = exchange.getProperty(TURN, GuestTurns.Turn.class);
+        byte[] id = new byte[6];
+        ThreadLocalRandom.current().nextBytes(id);
+        exchange.setProperty(TURN_ID, HexFormat.of().formatHex(id));
+        exchange.setProperty(STARTED, System.nanoTime());
+        if (turn != null) {
+            exchange.setProperty(WAMID, String.join(",", turn.turn().messages().stream().map(TurnMessage::messageId).toList()));
+        }
+    }
+
+    public void turnAnswered(Exchange exchange) {
+        GuestTurns.Turn turn = exchange.getProperty(TURN, GuestTurns.Turn.class);
+        Long started = exchange.getProperty(STARTED, Long.class);
+        LOG.info("Answered a turn of {} message(s) in {} ms", turn == null ? 0 : turn.turn().messages().size(),
+                started == null ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+}

@@ -1,0 +1,233 @@
+package org.holidaydesk.assistant.deployment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.holidaydesk.assistant.support.CloudApiServer;
+import org.holidaydesk.assistant.support.CloudApiStub;
+import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.OpenAiStub;
+import org.holidaydesk.assistant.support.WebhookClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What Prometheus scrapes after a run of Meta's fixtures through the whole service (the language model, a
+ * model failure, a reply Meta refuses for good, delivery statuses, refused callbacks): every metric the
+ * contract and the README name, non-zero wherever the run produced it. Every alert of the PrometheusRule
+ * and every panel of the dashboard reads metrics, and labels, this scrape has.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+        "WHATSAPP_ACCESS_TOKEN=test-token",
+        "OPENAI_API_KEY=test-openai-key",
+        "OPENAI_MODEL=stub-model",
+        "MANAGEMENT_PORT=0",
+        "DATABASE_URL=jdbc:h2:mem:operator-metrics;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "assistant.pipeline.coalesce-window=0ms",
+        "assistant.pipeline.poll-interval=50",
+        "assistant.reply.poll-interval=50",
+        "assistant.reply.pair-pacing=0ms",
+        "assistant.model.request-timeout=2s",
+        "assistant.model.max-retries=0",
+        "assistant.model.turn-timeout=5s"
+})
+@AutoConfigureObservability
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorMetricsTest {
+
+    private static final String GUEST = "40752601815";
+    private static final String FALLBACK_GUEST = "40722000111";
+    private static final String REFUSED_GUEST = "40733000222";
+    private static final OpenAiStub MODEL = new OpenAiStub();
+    private static final CloudApiServer CLOUD_API = new CloudApiServer();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void outsideWorld(DynamicPropertyRegistry registry) {
+        registry.add("OPENAI_BASE_URL", MODEL::baseUrl);
+        registry.add("WHATSAPP_API_BASE_URL", CLOUD_API::baseUrl);
+    }
+
+    @BeforeAll
+    static void stubs() {
+        MODEL.answerEverythingElse("Casa Pescarului is free then.");
+        MODEL.fail("MODELDOWN", 500);
+        CLOUD_API.server().stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo(REFUSED_GUEST)))
+                .willReturn(aResponse().withStatus(CloudApiStub.httpStatusOf(131047))
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(CloudApiStub.graphResponse("error-131047.json"))));
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        MODEL.close();
+        CLOUD_API.close();
+    }
+
+    @Test
+    @Order(1)
+    void exportsEveryMetricOfTheContractNonZeroWhereTheRunProducedIt() {
+        WebhookClient meta = new WebhookClient(port);
+        for (String name : List.of("text_en", "audio_voice", "statuses_only", "status_failed_131047", "redelivery_text_en",
+                "wrong_signature", "not_json", "oversize")) {
+            Fixtures.Case fixture = Fixtures.named(name);
+            assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode()).as(name)
+                    .isIn(fixture.expectedStatuses());
+        }
+        postSigned(meta, callbackFrom(FALLBACK_GUEST, "wamid.metrics-fallback", "MODELDOWN is Vila Franceza free?"));
+        postSigned(meta, callbackFrom(REFUSED_GUEST, "wamid.metrics-refused", "Is Vila Franceza free next week?"));
+
+        List<Expected> expected = List.of(
+                nonZero("whatsapp_webhook_requests_total", "outcome", "accepted"),
+                nonZero("whatsapp_webhook_requests_total", "outcome", "bad_signature"),
+                nonZero("whatsapp_webhook_requests_total", "outcome", "malformed"),
+                nonZero("whatsapp_webhook_requests_total", "outcome", "too_large"),
+                present("whatsapp_webhook_requests_total", "outcome", "unavailable"),
+                nonZero("whatsapp_messages_received_total", "type", "text"),
+                nonZero("whatsapp_messages_received_total", "type", "audio"),
+                nonZero("whatsapp_duplicates_total"),
+                nonZero("whatsapp_replies_sent_total"),
+                nonZero("whatsapp_read_receipts_sent_total"),
+                nonZero("whatsapp_send_failures_total", "code", "131047"),
+                nonZero("whatsapp_statuses_total", "status", "sent"),
+                nonZero("whatsapp_statuses_total", "status", "delivered"),
+                nonZero("whatsapp_statuses_total", "status", "read"),
+                nonZero("whatsapp_statuses_total", "status", "failed"),
+                nonZero("whatsapp_dead_letters"),
+                present("whatsapp_sending_paused"),
+                present("whatsapp_ingress_lag_seconds"),
+                nonZero("agent_reply_seconds_count"),
+                nonZero("agent_model_turn_seconds_count"),
+                nonZero("agent_model_turn_tokens_sum"),
+                nonZero("agent_model_tokens_total", "kind", "prompt"),
+                nonZero("agent_model_tokens_total", "kind", "completion"),
+                nonZero("agent_fallbacks_total", "reason", "model_error"),
+                nonZero("camel_route_policy_seconds_count", "routeId", "webhook-ingress"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> expected.stream().allMatch(e -> e.holdsIn(scrape())));
+        PrometheusScrape scrape = scrape();
+        assertThat(expected).allSatisfy(e -> assertThat(e.holdsIn(scrape)).as(e.toString()).isTrue());
+        assertThat(scrape.labelNames("agent_model_tokens_total")).contains("model", "kind");
+    }
+
+    @Test
+    @Order(2)
+    void everyAlertReadsMetricsAndLabelsTheServiceExports() {
+        PrometheusScrape scrape = scrape();
+        List<Map<?, ?>> alerts = KubernetesManifestsTest.alertRules(RenderedManifests.render("prod"));
+
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(8);
+        for (Map<?, ?> alert : alerts) {
+            readsExportedSeries("alert " + alert.get("alert"), (String) alert.get("expr"), scrape, true);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyDashboardPanelReadsMetricsAndLabelsTheServiceExports() throws IOException {
+        PrometheusScrape scrape = scrape();
+        List<String> expressions = KubernetesManifestsTest.dashboardExpressions();
+
+        assertThat(expressions).hasSizeGreaterThanOrEqualTo(12);
+        for (String expression : expressions) {
+            readsExportedSeries("panel", expression, scrape, true);
+        }
+    }
+
+    /** Each metric of the expression is scraped, with the labels it matches on and the values it asks for. */
+    private static void readsExportedSeries(String what, String expression, PrometheusScrape scrape, boolean values) {
+        Map<String, Map<String, String>> selectors = PromQl.selectors(expression);
+        assertThat(selectors).as("%s reads a metric: %s", what, expression).isNotEmpty();
+        selectors.forEach((metric, labels) -> {
+            assertThat(scrape.names()).as("%s: %s is exported", what, metric).contains(metric);
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                if (label.getKey().equals("namespace")) {
+                    continue; // Prometheus adds it from the scrape target
+                }
+                assertThat(scrape.labelNames(metric)).as("%s: %s has label %s", what, metric, label.getKey())
+                        .contains(label.getKey());
+                if (values) {
+                    assertThat(scrape.series(metric, Map.of(label.getKey(), label.getValue())))
+                            .as("%s: %s{%s=\"%s\"} is exported", what, metric, label.getKey(), label.getValue())
+                            .isNotEmpty();
+                }
+            }
+        });
+    }
+
+    private PrometheusScrape scrape() {
+        var response = new WebhookClient(managementPort).get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return PrometheusScrape.parse(response.body());
+    }
+
+    private static void postSigned(WebhookClient meta, byte[] body) {
+        assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+    }
+
+    private static byte[] callbackFrom(String phone, String wamid, String text) {
+        String body = new String(Fixtures.textCallback(wamid, text), StandardCharsets.UTF_8);
+        return body.replace(GUEST, phone).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A series the scrape must hold: with a value above zero, or at all. */
+    private record Expected(String metric, Map<String, String> labels, boolean nonZero) {
+        boolean holdsIn(PrometheusScrape scrape) {
+            double value = scrape.value(metric, labels);
+            return nonZero ? value > 0 : !Double.isNaN(value) || !scrape.series(metric, labels).isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return metric + labels + (nonZero ? " > 0" : " exported");
+        }
+    }
+
+    private static Expected nonZero(String metric, String... labels) {
+        return new Expected(metric, labels(labels), true);
+    }
+
+    private static Expected present(String metric, String... labels) {
+        return new Expected(metric, labels(labels), false);
+    }
+
+    private static Map<String, String> labels(String... pairs) {
+        List<String> list = new ArrayList<>(List.of(pairs));
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i += 2) {
+            labels.put(list.get(i), list.get(i + 1));
+        }
+        return labels;
+    }
+}
