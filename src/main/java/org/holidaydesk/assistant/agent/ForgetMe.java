@@ -48,10 +48,7 @@ public class ForgetMe {
     }
 
     static boolean asks(String text) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        return ASKS.matcher(PlainText.of(text).words()).find();
+        return PlainText.says(text, ASKS);
     }
 
     /** Forgets the guest and answers them. */

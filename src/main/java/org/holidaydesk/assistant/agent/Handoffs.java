@@ -85,10 +85,7 @@ public class Handoffs {
     }
 
     static boolean asks(String text) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        return ASKS.matcher(PlainText.of(text).words()).find();
+        return PlainText.says(text, ASKS);
     }
 
     /** True while a person has the guest's conversation: the assistant stays quiet. */

@@ -38,6 +38,11 @@ record PlainText(String value) {
         return NOT_WORD.matcher(value).replaceAll(" ").strip();
     }
 
+    /** True when the text, read word by word, holds one of the phrases. */
+    static boolean says(String text, Pattern phrases) {
+        return text != null && !text.isBlank() && phrases.matcher(of(text).words()).find();
+    }
+
     boolean contains(Pattern pattern) {
         return pattern.matcher(value).find();
     }
