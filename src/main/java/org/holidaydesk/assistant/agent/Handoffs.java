@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.HandoffProperties;
+import org.holidaydesk.assistant.inbox.GuestAliases;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.holidaydesk.assistant.reply.Outbox;
@@ -70,9 +71,12 @@ public class Handoffs {
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
+    private final GuestAliases aliases;
+
     public Handoffs(JdbcTemplate jdbc, HandoffProperties properties, ChatMemories conversations, Outbox outbox,
-                    MeterRegistry meters) {
+                    GuestAliases aliases, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.aliases = aliases;
         this.properties = properties;
         this.conversations = conversations;
         this.outbox = outbox;
@@ -139,7 +143,7 @@ public class Handoffs {
      */
     @Transactional
     public void personWrote(@Body PersonMessage message) {
-        String guestId = guestOf(message.guestAddress());
+        String guestId = aliases.guestNamedBy(message.guestAddress());
         int recorded = jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body, sent_at,"
                         + " received_at, state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'IGNORED', ?) ON CONFLICT DO NOTHING",
                 message.wamid(), guestId, message.guestAddress(), message.phoneNumberId() == null ? "" : message.phoneNumberId(),
@@ -230,12 +234,6 @@ public class Handoffs {
         return LanguageGuess.ROMANIAN.equals(language)
                 ? "Un coleg vă va răspunde aici cât de curând. Mulțumim pentru răbdare!"
                 : "A person from our team will answer you here soon. Thank you for your patience!";
-    }
-
-    /** A guest id from the address an echo went to, through the aliases when it is a user id. */
-    private String guestOf(String address) {
-        List<String> aliased = jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class, address);
-        return aliased.isEmpty() ? address : aliased.get(0);
     }
 
     private static String newRef() {

@@ -95,7 +95,7 @@ public class VoiceNotes implements DisposableBean {
         }
         Instant deadline = Instant.now().plus(model.voiceNoteTimeout());
         try {
-            JsonNode media = JSON.readTree(get(graph(mediaId), deadline, 64 * 1024));
+            JsonNode media = JSON.readTree(get(URI.create(whatsApp.graphUrl(mediaId)), deadline, 64 * 1024));
             long size = media.path("file_size").asLong(-1);
             if (size > model.voiceNoteMaxBytes().toBytes()) {
                 LOG.info("A voice note of {} bytes is over the {} limit; the guest is asked to type", size,
@@ -117,11 +117,6 @@ public class VoiceNotes implements DisposableBean {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    private URI graph(String mediaId) {
-        String base = whatsApp.apiBaseUrl().toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + whatsApp.apiVersion() + "/" + mediaId);
     }
 
     private byte[] get(URI uri, Instant deadline, long maxBytes) throws IOException, InterruptedException {

@@ -29,6 +29,12 @@ public record WhatsAppProperties(
         @NotNull URI apiBaseUrl,
         @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v24.0") String apiVersion) {
 
+    /** A Graph API address of this version: {@code {WHATSAPP_API_BASE_URL}/{WHATSAPP_API_VERSION}/{path}}. */
+    public String graphUrl(String path) {
+        String base = apiBaseUrl.toString();
+        return (base.endsWith("/") ? base : base + "/") + apiVersion + "/" + path;
+    }
+
     public boolean hasAccessToken() {
         return accessToken != null && !accessToken.isBlank();
     }

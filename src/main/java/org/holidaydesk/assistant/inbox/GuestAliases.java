@@ -38,15 +38,16 @@ public class GuestAliases {
             }
             return message.guestId();
         }
-        if (message.namedByUserIdOnly()) {
-            List<String> aliased = jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class,
-                    message.userId());
-            if (!aliased.isEmpty()) {
-                LOG.debug("Message {} from {} belongs to guest {}", message.wamid(), Masking.recipient(message.userId()),
-                        Masking.recipient(aliased.get(0)));
-                return aliased.get(0);
-            }
+        return message.namedByUserIdOnly() ? guestNamedBy(message.userId()) : message.guestId();
+    }
+
+    /** The guest an address names: the guest a user id was first seen with, else the address itself. */
+    public String guestNamedBy(String address) {
+        List<String> aliased = jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class, address);
+        if (aliased.isEmpty()) {
+            return address;
         }
-        return message.guestId();
+        LOG.debug("{} belongs to guest {}", Masking.recipient(address), Masking.recipient(aliased.get(0)));
+        return aliased.get(0);
     }
 }

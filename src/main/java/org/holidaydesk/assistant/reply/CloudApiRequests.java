@@ -18,7 +18,6 @@ public class CloudApiRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WhatsAppProperties whatsApp;
-    private final String base;
     private final String handoffWebhook;
 
     public CloudApiRequests(WhatsAppProperties whatsApp) {
@@ -33,8 +32,6 @@ public class CloudApiRequests {
     private CloudApiRequests(WhatsAppProperties whatsApp, String handoffWebhook) {
         this.whatsApp = whatsApp;
         this.handoffWebhook = handoffWebhook;
-        String url = whatsApp.apiBaseUrl().toString();
-        this.base = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/" + whatsApp.apiVersion() + "/";
     }
 
     /**
@@ -55,7 +52,7 @@ public class CloudApiRequests {
             return handoffWebhook;
         }
         String from = row.phoneNumberId() == null || row.phoneNumberId().isBlank() ? whatsApp.phoneNumberId() : row.phoneNumberId();
-        return base + from + "/messages";
+        return whatsApp.graphUrl(from + "/messages");
     }
 
     public String authorization() {
