@@ -124,9 +124,10 @@ public class ChatMemories {
      */
     public void append(String guestId, List<ChatMessage> messages) {
         Conversation current = load(guestId);
-        List<ChatMessage> all = new java.util.ArrayList<>(current.messages());
+        List<ChatMessage> all = new ArrayList<>(current.messages());
         all.addAll(messages);
-        save(guestId, all, current.summary());
+        // as a turn does: a condensation written meanwhile is kept, the messages go after it
+        saveTurn(guestId, current.version(), all, current.summary(), messages);
     }
 
     /** Forgets the guest's conversation. */
