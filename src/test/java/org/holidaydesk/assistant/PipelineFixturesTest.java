@@ -41,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "WHATSAPP_ACCESS_TOKEN=test-token",
         "MANAGEMENT_PORT=0",
         "DATABASE_URL=jdbc:h2:mem:pipeline-fixtures;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "assistant.pipeline.coalesce-window=300ms"
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineFixturesTest {

@@ -86,8 +86,7 @@ class TwoReplicasTest {
         return new SpringApplicationBuilder(AssistantApplication.class).run(
                 "--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
                 "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=test-token",
-                "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(), "--DATABASE_URL=" + databaseUrl,
-                "--assistant.pipeline.coalesce-window=0ms");
+                "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(), "--DATABASE_URL=" + databaseUrl);
     }
 
     private static WebhookClient client(ConfigurableApplicationContext context) {

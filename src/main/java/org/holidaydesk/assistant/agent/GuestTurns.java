@@ -9,8 +9,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.config.PropertyProperties;
@@ -20,11 +25,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One turn at a time per guest, across all replicas: a replica leases the guests whose coalescing window
- * has passed ({@code FOR UPDATE SKIP LOCKED}, then a lease), loads their pending messages in order, and
- * ends the turn in one transaction that queues the replies, marks the messages answered and releases
- * the lease. A replica that dies mid-turn leaves the messages pending; its lease runs out and another
- * replica answers them.
+ * One turn at a time per guest, across all replicas: a replica leases the guests with pending messages
+ * ({@code FOR UPDATE SKIP LOCKED}, then a lease) as soon as they are recorded, loads their pending messages
+ * in order, and ends the turn in one transaction that queues the replies, marks the messages answered and
+ * releases the lease. A guest who writes again while their turn runs has it started over with all their
+ * messages (see {@link #superseded}), so a lone message waits for nothing and a burst gets one answer.
+ * A replica that dies mid-turn leaves the messages pending; its lease runs out and another replica
+ * answers them.
  */
 @Component("guestTurns")
 public class GuestTurns {
@@ -52,10 +59,15 @@ public class GuestTurns {
     private final ZoneId businessZone;
     /** Turns leased by this replica and not yet ended. */
     private final AtomicInteger held = new AtomicInteger();
+    /** The turns this replica is answering, by guest: how many messages each took in, and the oldest one's arrival. */
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Counter restarts;
 
     public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance,
-                      PropertyProperties property) {
+                      PropertyProperties property, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.restarts = Counter.builder("agent.turns.restarted")
+                .description("Guest turns started over because the guest wrote again while they ran").register(meters);
         this.properties = properties;
         this.outbox = outbox;
         this.owner = instance.value();
@@ -90,16 +102,18 @@ public class GuestTurns {
 
     /**
      * Loads a leased guest's pending messages, oldest first, and queues a read receipt with typing
-     * indicator for each that has Meta's id (committed at once, so the guest sees it while the answer is
-     * made).
+     * indicator for each that has Meta's id and has none queued yet (committed at once, so the guest sees
+     * it while the answer is made).
      * Returns null when nothing is pending.
      */
     @Transactional
     public Turn begin(@Body String guestId) {
-        List<PendingMessage> pending = jdbc.query("SELECT wamid, reply_to, phone_number_id, kind, body, sent_at, media_id"
-                        + " FROM guest_message WHERE guest_id = ? AND state = ? ORDER BY sent_at, received_at, wamid",
+        List<PendingMessage> pending = jdbc.query("SELECT wamid, reply_to, phone_number_id, kind, body, sent_at, media_id,"
+                        + " received_at, read_queued FROM guest_message WHERE guest_id = ? AND state = ?"
+                        + " ORDER BY sent_at, received_at, wamid",
                 (rs, i) -> new PendingMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                        MessageKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)),
+                        MessageKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getTimestamp(8).toInstant(), rs.getBoolean(9)),
                 guestId, PENDING);
         if (pending.isEmpty()) {
             release(guestId);
@@ -108,18 +122,57 @@ public class GuestTurns {
         List<GuestRow> guest = jdbc.query("SELECT display_name, language FROM guest WHERE guest_id = ?",
                 (rs, i) -> new GuestRow(rs.getString(1), rs.getString(2)), guestId);
         PendingMessage newest = pending.get(pending.size() - 1);
+        List<Object[]> read = new java.util.ArrayList<>();
         for (PendingMessage message : pending) {
             // Meta knows no message by an id made here: marking it read would only fail
-            if (!DerivedMessageId.is(message.wamid())) {
+            if (!message.readQueued() && !DerivedMessageId.is(message.wamid())) {
                 outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
+                read.add(new Object[] {message.wamid()});
             }
         }
+        jdbc.batchUpdate("UPDATE guest_message SET read_queued = TRUE WHERE wamid = ?", read);
+        Instant oldest = pending.stream().map(PendingMessage::receivedAt).min(Instant::compareTo).orElseThrow();
+        running.put(guestId, new Running(pending.size(), oldest));
         List<TurnMessage> messages = pending.stream()
                 .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId())).toList();
         GuestRow row = guest.isEmpty() ? new GuestRow(null, null) : guest.get(0);
         GuestTurn turn = new GuestTurn(guestId, row.displayName(), row.language(), messages,
                 LocalDate.now(clock.withZone(businessZone)));
         return new Turn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn);
+    }
+
+    /**
+     * Whether the guest wrote again since their running turn began, while its first message is younger
+     * than {@code assistant.pipeline.coalesce-limit}: the answer would miss what they added, so the turn
+     * should start over with it. Past the limit the answer goes out and the newer messages get the next turn,
+     * so a guest who keeps writing is still answered.
+     */
+    public boolean superseded(String guestId) {
+        Running turn = running.get(guestId);
+        if (turn == null || turn.oldest().plus(properties.coalesceLimit()).isBefore(clock.instant())) {
+            return false;
+        }
+        Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND state = ?",
+                Integer.class, guestId, PENDING);
+        return pending != null && pending > turn.messages();
+    }
+
+    /** Throws {@link TurnSupersededException} when the turn should start over (see {@link #superseded}). */
+    public void checkCurrent(@ExchangeProperty("turn") Turn turn) {
+        if (superseded(turn.guestId())) {
+            throw new TurnSupersededException();
+        }
+    }
+
+    /**
+     * Drops the turn's answer and hands the guest back with all their messages still pending, due at once:
+     * the next lease (this replica's, woken when the worker is free, or another's) starts the turn over.
+     */
+    @Transactional
+    public void restart(Turn turn) {
+        running.remove(turn.guestId());
+        restarts.increment();
+        release(turn.guestId());
     }
 
     /** Ends the turn: queues the reply (its options as buttons or a list), marks the turn's messages answered and releases the guest. */
@@ -141,11 +194,15 @@ public class GuestTurns {
         jdbc.update("UPDATE guest_message SET state = ?, handled_at = ? WHERE wamid IN ("
                 + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", concat(ANSWERED, now, ids));
         jdbc.update("UPDATE guest SET language = COALESCE(?, language) WHERE guest_id = ?", reply.language(), turn.guestId());
+        running.remove(turn.guestId());
         release(turn.guestId());
     }
 
     /** A leased turn has ended, however it ended: its worker is free again. */
-    public void turnEnded() {
+    public void turnEnded(@ExchangeProperty("turn") Turn turn) {
+        if (turn != null) {
+            running.remove(turn.guestId());
+        }
         held.decrementAndGet();
     }
 
@@ -166,7 +223,10 @@ public class GuestTurns {
     }
 
     private record PendingMessage(String wamid, String replyTo, String phoneNumberId, MessageKind kind, String body,
-                                  Instant sentAt, String mediaId) {
+                                  Instant sentAt, String mediaId, Instant receivedAt, boolean readQueued) {
+    }
+
+    private record Running(int messages, Instant oldest) {
     }
 
     private record GuestRow(String displayName, String language) {

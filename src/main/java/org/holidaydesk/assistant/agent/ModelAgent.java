@@ -49,14 +49,16 @@ class ModelAgent implements Agent, DisposableBean {
 
     private final GuestConversation conversation;
     private final TurnChatMemoryStore memory;
+    private final GuestTurns guestTurns;
     private final ModelProperties properties;
     private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
     private final Timer turnTime;
     private final DistributionSummary turnTokens;
 
     ModelAgent(@Qualifier("guestChatModel") ChatModel model, PropertyToolProvider tools, TurnChatMemoryStore memory,
-               ModelProperties properties, MemoryProperties memoryProperties, MeterRegistry meters) {
+               GuestTurns guestTurns, ModelProperties properties, MemoryProperties memoryProperties, MeterRegistry meters) {
         this.memory = memory;
+        this.guestTurns = guestTurns;
         this.properties = properties;
         this.turnTime = Timer.builder("agent.model.turn").description("Time a model turn takes, tool calls included")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
@@ -112,6 +114,10 @@ class ModelAgent implements Agent, DisposableBean {
             String answer = conversation.chat(turn, guestWords);
             if (answer == null || answer.isBlank()) {
                 throw new NoAnswerException("the model answered nothing", null);
+            }
+            // the guest wrote again meanwhile: nothing of this answer is kept, the turn starts over with it all
+            if (guestTurns.superseded(guestId)) {
+                throw new TurnSupersededException();
             }
             if (!abandoned.get()) {
                 memory.commit(turn);

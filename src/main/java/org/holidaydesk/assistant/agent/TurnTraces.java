@@ -201,7 +201,7 @@ public class TurnTraces {
             Timestamp received = jdbc.queryForObject("SELECT MIN(received_at) FROM guest_message WHERE wamid IN ("
                     + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", Timestamp.class, ids.toArray());
             if (received != null) {
-                stages.addObject().put("stage", "waiting (coalescing window, queue)")
+                stages.addObject().put("stage", "waiting (for a worker)")
                         .put("ms", Math.max(0, Duration.between(received.toInstant(), started.at()).toMillis()));
             }
         }

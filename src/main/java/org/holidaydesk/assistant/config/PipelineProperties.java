@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval       how often each replica looks for new inbox rows and ready guests
  * @param claimBatch         inbox rows one poll claims at most
  * @param claimLease         how long a claim (of inbox rows, of a guest's turn) holds before another replica may take over
- * @param coalesceWindow     messages from one guest arriving within this window are answered together
+ * @param coalesceLimit      a guest's turn starts over with what they write while it runs, as long as its first
+ *                           message is younger than this; later messages get the next turn
  * @param concurrentTurns    guests answered at the same time by one replica
  * @param agentTimeout       an answer taking longer gets the fallback reply instead
  * @param idempotencyRetention how long message ids are remembered to drop Meta's redeliveries
@@ -24,7 +25,7 @@ public record PipelineProperties(
         @NotNull Duration pollInterval,
         @Min(1) @Max(1000) int claimBatch,
         @NotNull Duration claimLease,
-        @NotNull Duration coalesceWindow,
+        @NotNull Duration coalesceLimit,
         @Min(1) @Max(256) int concurrentTurns,
         @NotNull Duration agentTimeout,
         @NotNull Duration idempotencyRetention) {

@@ -74,7 +74,7 @@ public class GuestMessages {
                 Masking.recipient(guestId), answered ? "" : " (no answer needed)");
         meters.counter("whatsapp.messages.received", "type", message.kind().name().toLowerCase(java.util.Locale.ROOT))
                 .increment();
-        touchGuest(guestId, message.displayName(), answered ? Timestamp.from(now.plus(properties.coalesceWindow())) : null,
+        touchGuest(guestId, message.displayName(), answered ? Timestamp.from(now) : null,
                 Timestamp.from(now));
         // the guest's 24-hour window is open again: replies held for it are due
         reengagement.guestWrote(guestId);

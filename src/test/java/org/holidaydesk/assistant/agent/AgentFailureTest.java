@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "MANAGEMENT_PORT=0",
         "BUSINESS_CONTACT=+40 711 222 333",
         "DATABASE_URL=jdbc:h2:mem:agent-failure;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "assistant.pipeline.coalesce-window=0ms",
         "assistant.pipeline.agent-timeout=1s"
 })
 class AgentFailureTest {

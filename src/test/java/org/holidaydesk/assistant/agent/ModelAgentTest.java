@@ -64,7 +64,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "BUSINESS_CONTACT=+40 711 222 333",
         "MANAGEMENT_PORT=0",
         "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "assistant.pipeline.coalesce-window=0ms",
         "assistant.pipeline.poll-interval=50",
         "assistant.pipeline.agent-timeout=12s",
         "assistant.reply.poll-interval=50",
@@ -304,6 +303,58 @@ class ModelAgentTest {
         JsonNode fifth = model.requests("lychee-5").get(0);
         assertThat(OpenAiStub.system(fifth)).contains("Summary of your earlier conversation", "Lychee guest wants a quiet cabin in March.");
         assertThat(fifth.toString()).contains("lychee-4", "lychee-5").doesNotContain("lychee-1 ", "lychee-2 ", "lychee-3 ");
+    }
+
+    // ---- bursts and lone messages ----
+
+    @Test
+    void aLoneMessageIsDueTheMomentItIsRecorded() {
+        String guest = "40700300081";
+        StubMapping slow = model.answerLate("solitary-heron", "Casa Pescarului is free, see you soon.", 1000);
+        try {
+            say(guest, "Is Casa Pescarului free next week? solitary-heron");
+            // the model is answering: the turn was due when the message was recorded, not a window later
+            await().atMost(PATIENCE).until(() -> !model.requests("solitary-heron").isEmpty());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest g JOIN guest_message m ON m.guest_id = g.guest_id"
+                    + " WHERE g.guest_id = ? AND g.ready_at = m.received_at", Integer.class, guest))
+                    .as("the turn is due at the instant its message was recorded").isOne();
+
+            assertThat(repliesTo(guest, 1)).containsExactly("Casa Pescarului is free, see you soon.");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace t JOIN guest_message m ON m.guest_id = t.guest_id"
+                    + " WHERE t.guest_id = ? AND t.started_at >= m.received_at", Integer.class, guest)).isOne();
+        } finally {
+            model.heal(slow);
+        }
+    }
+
+    @Test
+    void threeQuickMessagesGetOneAnswerThatReadsThemAll() {
+        String guest = "40700300082";
+        StubMapping slow = model.answerLate("burst-kestrel", "For two from Friday: Casa Pescarului is free.", 1000);
+        try {
+            // three messages while the first is being answered: the turn starts over with all of them
+            say(guest, "Hi! burst-kestrel");
+            say(guest, "Is Casa Pescarului free this Friday?");
+            say(guest, "For two people");
+            await().atMost(PATIENCE).until(() -> answered(guest) == 3);
+            assertThat(repliesTo(guest, 1)).containsExactly("For two from Friday: Casa Pescarului is free.");
+            await().during(Duration.ofMillis(500)).atMost(PATIENCE)
+                    .until(() -> sends(guest, CloudApiServer.Send::isText).size() == 1);
+
+            JsonNode answeredRequest = model.requests("burst-kestrel").get(model.requests("burst-kestrel").size() - 1);
+            assertThat(message(answeredRequest, "user").path("content").asText())
+                    .contains("burst-kestrel", "this Friday", "For two people");
+            assertThat(jdbc.queryForList("SELECT in_reply_to FROM outbox WHERE guest_id = ? AND kind = 'read'", String.class, guest))
+                    .as("each message marked read once").hasSize(3).doesNotHaveDuplicates();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE guest_id = ? AND kind = 'text'", Integer.class, guest))
+                    .isOne();
+            // the conversation keeps the guest's words once and only the answer they got
+            String conversation = jdbc.queryForObject("SELECT messages FROM chat_memory WHERE guest_id = ?", String.class, guest);
+            assertThat(conversation.split("burst-kestrel", -1)).hasSize(2);
+            assertThat(conversation.split("Casa Pescarului is free", -1)).hasSize(2);
+        } finally {
+            model.heal(slow);
+        }
     }
 
     // ---- buttons ----

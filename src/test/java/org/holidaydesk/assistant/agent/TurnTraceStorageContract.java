@@ -82,7 +82,7 @@ abstract class TurnTraceStorageContract {
         assertThat(detail.at("/tools/0/arguments/property").asText()).isEqualTo("Casa Pescarului");
         assertThat(detail.at("/tools/0/result/freeNights").asInt()).isEqualTo(12);
         assertThat(detail.get("stages")).extracting(s -> s.get("stage").asText())
-                .contains("waiting (coalescing window, queue)", "whole turn");
+                .contains("waiting (for a worker)", "whole turn");
         // calls after the turn ended are not the turn's
         offlineCalls.call("list_properties", Map.of(), () -> List.of());
         assertThat(detail.get("tools")).hasSize(1);

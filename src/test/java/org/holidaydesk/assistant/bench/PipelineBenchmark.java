@@ -75,7 +75,6 @@ public final class PipelineBenchmark {
                             "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
                             "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant")
                                     + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                            "--assistant.pipeline.coalesce-window=0ms",
                             // Meta's default is 80 messages/s per number; lifted so that the pipeline, not the cap, is measured
                             "--assistant.reply.send-rate=" + SEND_RATE,
                             "--logging.level.root=WARN")) {

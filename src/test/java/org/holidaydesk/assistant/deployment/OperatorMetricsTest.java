@@ -46,7 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "OPENAI_MODEL=stub-model",
         "MANAGEMENT_PORT=0",
         "DATABASE_URL=jdbc:h2:mem:operator-metrics;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "assistant.pipeline.coalesce-window=0ms",
         "assistant.pipeline.poll-interval=50",
         "assistant.reply.poll-interval=50",
         "assistant.reply.pair-pacing=0ms",

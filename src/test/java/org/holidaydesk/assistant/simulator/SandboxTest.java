@@ -41,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "DATABASE_URL=jdbc:h2:mem:reply-sandbox;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "assistant.reply.poll-interval=50",
         "assistant.pipeline.poll-interval=50",
-        "assistant.pipeline.coalesce-window=300ms"
 })
 @DirtiesContext
 class SandboxTest {
@@ -421,7 +420,7 @@ class SandboxTest {
         assertThat(turn.get("reason").asText()).contains("No OPENAI_API_KEY");
         assertThat(turn.get("messages").asInt()).isEqualTo(1);
         assertThat(turn.get("stages")).extracting(stage -> stage.get("stage").asText())
-                .contains("waiting (coalescing window, queue)", "messages and read receipts", "offline agent",
+                .contains("waiting (for a worker)", "messages and read receipts", "offline agent",
                         "queue the reply", "whole turn");
         assertThat(turn.get("tools")).extracting(t -> t.get("tool").asText()).contains("list_properties");
         JsonNode availability = java.util.stream.StreamSupport.stream(turn.get("tools").spliterator(), false)
