@@ -85,14 +85,17 @@ public class GuestTurns {
             return List.of();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        // a callback stored before the guest's turn is due, and not yet read by any replica, may hold an
-        // earlier message of the same guest: such a turn waits for it (callbacks stuck longer do not hold turns up)
+        // a callback stored before a guest's turn is due, and not yet read by any replica, may hold an earlier
+        // message of that guest: turns due after the oldest such callback wait for it (callbacks stuck longer
+        // than the horizon hold nothing up). One indexed look, not one per guest.
+        List<Timestamp> unread = jdbc.queryForList("SELECT received_at FROM inbox WHERE processed_at IS NULL"
+                        + " AND received_at >= ? ORDER BY received_at LIMIT 1",
+                Timestamp.class, Timestamp.from(now.toInstant().minus(ORDER_HORIZON)));
+        Timestamp dueBy = unread.isEmpty() || unread.get(0).after(now) ? now : unread.get(0);
         List<String> guests = jdbc.queryForList("SELECT guest_id FROM guest WHERE ready_at <= ?"
                         + " AND (lease_until IS NULL OR lease_until < ?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.processed_at IS NULL AND i.received_at < guest.ready_at"
-                        + " AND i.received_at >= ?)"
                         + " ORDER BY ready_at LIMIT ? FOR UPDATE SKIP LOCKED",
-                String.class, now, now, Timestamp.from(now.toInstant().minus(ORDER_HORIZON)), room);
+                String.class, dueBy, now, room);
         held.addAndGet(guests.size());
         Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
         jdbc.batchUpdate("UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?",
