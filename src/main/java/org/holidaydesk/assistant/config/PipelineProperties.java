@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrentTurns    guests answered at the same time by one replica
  * @param agentTimeout       an answer taking longer gets the fallback reply instead
  * @param idempotencyRetention how long message ids are remembered to drop Meta's redeliveries
+ * @param failingAfter       failures in a row of one stage (inbox, turns, replies), none succeeding between, after
+ *                           which the stage is reported failing (health, a log line) until it works again
  */
 @Validated
 @ConfigurationProperties("assistant.pipeline")
@@ -28,5 +30,15 @@ public record PipelineProperties(
         @NotNull Duration coalesceLimit,
         @Min(1) @Max(256) int concurrentTurns,
         @NotNull Duration agentTimeout,
-        @NotNull Duration idempotencyRetention) {
+        @NotNull Duration idempotencyRetention,
+        @Min(1) @Max(10000) int failingAfter) {
+
+    /**
+     * How long a failing stage stays reported without failing again: longer than a failed callback or turn
+     * waits to be tried again (its claim's lease), so a stage whose work keeps failing stays reported, and one
+     * with nothing left to fail clears by itself.
+     */
+    public Duration failingClearsAfter() {
+        return claimLease.plus(agentTimeout).multipliedBy(2);
+    }
 }

@@ -131,6 +131,10 @@ class OperatorMetricsTest {
                 nonZero("agent_model_tokens_total", "kind", "prompt"),
                 nonZero("agent_model_tokens_total", "kind", "completion"),
                 nonZero("agent_fallbacks_total", "reason", "model_error"),
+                present("assistant_pipeline_failures_total", "stage", "inbox"),
+                present("assistant_pipeline_failures_total", "stage", "turns"),
+                present("assistant_pipeline_failures_total", "stage", "replies"),
+                present("assistant_pipeline_failing", "stage", "inbox"),
                 nonZero("camel_route_policy_seconds_count", "routeId", "webhook-ingress"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
