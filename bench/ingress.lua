@@ -1,11 +1,14 @@
--- wrk script for bench/ingress.sh: each request posts the next pre-signed callback from the file named in
--- CALLBACKS (one "signature<TAB>body" per line); threads start at different offsets, so bodies differ.
+-- wrk script for bench/ingress.sh and bench/compare.sh: each request posts the next pre-signed callback from
+-- the file named in CALLBACKS (one "signature<TAB>body" per line). The file is split into one share per thread
+-- (WRK_THREADS, default 2, as both scripts run wrk), so no two threads post the same callback until one has
+-- gone through its share; CALLBACKS_FROM (default 0) skips that many callbacks of each share, so that a
+-- measured run does not post again what its warm-up posted.
 local callbacks = {}
 local next_index = 1
 local threads = 0
 
 function setup(thread)
-  thread:set("offset", threads * 7919)
+  thread:set("part", threads)
   threads = threads + 1
 end
 
@@ -14,7 +17,9 @@ function init(args)
     local tab = line:find("\t", 1, true)
     callbacks[#callbacks + 1] = { line:sub(1, tab - 1), line:sub(tab + 1) }
   end
-  next_index = (offset or 0) % #callbacks + 1
+  local parts = tonumber(os.getenv("WRK_THREADS") or "2")
+  local from = tonumber(os.getenv("CALLBACKS_FROM") or "0")
+  next_index = (math.floor((part or 0) * #callbacks / parts) + from) % #callbacks + 1
 end
 
 function request()

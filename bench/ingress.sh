@@ -50,7 +50,8 @@ export CALLBACKS="$work/callbacks.tsv"
 echo "warming up for ${warmup}s"
 wrk -t2 -c"$concurrency" -d"${warmup}s" -s bench/ingress.lua "http://localhost:$port" > "$work/warmup.txt"
 echo "measuring for ${seconds}s at concurrency $concurrency"
-wrk -t2 -c"$concurrency" -d"${seconds}s" -s bench/ingress.lua "http://localhost:$port" > "$work/run.txt"
+CALLBACKS_FROM=$(awk '/^requests:/ {print $2}' "$work/warmup.txt") \
+  wrk -t2 -c"$concurrency" -d"${seconds}s" -s bench/ingress.lua "http://localhost:$port" > "$work/run.txt"
 sed -n '/^requests:/,$p' "$work/run.txt"
 
 echo "service RSS after the run: $(( $(ps -o rss= -p $service) / 1024 )) MiB, high-water $(( $(awk '/^VmHWM/ {print $2}' /proc/$service/status) / 1024 )) MiB"

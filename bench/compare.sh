@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# The service and the seed-style Express peer (../shared/peers/seed-express) measured one after the other on
+# this machine with the same drivers, printed side by side with their ratio (absolute figures on a shared
+# machine move by tens of percent between runs; ratios from one run move much less).
+#   bench/compare.sh [warmupSeconds] [seconds]        (default 5 20; e.g. bench/compare.sh 2 5 for a smoke run)
+# 1. Ack run: wrk -t2 -c16 posting distinct signed guest questions (bench/SignedCallbacks.java,
+#    bench/ingress.lua), a warm-up then the measured run. The service is the packaged jar on a fresh H2 file
+#    database, all routes, answering with the offline agent; the peer asks the stand-in model (0 ms). Both
+#    send their replies to the stand-in Cloud API (bench/StandIns.java). Per process: acks/s, ack latency
+#    p50/p99/max, CPU seconds and % of one core during the measured run (/proc/<pid>/stat), resident
+#    high-water (VmHWM) at its end, time from launch to the first 200 on /health, and the replies that
+#    reached the Cloud API per second meanwhile.
+# 2. Reply latency: REPLY_RATE (20) callbacks/s, each from its own guest, a warm-up then the measured run
+#    (bench/PacedCallbacks.java), with the stand-in model answering after each of MODEL_DELAYS ms (0 500);
+#    latency is the reply's arrival at the Cloud API less the moment its callback was posted. The service
+#    takes the model path (OPENAI_API_KEY=x). Its coalescing window is REPLY_COALESCE_WINDOW (0s: the time
+#    the service adds to the model's; it ships with 2s, which a guest sees on top: REPLY_COALESCE_WINDOW=2s).
+# Environment: SERVICE_JAVA_OPTS (below), SEED_QUIET=1 (the peer without its request logging; default: as
+# shipped, logging to a file), CALLBACK_COUNT (distinct callbacks of the ack run, 100000), BENCH_PORT (the
+# first of five loopback ports: service, peer, Cloud API, model, and +1000 the service's management port;
+# 3201), PEER_DIR, KEEP=1 (keep the logs and databases). Exits non-zero only when something broke: a process
+# did not start or died, a reply was lost; a goal not met is printed, not failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .mvn/java-home.sh
+
+# The JVM options of the service: the image's entrypoint (Dockerfile) under the 1 GiB memory limit of
+# k8s/base/assistant.yaml, without the AOT cache only the image has.
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=40 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}
+
+warmup=${1:-5}
+seconds=${2:-20}
+callback_count=${CALLBACK_COUNT:-100000}
+reply_rate=${REPLY_RATE:-20}
+model_delays=${MODEL_DELAYS:-0 500}
+coalesce=${REPLY_COALESCE_WINDOW:-0s}
+base=${BENCH_PORT:-3201}
+service_port=$base
+management_port=$((base + 1000))
+peer_port=$((base + 1))
+cloud_port=$((base + 2))
+model_port=$((base + 3))
+peer_src=${PEER_DIR:-$PWD/../shared/peers/seed-express}
+root=$PWD
+secret=bench-secret-$RANDOM$RANDOM
+work=$(mktemp -d "${TMPDIR:-/tmp}/compare.XXXXXX")
+broken=0
+pids=()
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$broken" = 0 ] && [ "${KEEP:-0}" != 1 ]; then rm -rf "$work"; else echo "logs and databases kept in $work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() { echo "BROKEN: $*"; broken=1; }
+now_ns() { date +%s%N; }
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+hwm_mib() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+standin() { curl -sf --max-time 5 -X "$1" "http://127.0.0.1:$cloud_port$2"; }
+ticks=$(getconf CLK_TCK)
+
+command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+command -v node > /dev/null || { echo "node (20 or newer) is needed for the peer"; exit 1; }
+[ -f "$peer_src/server.js" ] || { echo "the peer is not at $peer_src (set PEER_DIR)"; exit 1; }
+for port in $service_port $peer_port $cloud_port $model_port $management_port; do
+  # something else answering there would be measured instead
+  ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is taken (set BENCH_PORT)"; exit 1; }
+done
+jar=$(ls target/whatsapp-assistant-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$jar" ]; then
+  echo "building the jar"
+  ./mvnw -q -B -DskipTests package
+  jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
+fi
+cp -r "$peer_src/." "$work/peer" && chmod -R u+w "$work/peer"
+rm -rf "$work/peer/node_modules"
+(cd "$work/peer" && npm ci --no-audit --no-fund --loglevel=error > "$work/npm.log" 2>&1) \
+  || { cat "$work/npm.log"; fail "npm ci of the peer"; exit 1; }
+"$JAVA_HOME/bin/java" bench/SignedCallbacks.java "$secret" "$callback_count" "$work/callbacks.tsv"
+
+"$JAVA_HOME/bin/java" bench/StandIns.java "$cloud_port" "$model_port" 0 > "$work/standins.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 200); do standin GET /_stats > /dev/null 2>&1 && break; sleep 0.1; done
+standin GET /_stats > /dev/null || { cat "$work/standins.log"; fail "the stand-ins did not start"; exit 1; }
+
+java_version=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')
+peer_logging="on, as shipped, to its log file"
+[ "${SEED_QUIET:-}" = 1 ] && peer_logging="off (SEED_QUIET=1)"
+echo "service: $jar on Java $java_version, SERVICE_JAVA_OPTS=$SERVICE_JAVA_OPTS"
+echo "peer:    seed-express on Node $(node --version), logging $peer_logging"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); drivers and stand-ins share them"
+
+# Starts the service or the peer ($1) with extra environment assignments ($2...); sets pid, log and
+# healthy_s (launch to the first 200 on /health, polled every 50 ms).
+launch() {
+  local kind=$1; shift
+  local dir
+  dir=$(mktemp -d "$work/$kind.XXXX")
+  log=$dir/$kind.log
+  local started port
+  started=$(now_ns)
+  if [ "$kind" = service ]; then
+    port=$service_port
+    ( cd "$dir" && exec env -u OPENAI_API_KEY -u OPENAI_BASE_URL -u MEM0_API_KEY -u HANDOFF_WEBHOOK_URL \
+        WEBHOOK_PORT=$service_port MANAGEMENT_PORT=$management_port WHATSAPP_APP_SECRET="$secret" \
+        DATABASE_URL="jdbc:h2:file:$dir/assistant;WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+        WHATSAPP_ACCESS_TOKEN=x WHATSAPP_API_BASE_URL="http://127.0.0.1:$cloud_port" "$@" \
+        "$JAVA_HOME/bin/java" $SERVICE_JAVA_OPTS -jar "$root/$jar" > "$log" 2>&1 ) &
+  else
+    port=$peer_port
+    ( cd "$work/peer" && exec env -u SEED_QUIET ${SEED_QUIET:+SEED_QUIET=$SEED_QUIET} WEBHOOK_PORT=$peer_port \
+        WHATSAPP_ACCESS_TOKEN=x WHATSAPP_PHONE_NUMBER_ID=106540352242922 WHATSAPP_API_BASE_URL="http://127.0.0.1:$cloud_port" \
+        OPENAI_API_KEY=x OPENAI_BASE_URL="http://127.0.0.1:$model_port/v1" "$@" node server.js > "$log" 2>&1 ) &
+  fi
+  pid=$!
+  pids+=("$pid")
+  while [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/health" || true)" != 200 ]; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $(( $(now_ns) - started )) -gt 180000000000 ]; then
+      tail -30 "$log"; fail "the $kind did not start"; exit 1
+    fi
+    sleep 0.05
+  done
+  healthy_s=$(awk -v ns=$(( $(now_ns) - started )) 'BEGIN {printf "%.2f", ns / 1e9}')
+}
+
+stop() { kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+
+# Ack run against the process just launched on port $1; appends its row to $work/ack.rows.
+ack_run() {
+  local label=$1 port=$2
+  export CALLBACKS="$work/callbacks.tsv"
+  wrk -t2 -c16 -d"${warmup}s" -s bench/ingress.lua "http://127.0.0.1:$port" > "$work/$label.warmup.txt"
+  standin POST /_reset > /dev/null
+  local cpu0 t0 cpu1 t1
+  cpu0=$(cpu_ticks "$pid"); t0=$(now_ns)
+  CALLBACKS_FROM=$(awk '/^requests:/ {print $2}' "$work/$label.warmup.txt") \
+    wrk -t2 -c16 -d"${seconds}s" -s bench/ingress.lua "http://127.0.0.1:$port" > "$work/$label.run.txt"
+  cpu1=$(cpu_ticks "$pid"); t1=$(now_ns)
+  local texts
+  texts=$(standin GET /_stats | sed 's/.*texts=\([0-9]*\).*/\1/')
+  kill -0 "$pid" 2>/dev/null || fail "the $label died during the ack run"
+  local r=$work/$label.run.txt
+  awk -v label="$label" -v cpu=$((cpu1 - cpu0)) -v tck="$ticks" -v wall=$((t1 - t0)) -v hwm="$(hwm_mib "$pid")" \
+      -v healthy="$healthy_s" -v texts="$texts" '
+    /^acknowledged per second:/ {acks = $4}
+    /^not acknowledged:/ {nacks = $3}
+    /^latency p50 / {p50 = $3}
+    /^latency p99 / {p99 = $3}
+    /^latency max:/ {max = $3}
+    END {s = wall / 1e9; printf "%s %s %s %s %s %.1f %.0f %s %s %.0f %s\n", label, acks, p50, p99, max,
+         cpu / tck, 100 * cpu / tck / s, hwm, healthy, texts / s, nacks}' "$r" >> "$work/ack.rows"
+  [ "$(awk '/^acknowledged \(200\)/ {print $3}' "$r")" -gt 0 ] || fail "no callback acknowledged by the $label"
+  local posted=$(( 2 * $(awk '/^requests:/ {print $2}' "$work/$label.warmup.txt") + $(awk '/^requests:/ {print $2}' "$r") ))
+  [ "$posted" -le "$callback_count" ] \
+    || echo "  note: the $label got more requests than the $callback_count distinct callbacks, some twice (CALLBACK_COUNT)"
+}
+
+# Reply-latency runs against the process just launched on port $1, one per model delay.
+reply_runs() {
+  local label=$1 port=$2 run=$3 delay line
+  for delay in $model_delays; do
+    standin POST "/_delay?ms=$delay" > /dev/null
+    standin POST /_reset > /dev/null
+    line=$("$JAVA_HOME/bin/java" bench/PacedCallbacks.java "http://127.0.0.1:$port/webhooks/whatsapp" "$secret" \
+        "$reply_rate" "$warmup" "$seconds" "http://127.0.0.1:$cloud_port" "$run" $(( 15 + delay / 1000 * 2 )))
+    echo "$label $delay $line" >> "$work/reply.rows"
+    run=$((run + 1))
+    kill -0 "$pid" 2>/dev/null || fail "the $label died during the reply run"
+  done
+}
+
+echo
+echo "ack run: wrk -t2 -c16, distinct signed guest questions, ${warmup} s warm-up + ${seconds} s measured"
+launch service
+echo "  service healthy after ${healthy_s} s, measuring"
+ack_run service "$service_port"
+stop
+launch peer
+echo "  peer healthy after ${healthy_s} s, measuring"
+ack_run peer "$peer_port"
+stop
+
+echo "reply latency: $reply_rate callbacks/s from distinct guests, ${warmup} s warm-up + ${seconds} s measured," \
+     "model delays: $model_delays ms; service coalescing window $coalesce (shipped: 2s)"
+launch service OPENAI_API_KEY=x OPENAI_BASE_URL="http://127.0.0.1:$model_port/v1" ASSISTANT_PIPELINE_COALESCEWINDOW="$coalesce"
+echo "  service (model path) healthy after ${healthy_s} s, measuring"
+reply_runs service "$service_port" 1
+stop
+launch peer
+echo "  peer healthy after ${healthy_s} s, measuring"
+reply_runs peer "$peer_port" 5
+stop
+
+echo
+echo "ACK RUN           acks/s   p50 ms   p99 ms   max ms   CPU s  CPU %  HWM MiB  healthy s  replies/s"
+awk '
+  {for (i = 2; i <= 10; i++) v[$1, i] = $i; if ($11 > 0) nack[$1] = $11}
+  END {
+    fmt = "%-14s %9s %8s %8s %8s %7s %6s %8s %10s %10s\n"
+    split("0 9 8 8 8 7 6 8 10 10", width, " ")
+    for (k = 0; k < 2; k++) {
+      who = k == 0 ? "service" : "peer"
+      printf fmt, who, v[who, 2], v[who, 3], v[who, 4], v[who, 5], v[who, 6], v[who, 7], v[who, 8], v[who, 9], v[who, 10]
+    }
+    printf "%-14s", "service/peer"
+    for (i = 2; i <= 10; i++) {
+      printf " %" width[i] "s", (v["peer", i] > 0 ? sprintf("%.2f", v["service", i] / v["peer", i]) : "-")
+    }
+    printf "\n"
+    for (who in nack) printf "  %s: %d requests not acknowledged with 200\n", who, nack[who]
+  }' "$work/ack.rows"
+
+echo
+echo "REPLY LATENCY  model ms   p50 ms   p95 ms   p99 ms   max ms    replies"
+sort -k2,2n -k1,1r "$work/reply.rows" | awk '
+  {
+    for (i = 3; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}
+    printf "%-14s %8s %8s %8s %8s %8s %10s\n", $1, $2, f["p50"], f["p95"], f["p99"], f["max"], f["replies"] "/" f["callbacks"]
+    if (f["acked"] + 0 < f["callbacks"] + 0) printf "  %s at %s ms: %d of %d callbacks acknowledged\n", $1, $2, f["acked"], f["callbacks"]
+    if (f["replies"] + 0 < f["callbacks"] + 0) lost = 1
+    if ($1 == "service") {
+      goal = $2 + 50
+      verdict = verdict sprintf("  goal, service p95 <= model + 50 ms, at %s ms: %s ms %s\n", $2, f["p95"],
+          f["p95"] + 0 <= goal && f["p95"] != "NaN" ? "<= " goal ", met" : "> " goal ", short by " sprintf("%.0f", f["p95"] - goal) " ms")
+    }
+  }
+  END {printf "%s", verdict; exit lost}' || fail "replies lost (fewer replies than callbacks)"
+
+exit $broken
