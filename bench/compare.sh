@@ -13,8 +13,7 @@
 # 2. Reply latency: REPLY_RATE (20) callbacks/s, each from its own guest, a warm-up then the measured run
 #    (bench/PacedCallbacks.java), with the stand-in model answering after each of MODEL_DELAYS ms (0 500);
 #    latency is the reply's arrival at the Cloud API less the moment its callback was posted. The service
-#    takes the model path (OPENAI_API_KEY=x). Its coalescing window is REPLY_COALESCE_WINDOW (0s: the time
-#    the service adds to the model's; it ships with 2s, which a guest sees on top: REPLY_COALESCE_WINDOW=2s).
+#    takes the model path (OPENAI_API_KEY=x), as shipped.
 # Environment: SERVICE_JAVA_OPTS (below), SEED_QUIET=1 (the peer without its request logging; default: as
 # shipped, logging to a file), CALLBACK_COUNT (distinct callbacks of the ack run, 100000), BENCH_PORT (the
 # first of five loopback ports: service, peer, Cloud API, model, and +1000 the service's management port;
@@ -33,7 +32,6 @@ seconds=${2:-20}
 callback_count=${CALLBACK_COUNT:-100000}
 reply_rate=${REPLY_RATE:-20}
 model_delays=${MODEL_DELAYS:-0 500}
-coalesce=${REPLY_COALESCE_WINDOW:-0s}
 base=${BENCH_PORT:-3201}
 service_port=$base
 management_port=$((base + 1000))
@@ -185,8 +183,8 @@ ack_run peer "$peer_port"
 stop
 
 echo "reply latency: $reply_rate callbacks/s from distinct guests, ${warmup} s warm-up + ${seconds} s measured," \
-     "model delays: $model_delays ms; service coalescing window $coalesce (shipped: 2s)"
-launch service OPENAI_API_KEY=x OPENAI_BASE_URL="http://127.0.0.1:$model_port/v1" ASSISTANT_PIPELINE_COALESCEWINDOW="$coalesce"
+     "model delays: $model_delays ms"
+launch service OPENAI_API_KEY=x OPENAI_BASE_URL="http://127.0.0.1:$model_port/v1"
 echo "  service (model path) healthy after ${healthy_s} s, measuring"
 reply_runs service "$service_port" 1
 stop
