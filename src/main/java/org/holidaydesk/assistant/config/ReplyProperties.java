@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How queued replies reach the WhatsApp Cloud API: how often the outbox is read, how failed sends are
- * retried, and how fast this replica may send.
+ * retried, and how fast a business number may send.
  *
  * @param pollInterval       how often each replica looks for due replies
  * @param claimBatch         replies one poll claims at most (one per recipient); they are sent in parallel,
@@ -22,7 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff         the longest wait between two attempts of a retried reply
  * @param pairPacing         wait before the next send to a recipient after Meta's pair rate limit (131056)
  * @param spamBackoff        wait before retrying after Meta's spam rate limit (131048), doubled per attempt
- * @param sendRate           messages per second this replica sends at most (Meta allows 80/s per number by default)
+ * @param sendRate           messages per second each business number sends at most, all replicas together (Meta
+ *                           allows 80/s per number by default); read receipts do not count. A claimed batch
+ *                           waits behind the batches claimed before it (up to two per replica), so
+ *                           2 × claimBatch × replicas / sendRate seconds must stay well within claimLease
  * @param pauseProbeInterval while sending is paused (token or account problem), how often one reply is tried
  * @param connectTimeout     connecting to the Cloud API longer than this is a failed, retried attempt
  * @param responseTimeout    an answer taking longer than this is a failed, retried attempt

@@ -51,8 +51,12 @@ public class CloudApiRequests {
         if (row.handoffNote()) {
             return handoffWebhook;
         }
-        String from = row.phoneNumberId() == null || row.phoneNumberId().isBlank() ? whatsApp.phoneNumberId() : row.phoneNumberId();
-        return whatsApp.graphUrl(from + "/messages");
+        return whatsApp.graphUrl(sender(row) + "/messages");
+    }
+
+    /** The business number a WhatsApp message goes out from: the one the guest wrote to, else the configured one. */
+    String sender(OutboundMessage row) {
+        return row.phoneNumberId() == null || row.phoneNumberId().isBlank() ? whatsApp.phoneNumberId() : row.phoneNumberId();
     }
 
     public String authorization() {

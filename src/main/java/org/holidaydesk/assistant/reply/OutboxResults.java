@@ -2,6 +2,7 @@ package org.holidaydesk.assistant.reply;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -24,6 +25,7 @@ public class OutboxResults {
     static final String SENT = "SENT";
     static final String SANDBOX_PREFIX = "sandbox.";
     private static final int MAX_ERROR = 1000;
+    static final Duration POSTPONEMENT = Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbc;
     private final String owner;
@@ -84,6 +86,15 @@ public class OutboxResults {
     public void release(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
         jdbc.update("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
                 row.id(), owner);
+    }
+
+    /**
+     * Not sent for want of a send slot (the database failed, or the replica stalled past its slot): the row
+     * waits a moment, its attempt not counted, so that the next claims do not spin on it while the cause lasts.
+     */
+    public void postpone(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+        jdbc.update("UPDATE outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                Timestamp.from(clock.instant().plus(POSTPONEMENT)), row.id(), owner);
     }
 
     /** Development without an access token: the reply is delivered to the local sandbox, where the simulator shows it. */

@@ -6,6 +6,9 @@ public final class ReplyRoute {
     /** Exchange property holding the claimed {@link OutboundMessage} while it is sent. */
     public static final String ROW = "outboxRow";
 
+    /** Exchange property holding the {@link SendRate.BatchSlots} reserved for the claimed batch. */
+    public static final String SLOTS = "sendSlots";
+
     private ReplyRoute() {
     }
 }

@@ -326,6 +326,28 @@ class CloudApiSendingTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*")))).isEmpty();
     }
 
+    @Test
+    void keepsAReplyQueuedWhileTheSendRateCannotBeReadAndSendsItOnceWhenItCan() {
+        String guest = "40700000131";
+        cloudApi.answerTextsTo(guest, Answer.accepted());
+        jdbc.execute("ALTER TABLE send_budget RENAME TO send_budget_unreachable");
+        try {
+            outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Vila Franceza is free that weekend.", "wamid.in.131");
+
+            // no slot: back to the queue for a moment, its attempts untouched, and nothing sent
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE recipient = ?"
+                    + " AND state = 'PENDING' AND attempts = 0 AND lease_owner IS NULL AND next_attempt_at > created_at",
+                    Integer.class, guest) == 1);
+            assertThat(cloudApi.requestsTo(guest)).isEmpty();
+        } finally {
+            jdbc.execute("ALTER TABLE send_budget_unreachable RENAME TO send_budget");
+        }
+
+        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
+        assertThat(rows.to(guest)).singleElement().satisfies(row -> assertThat(row.attempts()).isEqualTo(1));
+        assertThat(bodies(guest)).containsExactly("Vila Franceza is free that weekend.");
+    }
+
     private List<String> bodies(String guest) {
         return cloudApi.textsTo(guest).stream().map(text -> text.at("/text/body").asText()).toList();
     }
