@@ -18,6 +18,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.config.RowLocking;
 import org.holidaydesk.assistant.config.PropertyProperties;
 import org.holidaydesk.assistant.reply.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,9 +64,13 @@ public class GuestTurns {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Counter restarts;
 
+    private final String readyGuests;
+
     public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance,
-                      PropertyProperties property, MeterRegistry meters) {
+                      PropertyProperties property, MeterRegistry meters, RowLocking locking) {
         this.jdbc = jdbc;
+        this.readyGuests = "SELECT guest_id FROM guest WHERE ready_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY ready_at LIMIT ?" + locking.skipLocked();
         this.restarts = Counter.builder("agent.turns.restarted")
                 .description("Guest turns started over because the guest wrote again while they ran").register(meters);
         this.properties = properties;
@@ -79,7 +84,7 @@ public class GuestTurns {
      * free workers for, so that a leased turn starts at once and its lease never runs out while it waits.
      */
     @Transactional
-    public List<String> leaseReadyGuests() {
+    public synchronized List<String> leaseReadyGuests() {
         int room = properties.concurrentTurns() - held.get();
         if (room <= 0) {
             return List.of();
@@ -89,13 +94,10 @@ public class GuestTurns {
         // message of that guest: turns due after the oldest such callback wait for it (callbacks stuck longer
         // than the horizon hold nothing up). One indexed look, not one per guest.
         List<Timestamp> unread = jdbc.queryForList("SELECT received_at FROM inbox WHERE processed_at IS NULL"
-                        + " AND received_at >= ? ORDER BY received_at LIMIT 1",
+                        + " AND received_at >= ? ORDER BY processed_at, received_at LIMIT 1",
                 Timestamp.class, Timestamp.from(now.toInstant().minus(ORDER_HORIZON)));
         Timestamp dueBy = unread.isEmpty() || unread.get(0).after(now) ? now : unread.get(0);
-        List<String> guests = jdbc.queryForList("SELECT guest_id FROM guest WHERE ready_at <= ?"
-                        + " AND (lease_until IS NULL OR lease_until < ?)"
-                        + " ORDER BY ready_at LIMIT ? FOR UPDATE SKIP LOCKED",
-                String.class, dueBy, now, room);
+        List<String> guests = jdbc.queryForList(readyGuests, String.class, dueBy, now, room);
         held.addAndGet(guests.size());
         Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
         jdbc.batchUpdate("UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?",

@@ -15,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.holidaydesk.assistant.config.AgentProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Component;
  * The property tools as the offline agent reads them: calls over the shared {@link McpConnection}, the
  * same server and tools the model uses, so that both answer from one source. Every call is bounded by
  * {@code assistant.agent.tool-timeout}; a call that fails on the way drops the connection for the next
- * call to make afresh.
+ * call to make afresh. When the server is this service's embedded one, the offline agent calls its tools
+ * in-process instead: the same handlers and the same JSON, without a loopback HTTP round trip per call
+ * (README, Performance); the model keeps the MCP client, whose calls are few beside its own requests.
  */
 @Component
 class McpPropertyTools implements PropertyTools {
@@ -35,15 +40,20 @@ class McpPropertyTools implements PropertyTools {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final AtomicLong requestIds = new AtomicLong();
+    /** The embedded server's tools in-process (tool name, JSON arguments to JSON answer); null over MCP. */
+    private final BiFunction<String, String, String> inProcess;
 
     @Autowired
-    McpPropertyTools(McpConnection connection) {
+    McpPropertyTools(McpConnection connection, AgentProperties properties,
+                     @Qualifier("embeddedPropertyTools") ObjectProvider<BiFunction<String, String, String>> embedded) {
         this.connection = connection;
+        this.inProcess = properties.embeddedServer() ? embedded.getIfAvailable() : null;
     }
 
-    /** Tools over a connection of their own (tests, tools on another server). */
+    /** Tools over a connection of their own, always over MCP (tests, tools on another server). */
     McpPropertyTools(AgentProperties properties, Environment environment) {
-        this(new McpConnection(properties, environment));
+        this.connection = new McpConnection(properties, environment);
+        this.inProcess = null;
     }
 
     /** Where the tools are. */
@@ -106,6 +116,9 @@ class McpPropertyTools implements PropertyTools {
     }
 
     private JsonNode call(String tool, Map<String, Object> arguments) {
+        if (inProcess != null) {
+            return callInProcess(tool, arguments);
+        }
         McpClient mcp = connection.client();
         ToolExecutionResult result;
         try {
@@ -131,6 +144,16 @@ class McpPropertyTools implements PropertyTools {
             return json.readTree(result.resultText());
         } catch (JsonProcessingException e) {
             throw new ToolsUnavailableException("Property tool " + tool + " answered something that is not JSON", e);
+        }
+    }
+
+    private JsonNode callInProcess(String tool, Map<String, Object> arguments) {
+        try {
+            return json.readTree(inProcess.apply(tool, json.writeValueAsString(arguments)));
+        } catch (IllegalArgumentException refused) {
+            throw new ToolRefusedException(tool, refused.getMessage());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new ToolsUnavailableException("Property tool " + tool + " failed", e);
         }
     }
 

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrentTurns    guests answered at the same time by one replica
  * @param agentTimeout       an answer taking longer gets the fallback reply instead
  * @param idempotencyRetention how long message ids are remembered to drop Meta's redeliveries
+ * @param busyAbove          callbacks a second above which the webhook is busy and the pipeline yields to it
+ * @param intakeWhileBusy    callbacks a second the pipeline reads from the inbox while the webhook is busy
  * @param failingAfter       failures in a row of one stage (inbox, turns, replies), none succeeding between, after
  *                           which the stage is reported failing (health, a log line) until it works again
  */
@@ -31,6 +33,8 @@ public record PipelineProperties(
         @Min(1) @Max(256) int concurrentTurns,
         @NotNull Duration agentTimeout,
         @NotNull Duration idempotencyRetention,
+        @Min(1) int busyAbove,
+        @Min(1) int intakeWhileBusy,
         @Min(1) @Max(10000) int failingAfter) {
 
     /**

@@ -9,6 +9,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
+import org.holidaydesk.assistant.config.RowLocking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,20 +33,26 @@ public class InboxClaims {
     private final JdbcTemplate jdbc;
     private final PipelineProperties properties;
     private final String owner;
+    private final IngressPressure pressure;
+    private final String claimable;
     private final Clock clock = Clock.systemUTC();
 
-    public InboxClaims(JdbcTemplate jdbc, PipelineProperties properties, InstanceId instance) {
+    public InboxClaims(JdbcTemplate jdbc, PipelineProperties properties, InstanceId instance, IngressPressure pressure,
+                       RowLocking locking) {
         this.jdbc = jdbc;
+        // ordered as the index (processed_at, id) is, so that the oldest rows are read off it, not sorted
+        this.claimable = "SELECT id FROM inbox WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)"
+                + " ORDER BY processed_at, id LIMIT ?" + locking.skipLocked();
+        this.pressure = pressure;
         this.properties = properties;
         this.owner = instance.value();
     }
 
+    /** Claims the oldest unclaimed callbacks; one claim at a time in this replica (see {@link RowLocking}). */
     @Transactional
-    public List<ClaimedCallback> claim() {
+    public synchronized List<ClaimedCallback> claim() {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> ids = jdbc.queryForList("SELECT id FROM inbox WHERE processed_at IS NULL"
-                + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-                Long.class, now, properties.claimBatch());
+        List<Long> ids = jdbc.queryForList(claimable, Long.class, now, pressure.claimBatch());
         if (ids.isEmpty()) {
             return List.of();
         }

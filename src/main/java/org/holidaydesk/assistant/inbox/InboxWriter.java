@@ -40,13 +40,16 @@ public class InboxWriter implements SmartLifecycle {
     private final DataSource dataSource;
     private final InboxProperties properties;
     private final PipelineWakeUps wakeUps;
+    private final IngressPressure pressure;
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
     private volatile Thread writer;
     private volatile boolean running;
 
-    public InboxWriter(DataSource dataSource, InboxProperties properties, PipelineWakeUps wakeUps) {
+    public InboxWriter(DataSource dataSource, InboxProperties properties, PipelineWakeUps wakeUps,
+                       IngressPressure pressure) {
         this.dataSource = dataSource;
+        this.pressure = pressure;
         this.properties = properties;
         this.wakeUps = wakeUps;
         this.clock = Clock.systemUTC();
@@ -119,7 +122,11 @@ public class InboxWriter implements SmartLifecycle {
                 throw e;
             }
             batch.forEach(p -> p.committed().complete(null));
-            wakeUps.inbox();
+            pressure.stored(batch.size());
+            // a busy webhook keeps the cores: the inbox route then reads on its timer only
+            if (!pressure.busy()) {
+                wakeUps.inbox();
+            }
         } catch (Exception | AssertionError e) {
             // the writer must outlive any failure of a driver or a connection: fail this batch, go on
             LOG.warn("Inbox commit of {} callback(s) failed: {}", batch.size(), e.toString());

@@ -10,6 +10,10 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.json.TypeRef;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +88,39 @@ class PropertyMcpServer {
         registration.setLoadOnStartup(1);
         return registration;
     }
+
+    /**
+     * The same tools called in-process, for this service's own offline agent when the server is the embedded
+     * one: a tool's name and JSON arguments give its structured answer as JSON, the very answer a client gets
+     * over {@value #PATH} (through {@link #answer}), without a round trip over loopback HTTP. A refusal
+     * ({@code isError}) throws {@link IllegalArgumentException} with the tool's text. Plain JDK types, so that
+     * the agent needs nothing of this package.
+     */
+    @Bean(EMBEDDED_TOOLS)
+    BiFunction<String, String, String> embeddedPropertyTools(List<PropertyTool> tools, McpJsonMapper propertyMcpJsonMapper) {
+        Map<String, PropertyTool> byName = tools.stream()
+                .collect(Collectors.toMap(tool -> tool.definition(propertyMcpJsonMapper).name(), tool -> tool));
+        return (name, arguments) -> {
+            PropertyTool tool = byName.get(name);
+            if (tool == null) {
+                throw new IllegalArgumentException("There is no tool named " + name + ".");
+            }
+            try {
+                McpSchema.CallToolResult result = answer(tool, new McpSchema.CallToolRequest(name,
+                        propertyMcpJsonMapper.readValue(arguments, new TypeRef<Map<String, Object>>() {
+                        })));
+                if (Boolean.TRUE.equals(result.isError())) {
+                    throw new IllegalArgumentException(((McpSchema.TextContent) result.content().get(0)).text());
+                }
+                return propertyMcpJsonMapper.writeValueAsString(result.structuredContent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** The bean name of {@link #embeddedPropertyTools}. */
+    public static final String EMBEDDED_TOOLS = "embeddedPropertyTools";
 
     static McpSchema.CallToolResult answer(PropertyTool tool, McpSchema.CallToolRequest request) {
         try {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.ReplyProperties;
+import org.holidaydesk.assistant.config.RowLocking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a guest's replies go out in the order they were queued however many replicas send.
  *
  * <p>A row is claimable when it is pending, due, not leased, and no older row of the same recipient is
- * still pending. The claim locks it ({@code FOR UPDATE SKIP LOCKED}, so replicas never wait on each
+ * still pending. The claim locks it ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, see {@link RowLocking}, so replicas never wait on each
  * other) and leases it; the next row of that recipient only becomes claimable once this one is sent or
  * dead-lettered. A replica that dies mid-send leaves a lease that runs out, and another replica sends
  * the row again. While sending is paused only one probe row is claimed, every probe interval.
@@ -27,20 +28,29 @@ public class OutboxClaims {
     private static final String DUE = "SELECT o.id FROM outbox o WHERE o.state = ? AND o.next_attempt_at <= ?"
             + " AND (o.lease_until IS NULL OR o.lease_until < ?)"
             + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.recipient = o.recipient AND e.state = ? AND e.id < o.id)"
-            + " ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+            + " ORDER BY o.id LIMIT ?";
 
     private final JdbcTemplate jdbc;
     private final ReplyProperties properties;
     private final SendingPause pause;
     private final String owner;
     private final Clock clock;
+    private final String due;
 
     @Autowired
-    public OutboxClaims(JdbcTemplate jdbc, ReplyProperties properties, SendingPause pause, InstanceId instance) {
-        this(jdbc, properties, pause, instance.value(), Clock.systemUTC());
+    public OutboxClaims(JdbcTemplate jdbc, ReplyProperties properties, SendingPause pause, InstanceId instance,
+                        RowLocking locking) {
+        this(jdbc, properties, pause, instance.value(), Clock.systemUTC(), locking.skipLocked());
     }
 
+    /** A replica of its own that locks what it claims, as on PostgreSQL (tests of several replicas). */
     OutboxClaims(JdbcTemplate jdbc, ReplyProperties properties, SendingPause pause, String owner, Clock clock) {
+        this(jdbc, properties, pause, owner, clock, " FOR UPDATE SKIP LOCKED");
+    }
+
+    private OutboxClaims(JdbcTemplate jdbc, ReplyProperties properties, SendingPause pause, String owner, Clock clock,
+                         String skipLocked) {
+        this.due = DUE + skipLocked;
         this.jdbc = jdbc;
         this.properties = properties;
         this.pause = pause;
@@ -65,14 +75,15 @@ public class OutboxClaims {
         return due == null ? 0 : due;
     }
 
+    /** Claims due replies; one claim at a time in this replica (see {@link RowLocking}). */
     @Transactional
-    public List<OutboundMessage> claim() {
+    public synchronized List<OutboundMessage> claim() {
         boolean probe = pause.paused();
         if (probe && !pause.takeProbe()) {
             return List.of();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> ids = jdbc.queryForList(DUE, Long.class, Outbox.PENDING, now, now, Outbox.PENDING,
+        List<Long> ids = jdbc.queryForList(due, Long.class, Outbox.PENDING, now, now, Outbox.PENDING,
                 probe ? 1 : properties.claimBatch());
         if (ids.isEmpty()) {
             return List.of();

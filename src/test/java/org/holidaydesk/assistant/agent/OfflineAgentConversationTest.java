@@ -41,9 +41,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The offline agent in the whole service, reading availability from the embedded MCP server over real
- * HTTP, through the seed conversation in English and in Romanian. Every answer is checked against what
- * the tools themselves say for the same question, asked here through a separate MCP client; the catalog
+ * The offline agent in the whole service, calling the embedded MCP server's tools in-process, through the
+ * seed conversation in English and in Romanian. Every answer is checked against what the tools themselves
+ * say for the same question, asked here over real HTTP through a separate MCP client; the catalog
  * is written for today so that the asked dates hold both free and booked properties.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -395,7 +395,31 @@ class OfflineAgentConversationTest {
         assertThat(answer).isEqualTo(Wording.of(LanguageGuess.ENGLISH, TODAY).pastDates());
     }
 
-    /** The reason a tool gives for refusing a question, read through the agent's own client. */
+    @Autowired
+    private McpPropertyTools agentTools;
+
+    @Test
+    void theToolsCalledInProcessAnswerWhatTheMcpServerAnswersOverHttp() {
+        McpPropertyTools overHttp = new McpPropertyTools(agentProperties, environment);
+        try {
+            assertThat(agentTools.listProperties()).isNotEmpty().isEqualTo(overHttp.listProperties());
+            assertThat(agentTools.details("pescarului")).isEqualTo(overHttp.details("pescarului"));
+            assertThat(agentTools.search(JUNE_15, JUNE_20, 4, null)).isEqualTo(overHttp.search(JUNE_15, JUNE_20, 4, null));
+            assertThat(agentTools.search(JULY_10, JULY_15, 2, "Casa Pescarului"))
+                    .isEqualTo(overHttp.search(JULY_10, JULY_15, 2, "Casa Pescarului"));
+            assertThat(agentTools.calendar("Casa Pescarului", NEXT_MONTH.atDay(1)))
+                    .isEqualTo(overHttp.calendar("Casa Pescarului", NEXT_MONTH.atDay(1)));
+            assertThat(agentTools.bookingLink("Casa Pescarului", JULY_10, JULY_15, 2))
+                    .isEqualTo(overHttp.bookingLink("Casa Pescarului", JULY_10, JULY_15, 2));
+            Throwable inProcess = catchThrowable(() -> agentTools.details("Vila Nicăieri"));
+            Throwable mcp = catchThrowable(() -> overHttp.details("Vila Nicăieri"));
+            assertThat(inProcess).isInstanceOf(ToolRefusedException.class).hasMessage(mcp.getMessage());
+        } finally {
+            overHttp.destroy();
+        }
+    }
+
+    /** The reason a tool gives for refusing a question, read over MCP through a client of its own. */
     private String refusal(String tool, Map<String, Object> arguments) {
         McpPropertyTools direct = new McpPropertyTools(agentProperties, environment);
         try {
