@@ -15,7 +15,7 @@
 #    latency is the reply's arrival at the Cloud API less the moment its callback was posted. The service
 #    takes the model path (OPENAI_API_KEY=x), as shipped.
 # Environment: SERVICE_JAVA_OPTS (below), SEED_QUIET=1 (the peer without its request logging; default: as
-# shipped, logging to a file), CALLBACK_COUNT (distinct callbacks of the ack run, 100000), BENCH_PORT (the
+# shipped, logging to a file), CALLBACK_COUNT (distinct callbacks of the ack run, 250000), BENCH_PORT (the
 # first of five loopback ports: service, peer, Cloud API, model, and +1000 the service's management port;
 # 3201), PEER_DIR, KEEP=1 (keep the logs and databases). Exits non-zero only when something broke: a process
 # did not start or died, a reply was lost; a goal not met is printed, not failed.
@@ -23,13 +23,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
 
-# The JVM options of the service: the image's entrypoint (Dockerfile) under the 1 GiB memory limit of
-# k8s/base/assistant.yaml, without the AOT cache only the image has.
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=40 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}
+# The JVM options of the service: jvm.options, as the image (Dockerfile), k8s and spring-boot:run use them.
+# The service runs as the image runs it: the jar extracted (java -Djarmode=tools), with an AOT cache from a
+# training run (Java 25 and newer), MALLOC_ARENA_MAX=2.
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-@$PWD/jvm.options}
 
 warmup=${1:-5}
 seconds=${2:-20}
-callback_count=${CALLBACK_COUNT:-100000}
+callback_count=${CALLBACK_COUNT:-250000}
 reply_rate=${REPLY_RATE:-20}
 model_delays=${MODEL_DELAYS:-0 500}
 base=${BENCH_PORT:-3201}
@@ -74,6 +75,17 @@ if [ -z "$jar" ]; then
   ./mvnw -q -B -DskipTests package
   jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
 fi
+# the image's layout and AOT cache (Dockerfile): the training run starts the context on an in-memory database
+app_jar=$work/app/$(basename "$jar")
+"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
+aot=()
+if [ "$(java_major "$JAVA_HOME")" -ge 25 ]; then
+  (cd "$work/app" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' \
+     WEBHOOK_PORT=$service_port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$work/app/app.aot" \
+     $SERVICE_JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$app_jar" > "$work/aot-training.log" 2>&1) \
+    || { tail -20 "$work/aot-training.log"; fail "the AOT training run"; exit 1; }
+  aot=(-XX:AOTCache="$work/app/app.aot")
+fi
 cp -r "$peer_src/." "$work/peer" && chmod -R u+w "$work/peer"
 rm -rf "$work/peer/node_modules"
 (cd "$work/peer" && npm ci --no-audit --no-fund --loglevel=error > "$work/npm.log" 2>&1) \
@@ -88,7 +100,7 @@ standin GET /_stats > /dev/null || { cat "$work/standins.log"; fail "the stand-i
 java_version=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')
 peer_logging="on, as shipped, to its log file"
 [ "${SEED_QUIET:-}" = 1 ] && peer_logging="off (SEED_QUIET=1)"
-echo "service: $jar on Java $java_version, SERVICE_JAVA_OPTS=$SERVICE_JAVA_OPTS"
+echo "service: $jar on Java $java_version, extracted${aot:+ with an AOT cache}, SERVICE_JAVA_OPTS=$SERVICE_JAVA_OPTS"
 echo "peer:    seed-express on Node $(node --version), logging $peer_logging"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); drivers and stand-ins share them"
 
@@ -106,8 +118,8 @@ launch() {
     ( cd "$dir" && exec env -u OPENAI_API_KEY -u OPENAI_BASE_URL -u MEM0_API_KEY -u HANDOFF_WEBHOOK_URL \
         WEBHOOK_PORT=$service_port MANAGEMENT_PORT=$management_port WHATSAPP_APP_SECRET="$secret" \
         DATABASE_URL="jdbc:h2:file:$dir/assistant;WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-        WHATSAPP_ACCESS_TOKEN=x WHATSAPP_API_BASE_URL="http://127.0.0.1:$cloud_port" "$@" \
-        "$JAVA_HOME/bin/java" $SERVICE_JAVA_OPTS -jar "$root/$jar" > "$log" 2>&1 ) &
+        WHATSAPP_ACCESS_TOKEN=x WHATSAPP_API_BASE_URL="http://127.0.0.1:$cloud_port" MALLOC_ARENA_MAX=2 "$@" \
+        "$JAVA_HOME/bin/java" "${aot[@]}" $SERVICE_JAVA_OPTS -jar "$app_jar" > "$log" 2>&1 ) &
   else
     port=$peer_port
     ( cd "$work/peer" && exec env -u SEED_QUIET ${SEED_QUIET:+SEED_QUIET=$SEED_QUIET} WEBHOOK_PORT=$peer_port \

@@ -63,9 +63,24 @@ class DockerfileTest {
         assertThat(training).contains("-Dspring.context.exit=onRefresh");
         assertThat(option(entrypoint, "-XX:AOTCache=")).isEqualTo(value(training, "-XX:AOTCacheOutput="));
         assertThat(jar(entrypoint)).as("the cache holds for the jar path it was trained with").isEqualTo(value(training, "-jar "));
-        assertThat(entrypoint).as("and for the same garbage collector").contains(value(training, "-XX:\\+Use", "GC"));
-        assertThat(option(entrypoint, "-XX:MaxRAMPercentage=")).as("the heap follows the container's memory limit").isNotBlank();
-        assertThat(entrypoint).contains("-XX:+ExitOnOutOfMemoryError", "-Xlog:disable", "-Xlog:all=error:stderr");
+        assertThat(option(entrypoint, "@")).as("and for the same JVM options, the garbage collector among them")
+                .isEqualTo(value(training, "@"));
+        assertThat(entrypoint).contains("-Xlog:disable", "-Xlog:all=error:stderr");
+    }
+
+    @Test
+    void theImageRunsWithTheJvmOptionsOfTheRepository() throws IOException {
+        String copy = finalStage().stream().filter(i -> i.startsWith("COPY jvm.options")).findFirst()
+                .orElseThrow(() -> new AssertionError("jvm.options is not copied into the image"));
+        List<String> options = Files.readAllLines(Path.of("jvm.options")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+
+        assertThat(option(entrypoint(), "@")).isEqualTo("/application/jvm.options");
+        assertThat(copy).endsWith("./");
+        assertThat(options).as("a heap sized for the work, not the host").anyMatch(o -> o.startsWith("-Xmx"))
+                .contains("-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
+                .noneMatch(o -> o.startsWith("-XX:MaxRAMPercentage"));
+        assertThat(finalStage()).contains("ENV MALLOC_ARENA_MAX=2");
     }
 
     @Test
@@ -77,8 +92,7 @@ class DockerfileTest {
 
         assertThat(command.get(command.indexOf("-cp") + 1)).isEqualTo(jar(entrypoint));
         assertThat(Class.forName(command.get(command.size() - 1))).isNotNull();
-        assertThat(command).contains("-XX:MaxRAMPercentage=" + option(entrypoint, "-XX:MaxRAMPercentage="),
-                "-XX:+ExitOnOutOfMemoryError", "-Xlog:disable", "-Xlog:all=error:stderr");
+        assertThat(command).contains("@" + option(entrypoint, "@"), "-Xlog:disable", "-Xlog:all=error:stderr");
     }
 
     private static List<String> entrypoint() {
