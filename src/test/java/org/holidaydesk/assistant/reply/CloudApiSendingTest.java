@@ -202,6 +202,43 @@ class CloudApiSendingTest {
     }
 
     @Test
+    void aStormOfPassingErrorsDeliversEveryReplyOnceAndInOrder() {
+        // 20 guests, two replies each, every send failing three times first: an outage (503), Meta's
+        // throughput limit (130429), a dropped connection, in a different order per guest
+        List<String> guests = java.util.stream.IntStream.range(0, 20).mapToObj(g -> "407009" + String.format("%05d", g)).toList();
+        List<Answer> errors = List.of(Answer.status(503), Answer.error(130429), Answer.connectionReset());
+        for (int g = 0; g < guests.size(); g++) {
+            List<Answer> answers = new java.util.ArrayList<>();
+            for (int reply = 0; reply < 2; reply++) {
+                for (int e = 0; e < 3; e++) {
+                    answers.add(errors.get((g + e) % 3));
+                }
+                answers.add(Answer.accepted());
+            }
+            cloudApi.answerTextsTo(guests.get(g), answers.toArray(Answer[]::new));
+        }
+
+        for (String guest : guests) {
+            outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Storm, part one", "wamid.in.storm-" + guest);
+            outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Storm, part two", "wamid.in.storm-" + guest);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> guests.stream().allMatch(g -> rows.allIn(g, "SENT")));
+        for (String guest : guests) {
+            assertThat(cloudApi.requestsTo(guest)).as("4 attempts per reply to %s", guest).hasSize(8);
+            List<JsonNode> texts = cloudApi.textsTo(guest);
+            // the second reply is tried only once the first one is through: the accepted ones are attempts 4 and 8
+            assertThat(List.of(texts.get(3).at("/text/body").asText(), texts.get(7).at("/text/body").asText()))
+                    .containsExactly("Storm, part one", "Storm, part two");
+            assertThat(texts.subList(0, 4)).allSatisfy(t -> assertThat(t.at("/text/body").asText()).isEqualTo("Storm, part one"));
+            assertThat(rows.to(guest)).allSatisfy(row -> {
+                assertThat(row.attempts()).isEqualTo(4);
+                assertThat(rows.deadLettersOf(row.id())).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void deadLettersANeverRetryCodeOnTheFirstAttempt() {
         String guest = "40700000106";
         cloudApi.answerTextsTo(guest, Answer.error(131026), Answer.accepted());
