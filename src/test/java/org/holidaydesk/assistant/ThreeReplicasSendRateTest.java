@@ -130,7 +130,6 @@ class ThreeReplicasSendRateTest {
                 "--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
                 "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=test-token",
                 "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(), "--DATABASE_URL=" + databaseUrl,
-                "--assistant.pipeline.coalesce-window=0ms",
                 "--assistant.reply.send-rate=" + RATE,
                 // smaller batches than production's, so that all three replicas take turns within seconds
                 "--assistant.reply.claim-batch=8");

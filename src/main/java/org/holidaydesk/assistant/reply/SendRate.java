@@ -35,7 +35,7 @@ public class SendRate {
     private static final Logger LOG = LoggerFactory.getLogger(SendRate.class);
 
     /** How late after its slot a message may still go; the rest of the budget's headroom is for its way to Meta. */
-    static final Duration LATE = Duration.ofMillis(20);
+    static final Duration LATE = Duration.ofMillis(30);
     private static final int TRIES = 2;
 
     private final SendBudget budget;

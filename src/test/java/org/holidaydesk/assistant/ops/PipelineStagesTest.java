@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLSyntaxErrorException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import org.holidaydesk.assistant.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.BadSqlGrammarException;
 
@@ -16,7 +15,7 @@ class PipelineStagesTest {
 
     private static final Duration CLEARS_AFTER = Duration.ofMinutes(3);
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T10:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PipelineStages stages = new PipelineStages(meters, 3, CLEARS_AFTER, clock);
 
@@ -136,28 +135,5 @@ class PipelineStagesTest {
 
     private double failures(String stage) {
         return meters.get("assistant.pipeline.failures").tag("stage", stage).counter().count();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-06-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,11 +2,8 @@ package org.holidaydesk.assistant.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,9 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.holidaydesk.assistant.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +34,7 @@ abstract class SendRateStorageContract {
     private static final Instant FIRST = START.plus(SendBudget.LEAD);
 
     private DataSource dataSource;
-    private final TestClock clock = new TestClock(START);
+    private final MovableClock clock = new MovableClock(START);
 
     /** A database nobody has migrated yet. */
     abstract DataSource freshDatabase() throws Exception;
@@ -146,33 +143,5 @@ abstract class SendRateStorageContract {
 
     private SendBudget replica() {
         return new SendBudget(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource), RATE, clock);
-    }
-
-    /** A clock that moves only when told, shared by the replicas of one test. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(instant -> instant.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
