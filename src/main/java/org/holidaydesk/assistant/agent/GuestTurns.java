@@ -60,7 +60,7 @@ public class GuestTurns {
     private final ZoneId businessZone;
     /** Turns leased by this replica and not yet ended. */
     private final AtomicInteger held = new AtomicInteger();
-    /** The turns this replica is answering, by guest: how many messages each took in, and the oldest one's arrival. */
+    /** The turns this replica is answering, by guest: what each took in, and when the oldest of it arrived. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Counter restarts;
 
@@ -136,13 +136,13 @@ public class GuestTurns {
             }
         }
         jdbc.batchUpdate("UPDATE guest_message SET read_queued = TRUE WHERE wamid = ?", read);
-        Instant oldest = pending.stream().map(PendingMessage::receivedAt).min(Instant::compareTo).orElseThrow();
-        running.put(guestId, new Running(pending.size(), oldest));
         List<TurnMessage> messages = pending.stream()
                 .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId())).toList();
         GuestRow row = guest.isEmpty() ? new GuestRow(null, null) : guest.get(0);
         GuestTurn turn = new GuestTurn(guestId, row.displayName(), row.language(), messages,
                 LocalDate.now(clock.withZone(businessZone)));
+        Instant oldest = pending.stream().map(PendingMessage::receivedAt).min(Instant::compareTo).orElseThrow();
+        running.put(guestId, new Running(pending.size(), newest.wamid(), oldest));
         return new Turn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn);
     }
 
@@ -175,7 +175,6 @@ public class GuestTurns {
      */
     @Transactional
     public void restart(Turn turn) {
-        running.remove(turn.guestId());
         restarts.increment();
         release(turn.guestId());
     }
@@ -199,14 +198,16 @@ public class GuestTurns {
         jdbc.update("UPDATE guest_message SET state = ?, handled_at = ? WHERE wamid IN ("
                 + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", concat(ANSWERED, now, ids));
         jdbc.update("UPDATE guest SET language = COALESCE(?, language) WHERE guest_id = ?", reply.language(), turn.guestId());
-        running.remove(turn.guestId());
         release(turn.guestId());
     }
 
-    /** A leased turn has ended, however it ended: its worker is free again. */
+    /**
+     * A leased turn has ended, however it ended: its worker is free again. It is forgotten unless the guest's
+     * next turn began meanwhile (a turn started over may be leased again before this one's worker lets go).
+     */
     public void turnEnded(@ExchangeProperty("turn") Turn turn) {
         if (turn != null) {
-            running.remove(turn.guestId());
+            running.computeIfPresent(turn.guestId(), (guest, entry) -> entry.of(turn) ? null : entry);
         }
         held.decrementAndGet();
     }
@@ -231,7 +232,13 @@ public class GuestTurns {
                                   Instant sentAt, String mediaId, Instant receivedAt, boolean readQueued) {
     }
 
-    private record Running(int messages, Instant oldest) {
+    /** What a running turn took in: how many messages, the newest one's id, and when the oldest arrived. */
+    private record Running(int messages, String newest, Instant oldest) {
+
+        /** Whether this is that turn's entry (a voice note's transcription keeps both), not its successor's. */
+        boolean of(Turn turn) {
+            return messages == turn.turn().messages().size() && newest.equals(turn.lastMessageId());
+        }
     }
 
     private record GuestRow(String displayName, String language) {
