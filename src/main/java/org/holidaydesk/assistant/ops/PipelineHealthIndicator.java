@@ -8,10 +8,10 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code pipeline} in {@code /actuator/health}, and in the readiness group: DOWN with the reason while a
- * stage keeps failing ({@link PipelineStages}), so that a replica that takes callbacks it cannot answer is
- * seen (and a rolling update to it stops). Liveness leaves it out: a restart mends neither a database nor a
- * configuration, and would cut the turns that still run.
+ * {@code pipeline} in {@code /actuator/health}: DOWN with the reason while a stage keeps failing
+ * ({@link PipelineStages}), so that a replica that takes callbacks it cannot answer is seen. Readiness and
+ * liveness leave it out: the replica still stores every callback it acknowledges, and a restart mends neither
+ * a database nor a configuration.
  */
 @Component
 class PipelineHealthIndicator implements HealthIndicator {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * of work that fails is counted ({@code assistant_pipeline_failures_total{stage}}) and tried again later by
  * the routes (its claim runs out); a stage whose work failed {@code failing-after} times in a row, nothing
  * succeeding between, is <em>failing</em>: {@code assistant_pipeline_failing{stage}} is 1, the health
- * contributor {@code pipeline} is DOWN (readiness too) and {@code /health} says unhealthy, until a unit of
+ * contributor {@code pipeline} is DOWN (readiness stays up) and {@code /health} says unhealthy, until a unit of
  * work succeeds again.
  *
  * <p>The log gets one line when a stage starts failing and one when it works again; failures before that

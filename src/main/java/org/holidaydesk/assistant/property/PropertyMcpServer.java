@@ -36,6 +36,8 @@ class PropertyMcpServer {
 
     static final String PATH = "/mcp";
     static final String SERVER_NAME = "holidaydesk-properties";
+    /** The bean name of {@link #embeddedPropertyTools}, by which the agent asks for it (it sees no type of this package). */
+    public static final String EMBEDDED_TOOLS = "embeddedPropertyTools";
 
     private static final Logger LOG = LoggerFactory.getLogger(PropertyMcpServer.class);
 
@@ -118,9 +120,6 @@ class PropertyMcpServer {
             }
         };
     }
-
-    /** The bean name of {@link #embeddedPropertyTools}. */
-    public static final String EMBEDDED_TOOLS = "embeddedPropertyTools";
 
     static McpSchema.CallToolResult answer(PropertyTool tool, McpSchema.CallToolRequest request) {
         try {
