@@ -84,7 +84,7 @@ public class GuestTurns {
      * free workers for, so that a leased turn starts at once and its lease never runs out while it waits.
      */
     @Transactional
-    public synchronized List<String> leaseReadyGuests() {
+    public List<String> leaseReadyGuests() {
         int room = properties.concurrentTurns() - held.get();
         if (room <= 0) {
             return List.of();
@@ -97,11 +97,11 @@ public class GuestTurns {
                         + " AND received_at >= ? ORDER BY processed_at, received_at LIMIT 1",
                 Timestamp.class, Timestamp.from(now.toInstant().minus(ORDER_HORIZON)));
         Timestamp dueBy = unread.isEmpty() || unread.get(0).after(now) ? now : unread.get(0);
-        List<String> guests = jdbc.queryForList(readyGuests, String.class, dueBy, now, room);
-        held.addAndGet(guests.size());
         Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
-        jdbc.batchUpdate("UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?",
-                guests.stream().map(g -> new Object[] {owner, until, g}).toList());
+        List<String> guests = RowLocking.take(jdbc, "UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?)",
+                jdbc.queryForList(readyGuests, String.class, dueBy, now, room), g -> new Object[] {owner, until, g, now});
+        held.addAndGet(guests.size());
         return guests;
     }
 

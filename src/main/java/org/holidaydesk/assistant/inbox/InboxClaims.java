@@ -48,17 +48,17 @@ public class InboxClaims {
         this.owner = instance.value();
     }
 
-    /** Claims the oldest unclaimed callbacks; one claim at a time in this replica (see {@link RowLocking}). */
+    /** Claims the oldest unclaimed callbacks (see {@link RowLocking}). */
     @Transactional
-    public synchronized List<ClaimedCallback> claim() {
+    public List<ClaimedCallback> claim() {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> ids = jdbc.queryForList(claimable, Long.class, now, pressure.claimBatch());
+        Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()));
+        List<Long> ids = RowLocking.take(jdbc, "UPDATE inbox SET claimed_by = ?, claimed_until = ? WHERE id = ?"
+                        + " AND processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)",
+                jdbc.queryForList(claimable, Long.class, now, pressure.claimBatch()), id -> new Object[] {owner, until, id, now});
         if (ids.isEmpty()) {
             return List.of();
         }
-        Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()));
-        List<Object[]> leases = ids.stream().map(id -> new Object[] {owner, until, id}).toList();
-        jdbc.batchUpdate("UPDATE inbox SET claimed_by = ?, claimed_until = ? WHERE id = ?", leases);
         String placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         return jdbc.query("SELECT id, received_at, payload FROM inbox WHERE id IN (" + placeholders + ") ORDER BY id",
                 (rs, i) -> new ClaimedCallback(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBytes(3)),

@@ -75,22 +75,22 @@ public class OutboxClaims {
         return due == null ? 0 : due;
     }
 
-    /** Claims due replies; one claim at a time in this replica (see {@link RowLocking}). */
+    /** Claims due replies (see {@link RowLocking}). */
     @Transactional
-    public synchronized List<OutboundMessage> claim() {
+    public List<OutboundMessage> claim() {
         boolean probe = pause.paused();
         if (probe && !pause.takeProbe()) {
             return List.of();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> ids = jdbc.queryForList(due, Long.class, Outbox.PENDING, now, now, Outbox.PENDING,
-                probe ? 1 : properties.claimBatch());
+        Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()));
+        List<Long> ids = RowLocking.take(jdbc, "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
+                        + " AND state = ? AND (lease_until IS NULL OR lease_until < ?)",
+                jdbc.queryForList(due, Long.class, Outbox.PENDING, now, now, Outbox.PENDING, probe ? 1 : properties.claimBatch()),
+                id -> new Object[] {owner, until, id, Outbox.PENDING, now});
         if (ids.isEmpty()) {
             return List.of();
         }
-        Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()));
-        jdbc.batchUpdate("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?",
-                ids.stream().map(id -> new Object[] {owner, until, id}).toList());
         String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
         return jdbc.query("SELECT id, guest_id, recipient, phone_number_id, kind, body, in_reply_to, attempts FROM outbox"
                         + " WHERE id IN (" + placeholders + ") ORDER BY id",
