@@ -7,6 +7,8 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.util.ArrayList;
 import java.util.List;
+import dev.langchain4j.model.chat.ChatModel;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps a long-running guest's context bounded: once the kept conversation is longer than
  * {@code assistant.memory.condense-after} messages, its oldest part (with the previous summary) is
- * condensed by the model into a short summary, through Camel's {@code langchain4j-chat} endpoint, and
+ * condensed by the model into a short summary, by a plain completion ({@link #summarise}), and
  * only the last {@code keep-after-condense} messages stay word for word. The summary rides in the next
  * turns' system message. A turn that added messages meanwhile wins: the condensed form is then not
  * kept, and the next turn condenses again.
@@ -44,10 +46,13 @@ public class MemoryCondenser {
 
     private final ChatMemories memories;
     private final MemoryProperties properties;
+    private final ChatModel model;
 
-    public MemoryCondenser(ChatMemories memories, MemoryProperties properties) {
+    public MemoryCondenser(ChatMemories memories, MemoryProperties properties,
+                           @Qualifier("guestChatModel") ChatModel model) {
         this.memories = memories;
         this.properties = properties;
+        this.model = model;
     }
 
     /**
@@ -80,6 +85,11 @@ public class MemoryCondenser {
         request.add(SystemMessage.from(INSTRUCTIONS));
         request.add(UserMessage.from(transcript.toString()));
         return request;
+    }
+
+    /** The summary the model writes for {@link #request}'s messages: a plain completion, no tools. */
+    public String summarise(@Body List<ChatMessage> request) {
+        return model.chat(request).aiMessage().text();
     }
 
     /** Keeps the summary the model wrote, unless the conversation changed meanwhile. */

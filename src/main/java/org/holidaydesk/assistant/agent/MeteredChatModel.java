@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
  * The chat model as the assistant uses it: every request's tokens counted by model
  * ({@code agent_model_tokens_total{model,kind}}), and a turn's requests held to the turn's token budget.
  * A turn runs its requests on one thread, so the budget is that thread's ({@link #withBudget}); a request
- * made when the budget is spent fails the turn, which the offline agent then answers.
+ * made when the budget is spent fails the turn, which the offline agent then answers. A wrapper, not one of
+ * LangChain4j's {@code ChatModelListener}s: a listener sees each request's usage but cannot refuse the next.
  */
 final class MeteredChatModel implements ChatModel {
 

@@ -3,7 +3,6 @@ package org.holidaydesk.assistant.agent;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
-import dev.langchain4j.service.tool.ToolProvider;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.camel.component.langchain4j.agent.api.Agent;
-import org.apache.camel.component.langchain4j.agent.api.AiAgentBody;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.MemoryProperties;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.memory.TurnChatMemoryStore;
@@ -26,17 +25,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The language model's agent, as Camel's {@code langchain4j-agent} component calls it: one AI service
- * built once (the chat model, the property MCP tools, each turn's own chat memory, at most
+ * The language model's agent, as the agent route calls it: one LangChain4j AI service built once (the chat model, the property MCP tools, each turn's own chat memory, at most
  * {@code assistant.model.max-tool-rounds} tool calls), shared by every turn. A turn is bounded by
  * {@code assistant.model.turn-timeout} and by its token budget; a turn that fails, runs out of time or
  * answers nothing throws, and the route gives the guest the offline agent's answer instead. Only a turn
  * that answered is kept in the guest's chat memory.
  *
- * <p>The route's own tools ({@code tags=}) are not used: the property tools come from the MCP server.
+ * <p>LangChain4j's own AI services do the agent's work (tool rounds capped, tool errors handed to the
+ * model, memory per turn); what is ours is the turn's deadline, its token budget and what is kept.
  */
 @Component("guestModelAgent")
-class ModelAgent implements Agent, DisposableBean {
+class ModelAgent implements DisposableBean {
+
+    /** The exchange property the route leaves the turn's system message in. */
+    static final String SYSTEM_MESSAGE = "modelSystemMessage";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelAgent.class);
 
@@ -77,16 +79,21 @@ class ModelAgent implements Agent, DisposableBean {
                 .build();
     }
 
-    @Override
-    public String chat(AiAgentBody<?> body, ToolProvider routeTools) {
-        if (!(body.getMemoryId() instanceof String guestId) || guestId.isBlank()) {
-            throw new IllegalArgumentException("a model turn needs the guest's id as its memory id");
+    /** The model's answer to the guest's words of this turn, given the turn's system message. */
+    public String answer(@ExchangeProperty("turn") GuestTurns.Turn turn, @ExchangeProperty(SYSTEM_MESSAGE) String system,
+                         @Body String guestWords) {
+        return chat(turn.guestId(), system, guestWords);
+    }
+
+    String chat(String guestId, String system, String guestWords) {
+        if (guestId == null || guestId.isBlank()) {
+            throw new IllegalArgumentException("a model turn needs the guest's id");
         }
         long start = System.nanoTime();
         AtomicBoolean abandoned = new AtomicBoolean();
         MeteredChatModel.Usage usage = new MeteredChatModel.Usage();
         Future<String> answer = turns.submit(WithLogContext.of(() -> MeteredChatModel.withBudget(
-                () -> converse(guestId, body.getSystemMessage(), body.getUserMessage(), abandoned), usage)));
+                () -> converse(guestId, system, guestWords, abandoned), usage)));
         try {
             return answer.get(properties.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

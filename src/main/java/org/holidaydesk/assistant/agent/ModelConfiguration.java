@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAI-compatible chat model ({@code OPENAI_BASE_URL}, {@code OPENAI_MODEL}, {@code OPENAI_API_KEY}),
  * shared by the agent's turns and the conversation summaries. Building it connects to nothing, so it
- * exists without a key too (Camel's chat endpoint needs one at startup); the routes only call it when a
+ * exists without a key too, so that the beans that use it need no condition; the routes only call it when a
  * key is set.
  */
 @Configuration(proxyBeanMethods = false)

@@ -77,7 +77,7 @@ class PropertyToolProvider implements ToolProvider, DisposableBean {
     }
 
     private List<ToolSpecification> listTools(McpClient client) {
-        Future<List<ToolSpecification>> tools = listing.submit(client::listTools);
+        Future<List<ToolSpecification>> tools = listing.submit(() -> client.listTools());
         try {
             return tools.get(properties.toolTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

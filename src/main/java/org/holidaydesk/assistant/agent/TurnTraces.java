@@ -53,7 +53,7 @@ public class TurnTraces {
             Map.entry(new String[] {"forgetMe", "erase"}, "forget-me erase"),
             Map.entry(new String[] {"modelTurns", "slowDown"}, "bill guard"),
             Map.entry(new String[] {"guestMemories", "recall"}, "Mem0 recall"),
-            Map.entry(new String[] {"langchain4j-agent"}, "model (tool calls included)"),
+            Map.entry(new String[] {"guestModelAgent", "answer"}, "model (tool calls included)"),
             Map.entry(new String[] {"modelReplies", "read"}, "reading the model's answer"),
             Map.entry(new String[] {"turnAnswers", "fallback"}, "offline agent (fallback)"),
             Map.entry(new String[] {"turnAnswers", "answer"}, "offline agent"),

@@ -2,8 +2,8 @@ package org.holidaydesk.assistant.ops;
 
 import org.holidaydesk.assistant.config.WhatsAppProperties;
 import org.holidaydesk.assistant.reply.SendingPause;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**

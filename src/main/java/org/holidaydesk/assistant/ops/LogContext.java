@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a guest's turn puts in the log context: the exchange properties {@value #TURN_ID} (a new id for
  * each turn) and {@value #WAMID} (the wamids of the messages it answers, comma-separated), which Camel's
- * MDC service copies into every line written while the turn runs ({@code camel.mdc.custom-exchange-properties}),
+ * {@link ExchangeLogContext} copies into every line written while the turn runs,
  * and one line when the turn is answered. The inbox and reply routes set {@value #WAMID} themselves.
  */
 @Component("logContext")

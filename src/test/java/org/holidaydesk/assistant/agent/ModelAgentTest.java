@@ -40,7 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,7 +75,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "assistant.memory.condense-after=6",
         "assistant.memory.keep-after-condense=2"
 })
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
 class ModelAgentTest {
 

@@ -18,7 +18,6 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.langchain4j.service.tool.ToolProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -50,15 +49,15 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.langchain4j.agent.api.Agent;
-import org.apache.camel.component.langchain4j.agent.api.AiAgentBody;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
 import org.holidaydesk.assistant.AssistantApplication;
 import org.holidaydesk.assistant.memory.TurnChatMemoryStore;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -106,42 +105,32 @@ public final class AgentBenchmark {
     private static final Queue<AgentCall> AGENT_CALLS = new ConcurrentLinkedQueue<>();
 
     /**
-     * Times each call of the {@code guestModelAgent} bean, keyed by the guest's marker, so that every turn
-     * has its own time (the service's timer only keeps aggregates). Not annotated: named as a source.
+     * Times each route step that calls the {@code guestModelAgent} bean, keyed by the guest's marker, so that
+     * every turn has its own time (the service's timer only keeps aggregates). Not annotated: named as a source.
      */
     static class TimedAgent {
         @Bean
-        static BeanPostProcessor timeModelTurns() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!"guestModelAgent".equals(name) || !(bean instanceof Agent agent)) {
-                        return bean;
-                    }
-                    return new Agent() {
-                        @Override
-                        public AiAgentBody<?> processBody(Object payload, Exchange exchange) throws Exception {
-                            return agent.processBody(payload, exchange);
-                        }
-
-                        @Override
-                        public String chat(AiAgentBody<?> body, ToolProvider tools) {
-                            long start = System.nanoTime();
-                            boolean failed = true;
-                            try {
-                                String answer = agent.chat(body, tools);
-                                failed = false;
-                                return answer;
-                            } finally {
-                                Matcher marker = MARKER.matcher(String.valueOf(body.getUserMessage()));
-                                if (marker.find()) {
-                                    AGENT_CALLS.add(new AgentCall(marker.group(1), Integer.parseInt(marker.group(2)),
-                                            Integer.parseInt(marker.group(3)), start, System.nanoTime(), failed));
-                                }
-                            }
-                        }
-                    };
+        static InterceptStrategy timeModelTurns() {
+            return (context, definition, target, nextTarget) -> {
+                if (!String.valueOf(definition.getLabel()).contains("guestModelAgent")) {
+                    return target;
                 }
+                return new DelegateAsyncProcessor(target) {
+                    @Override
+                    public boolean process(Exchange exchange, AsyncCallback callback) {
+                        String words = String.valueOf(exchange.getMessage().getBody());
+                        long start = System.nanoTime();
+                        return super.process(exchange, doneSync -> {
+                            Matcher marker = MARKER.matcher(words);
+                            if (marker.find()) {
+                                AGENT_CALLS.add(new AgentCall(marker.group(1), Integer.parseInt(marker.group(2)),
+                                        Integer.parseInt(marker.group(3)), start, System.nanoTime(),
+                                        exchange.getException() != null));
+                            }
+                            callback.done(doneSync);
+                        });
+                    }
+                };
             };
         }
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "assistant.model.max-retries=0",
         "assistant.model.turn-timeout=5s"
 })
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorMetricsTest {

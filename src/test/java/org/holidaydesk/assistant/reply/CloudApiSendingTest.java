@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "assistant.reply.max-backoff=200ms",
         "assistant.reply.pair-pacing=300ms"
 })
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
 class CloudApiSendingTest {
 

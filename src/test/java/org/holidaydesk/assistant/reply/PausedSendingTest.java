@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "assistant.reply.base-backoff=50ms",
         "assistant.reply.pause-probe-interval=300ms"
 })
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class PausedSendingTest {

@@ -4,7 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -19,6 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "MANAGEMENT_PORT=0",
         "DATABASE_URL=jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 })
-@AutoConfigureObservability
+@AutoConfigureMetrics
 public @interface ServiceTest {
 }
