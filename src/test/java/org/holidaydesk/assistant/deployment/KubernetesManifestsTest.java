@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -179,15 +180,34 @@ class KubernetesManifestsTest {
     void rollsOutWithoutGapsAndStopsWithinItsGracePeriod(RenderedManifests k8s) {
         Deployment assistant = k8s.named(Deployment.class, "whatsapp-assistant");
         assertThat(assistant.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable()).isEqualTo(new IntOrString(0));
-        assertThat(assistant.getSpec().getReplicas()).isEqualTo(k8s.overlay().equals("prod") ? 2 : 1);
+        if (k8s.all(HorizontalPodAutoscaler.class).isEmpty()) {
+            assertThat(assistant.getSpec().getReplicas()).as("one replica without an autoscaler").isEqualTo(1);
+        }
         Duration shutdown = pipeline.agentTimeout().plus(reply.connectTimeout()).plus(reply.responseTimeout());
         assertThat(Duration.ofSeconds(assistant.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()))
                 .as("the running turns and their replies fit in the grace period")
                 .isGreaterThan(shutdown.plusSeconds(5));
         if (k8s.overlay().equals("prod")) {
-            assertThat(k8s.named(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class, "whatsapp-assistant")
-                    .getSpec().getMinReplicas()).isEqualTo(2);
+            assertThat(k8s.named(HorizontalPodAutoscaler.class, "whatsapp-assistant").getSpec().getMinReplicas()).isEqualTo(2);
             assertThat(k8s.all("Cluster")).as("the prod overlay brings its PostgreSQL").hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void leavesTheReplicaCountOfAnAutoscaledDeploymentToItsAutoscaler(RenderedManifests k8s) {
+        List<HorizontalPodAutoscaler> autoscalers = k8s.all(HorizontalPodAutoscaler.class);
+        if (k8s.overlay().equals("prod")) {
+            assertThat(autoscalers).as("prod autoscales the assistant")
+                    .anyMatch(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals("whatsapp-assistant"));
+        }
+        for (HorizontalPodAutoscaler hpa : autoscalers) {
+            var target = hpa.getSpec().getScaleTargetRef();
+            assertThat(target.getKind()).as("%s scales a Deployment", hpa.getMetadata().getName()).isEqualTo("Deployment");
+            assertThat(k8s.named(Deployment.class, target.getName()).getSpec().getReplicas())
+                    .as("replicas of %s, which %s scales (kubectl apply would reset the count it set)", target.getName(),
+                            hpa.getMetadata().getName())
+                    .isNull();
         }
     }
 
