@@ -76,7 +76,11 @@ class KubernetesManifestsTest {
     ReplyProperties reply;
 
     static Stream<RenderedManifests> overlays() {
-        return Stream.of("dev", "prod").map(o -> RENDERED.computeIfAbsent(o, RenderedManifests::render));
+        return Stream.of("dev", "prod").map(KubernetesManifestsTest::rendered);
+    }
+
+    private static RenderedManifests rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, RenderedManifests::render);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,6 +213,25 @@ class KubernetesManifestsTest {
                             hpa.getMetadata().getName())
                     .isNull();
         }
+    }
+
+    @Test
+    void prefersToRunTheAssistantsReplicasOnDifferentNodes() {
+        Deployment assistant = rendered("prod").named(Deployment.class, "whatsapp-assistant");
+        var pod = assistant.getSpec().getTemplate();
+        var antiAffinity = pod.getSpec().getAffinity() == null ? null : pod.getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(antiAffinity).as("the assistant's pod anti-affinity").isNotNull();
+        assertThat(antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution())
+                .as("required anti-affinity would leave replicas unscheduled on a small cluster").isNullOrEmpty();
+        assertThat(antiAffinity.getPreferredDuringSchedulingIgnoredDuringExecution()).as("a preferred anti-affinity across nodes")
+                .anySatisfy(preferred -> {
+                    assertThat(preferred.getWeight()).isPositive();
+                    assertThat(preferred.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(pod.getMetadata().getLabels()).as("the assistant's own pods")
+                            .containsAllEntriesOf(preferred.getPodAffinityTerm().getLabelSelector().getMatchLabels());
+                });
+        assertThat(pod.getSpec().getTopologySpreadConstraints()).as("beside the spread over nodes")
+                .anyMatch(c -> c.getTopologyKey().equals("kubernetes.io/hostname"));
     }
 
     @ParameterizedTest(name = "{0}")
