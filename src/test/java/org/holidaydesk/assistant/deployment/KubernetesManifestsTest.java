@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,6 +177,32 @@ class KubernetesManifestsTest {
             Map<?, ?> resources = (Map<?, ?>) spec(database).get("resources");
             assertThat(resources.keySet().stream().map(String::valueOf).toList()).as("the database's resources")
                     .contains("requests", "limits");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void boundsTheLocalDiskOfEveryContainer(RenderedManifests k8s) {
+        List<Container> containers = k8s.containers().toList();
+        assertThat(containers).isNotEmpty();
+        for (Container container : containers) {
+            Quantity request = container.getResources().getRequests().get("ephemeral-storage");
+            Quantity limit = container.getResources().getLimits().get("ephemeral-storage");
+            assertThat(request).as("%s requests ephemeral-storage", container.getName()).isNotNull();
+            assertThat(limit).as("%s limits ephemeral-storage", container.getName()).isNotNull();
+            assertThat(request.getNumericalAmount()).as("%s ephemeral-storage: request <= limit", container.getName())
+                    .isLessThanOrEqualTo(limit.getNumericalAmount());
+        }
+        for (Deployment deployment : k8s.all(Deployment.class)) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            BigDecimal limits = Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                    .map(c -> c.getResources().getLimits().get("ephemeral-storage").getNumericalAmount())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal emptyDirs = pod.getVolumes().stream().map(v -> v.getEmptyDir())
+                    .filter(d -> d != null && !"Memory".equals(d.getMedium()))
+                    .map(d -> d.getSizeLimit().getNumericalAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(limits).as("%s: its containers' ephemeral-storage limits hold its emptyDirs' size limits",
+                    deployment.getMetadata().getName()).isGreaterThanOrEqualTo(emptyDirs);
         }
     }
 
