@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -305,20 +306,28 @@ class KubernetesManifestsTest {
         }
     }
 
-    @Test
-    void everyAlertHasARunbookInTheReadme() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyAlertLinksItsRunbookInTheReadme(RenderedManifests k8s) throws IOException {
         Set<String> anchors = new HashSet<>();
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             if (line.startsWith("#")) {
                 anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
             }
         }
-        List<Map<?, ?>> rules = alertRules(overlays().findFirst().orElseThrow());
-        assertThat(rules).hasSizeGreaterThanOrEqualTo(8).allSatisfy(rule -> {
-            String runbook = (String) ((Map<?, ?>) rule.get("annotations")).get("runbook");
-            assertThat(runbook).as("%s's runbook", rule.get("alert")).startsWith("README.md#");
-            assertThat(anchors).as("README heading for %s", rule.get("alert")).contains(runbook.substring("README.md#".length()));
+        Set<String> readmes = new HashSet<>();
+        assertThat(alertRules(k8s)).hasSizeGreaterThanOrEqualTo(8).allSatisfy(rule -> {
+            String runbook = (String) ((Map<?, ?>) rule.get("annotations")).get("runbook_url");
+            assertThat(runbook).as("%s's runbook_url", rule.get("alert")).isNotNull();
+            URI link = URI.create(runbook);
+            assertThat(link.getScheme()).as("%s's runbook_url %s is an absolute https link (Alertmanager and Grafana "
+                    + "show it as a link)", rule.get("alert"), runbook).isEqualTo("https");
+            assertThat(link.getHost()).as("%s's runbook_url host", rule.get("alert")).isNotBlank();
+            assertThat(link.getPath()).as("%s's runbook_url", rule.get("alert")).endsWith("/README.md");
+            assertThat(anchors).as("README heading for %s", rule.get("alert")).contains(link.getFragment());
+            readmes.add(runbook.substring(0, runbook.indexOf('#')));
         });
+        assertThat(readmes).as("one setting, the README's address, for every alert").hasSize(1);
     }
 
     @Test
