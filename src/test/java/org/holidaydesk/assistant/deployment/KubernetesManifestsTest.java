@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -154,6 +155,16 @@ class KubernetesManifestsTest {
             assertThat(config.keySet()).as("%s: no secret among the ConfigMap's settings", k8s)
                     .doesNotContainAnyElementsOf(example.getStringData().keySet());
         });
+    }
+
+    @Test
+    void givesTheAssistantAndTheMcpServerTheSameMcpTokenFromTheSecret() {
+        RenderedManifests prod = rendered("prod");
+        for (String name : List.of("whatsapp-assistant", "property-mcp-server")) {
+            Container container = prod.named(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(secretKeyOf(prod, container, "MCP_AUTH_TOKEN")).as("where %s's MCP_AUTH_TOKEN comes from", name)
+                    .isEqualTo("whatsapp-assistant/MCP_AUTH_TOKEN");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -375,6 +386,30 @@ class KubernetesManifestsTest {
     private static List<Probe> probes(Container container) {
         return Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())
                 .filter(Objects::nonNull).toList();
+    }
+
+    /** The Secret and key ({@code name/key}) a container's variable is read from, as the kubelet resolves it; null if none. */
+    private static String secretKeyOf(RenderedManifests k8s, Container container, String variable) {
+        for (EnvVar env : container.getEnv()) {
+            if (env.getName().equals(variable)) {
+                var ref = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
+                return ref == null ? null : ref.getName() + "/" + ref.getKey();
+            }
+        }
+        List<EnvFromSource> sources = new ArrayList<>(container.getEnvFrom());
+        Collections.reverse(sources); // the last source holding a key wins
+        for (EnvFromSource from : sources) {
+            if (from.getPrefix() != null && !from.getPrefix().isEmpty()) {
+                continue;
+            }
+            if (from.getConfigMapRef() != null && k8s.configMap(from.getConfigMapRef().getName()).containsKey(variable)) {
+                return null;
+            }
+            if (from.getSecretRef() != null && exampleSecret().getStringData().containsKey(variable)) {
+                return from.getSecretRef().getName() + "/" + variable;
+            }
+        }
+        return null;
     }
 
     private static Secret exampleSecret() {
