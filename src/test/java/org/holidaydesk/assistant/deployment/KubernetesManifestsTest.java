@@ -55,9 +55,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What {@code kubectl apply -k k8s/overlays/dev} and {@code .../prod} would create, checked against the
  * running service and the README: probes and ports that answer, only configuration variables the README
- * documents, no secret in the repository, resources and a hardened security context on every container,
- * an Ingress for Meta's path alone, the operators' port open to the monitoring namespace alone, and a grace
- * period long enough for the graceful shutdown. The alerts are checked against a scrape in OperatorMetricsTest.
+ * documents, no secret in the repository, resources (local disk included) and a hardened security context on
+ * every container, no replica count where an autoscaler sets it, the assistant's replicas preferring different
+ * nodes, an Ingress for Meta's path alone, the operators' port open to the monitoring namespace alone, a grace
+ * period long enough for the graceful shutdown, and alerts linking their runbooks absolutely. The alerts'
+ * expressions are checked against a scrape in OperatorMetricsTest.
  */
 @ServiceTest
 class KubernetesManifestsTest {
