@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -24,10 +25,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,9 +55,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What {@code kubectl apply -k k8s/overlays/dev} and {@code .../prod} would create, checked against the
  * running service and the README: probes and ports that answer, only configuration variables the README
- * documents, no secret in the repository, resources and a hardened security context on every container,
- * an Ingress for Meta's path alone, the operators' port open to the monitoring namespace alone, and a grace
- * period long enough for the graceful shutdown. The alerts are checked against a scrape in OperatorMetricsTest.
+ * documents, no secret in the repository, resources (local disk included) and a hardened security context on
+ * every container, no replica count where an autoscaler sets it, the assistant's replicas preferring different
+ * nodes, an Ingress for Meta's path alone, the operators' port open to the monitoring namespace alone, a grace
+ * period long enough for the graceful shutdown, and alerts linking their runbooks absolutely. The alerts'
+ * expressions are checked against a scrape in OperatorMetricsTest.
  */
 @ServiceTest
 class KubernetesManifestsTest {
@@ -75,7 +81,11 @@ class KubernetesManifestsTest {
     ReplyProperties reply;
 
     static Stream<RenderedManifests> overlays() {
-        return Stream.of("dev", "prod").map(o -> RENDERED.computeIfAbsent(o, RenderedManifests::render));
+        return Stream.of("dev", "prod").map(KubernetesManifestsTest::rendered);
+    }
+
+    private static RenderedManifests rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, RenderedManifests::render);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,6 +159,16 @@ class KubernetesManifestsTest {
         });
     }
 
+    @Test
+    void givesTheAssistantAndTheMcpServerTheSameMcpTokenFromTheSecret() {
+        RenderedManifests prod = rendered("prod");
+        for (String name : List.of("whatsapp-assistant", "property-mcp-server")) {
+            Container container = prod.named(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(secretKeyOf(prod, container, "MCP_AUTH_TOKEN")).as("where %s's MCP_AUTH_TOKEN comes from", name)
+                    .isEqualTo("whatsapp-assistant/MCP_AUTH_TOKEN");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void sizesAndHardensEveryContainer(RenderedManifests k8s) {
@@ -176,19 +196,83 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void boundsTheLocalDiskOfEveryContainer(RenderedManifests k8s) {
+        List<Container> containers = k8s.containers().toList();
+        assertThat(containers).isNotEmpty();
+        for (Container container : containers) {
+            Quantity request = container.getResources().getRequests().get("ephemeral-storage");
+            Quantity limit = container.getResources().getLimits().get("ephemeral-storage");
+            assertThat(request).as("%s requests ephemeral-storage", container.getName()).isNotNull();
+            assertThat(limit).as("%s limits ephemeral-storage", container.getName()).isNotNull();
+            assertThat(request.getNumericalAmount()).as("%s ephemeral-storage: request <= limit", container.getName())
+                    .isLessThanOrEqualTo(limit.getNumericalAmount());
+        }
+        for (Deployment deployment : k8s.all(Deployment.class)) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            BigDecimal limits = Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                    .map(c -> c.getResources().getLimits().get("ephemeral-storage").getNumericalAmount())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal emptyDirs = pod.getVolumes().stream().map(v -> v.getEmptyDir())
+                    .filter(d -> d != null && !"Memory".equals(d.getMedium()))
+                    .map(d -> d.getSizeLimit().getNumericalAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(limits).as("%s: its containers' ephemeral-storage limits hold its emptyDirs' size limits",
+                    deployment.getMetadata().getName()).isGreaterThanOrEqualTo(emptyDirs);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void rollsOutWithoutGapsAndStopsWithinItsGracePeriod(RenderedManifests k8s) {
         Deployment assistant = k8s.named(Deployment.class, "whatsapp-assistant");
         assertThat(assistant.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable()).isEqualTo(new IntOrString(0));
-        assertThat(assistant.getSpec().getReplicas()).isEqualTo(k8s.overlay().equals("prod") ? 2 : 1);
+        if (k8s.all(HorizontalPodAutoscaler.class).isEmpty()) {
+            assertThat(assistant.getSpec().getReplicas()).as("one replica without an autoscaler").isEqualTo(1);
+        }
         Duration shutdown = pipeline.agentTimeout().plus(reply.connectTimeout()).plus(reply.responseTimeout());
         assertThat(Duration.ofSeconds(assistant.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()))
                 .as("the running turns and their replies fit in the grace period")
                 .isGreaterThan(shutdown.plusSeconds(5));
         if (k8s.overlay().equals("prod")) {
-            assertThat(k8s.named(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class, "whatsapp-assistant")
-                    .getSpec().getMinReplicas()).isEqualTo(2);
+            assertThat(k8s.named(HorizontalPodAutoscaler.class, "whatsapp-assistant").getSpec().getMinReplicas()).isEqualTo(2);
             assertThat(k8s.all("Cluster")).as("the prod overlay brings its PostgreSQL").hasSize(1);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void leavesTheReplicaCountOfAnAutoscaledDeploymentToItsAutoscaler(RenderedManifests k8s) {
+        List<HorizontalPodAutoscaler> autoscalers = k8s.all(HorizontalPodAutoscaler.class);
+        if (k8s.overlay().equals("prod")) {
+            assertThat(autoscalers).as("prod autoscales the assistant")
+                    .anyMatch(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals("whatsapp-assistant"));
+        }
+        for (HorizontalPodAutoscaler hpa : autoscalers) {
+            var target = hpa.getSpec().getScaleTargetRef();
+            assertThat(target.getKind()).as("%s scales a Deployment", hpa.getMetadata().getName()).isEqualTo("Deployment");
+            assertThat(k8s.named(Deployment.class, target.getName()).getSpec().getReplicas())
+                    .as("replicas of %s, which %s scales (kubectl apply would reset the count it set)", target.getName(),
+                            hpa.getMetadata().getName())
+                    .isNull();
+        }
+    }
+
+    @Test
+    void prefersToRunTheAssistantsReplicasOnDifferentNodes() {
+        Deployment assistant = rendered("prod").named(Deployment.class, "whatsapp-assistant");
+        var pod = assistant.getSpec().getTemplate();
+        var antiAffinity = pod.getSpec().getAffinity() == null ? null : pod.getSpec().getAffinity().getPodAntiAffinity();
+        assertThat(antiAffinity).as("the assistant's pod anti-affinity").isNotNull();
+        assertThat(antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution())
+                .as("required anti-affinity would leave replicas unscheduled on a small cluster").isNullOrEmpty();
+        assertThat(antiAffinity.getPreferredDuringSchedulingIgnoredDuringExecution()).as("a preferred anti-affinity across nodes")
+                .anySatisfy(preferred -> {
+                    assertThat(preferred.getWeight()).isPositive();
+                    assertThat(preferred.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(pod.getMetadata().getLabels()).as("the assistant's own pods")
+                            .containsAllEntriesOf(preferred.getPodAffinityTerm().getLabelSelector().getMatchLabels());
+                });
+        assertThat(pod.getSpec().getTopologySpreadConstraints()).as("beside the spread over nodes")
+                .anyMatch(c -> c.getTopologyKey().equals("kubernetes.io/hostname"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -235,20 +319,28 @@ class KubernetesManifestsTest {
         }
     }
 
-    @Test
-    void everyAlertHasARunbookInTheReadme() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyAlertLinksItsRunbookInTheReadme(RenderedManifests k8s) throws IOException {
         Set<String> anchors = new HashSet<>();
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             if (line.startsWith("#")) {
                 anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
             }
         }
-        List<Map<?, ?>> rules = alertRules(overlays().findFirst().orElseThrow());
-        assertThat(rules).hasSizeGreaterThanOrEqualTo(8).allSatisfy(rule -> {
-            String runbook = (String) ((Map<?, ?>) rule.get("annotations")).get("runbook");
-            assertThat(runbook).as("%s's runbook", rule.get("alert")).startsWith("README.md#");
-            assertThat(anchors).as("README heading for %s", rule.get("alert")).contains(runbook.substring("README.md#".length()));
+        Set<String> readmes = new HashSet<>();
+        assertThat(alertRules(k8s)).hasSizeGreaterThanOrEqualTo(8).allSatisfy(rule -> {
+            String runbook = (String) ((Map<?, ?>) rule.get("annotations")).get("runbook_url");
+            assertThat(runbook).as("%s's runbook_url", rule.get("alert")).isNotNull();
+            URI link = URI.create(runbook);
+            assertThat(link.getScheme()).as("%s's runbook_url %s is an absolute https link (Alertmanager and Grafana "
+                    + "show it as a link)", rule.get("alert"), runbook).isEqualTo("https");
+            assertThat(link.getHost()).as("%s's runbook_url host", rule.get("alert")).isNotBlank();
+            assertThat(link.getPath()).as("%s's runbook_url", rule.get("alert")).endsWith("/README.md");
+            assertThat(anchors).as("README heading for %s", rule.get("alert")).contains(link.getFragment());
+            readmes.add(runbook.substring(0, runbook.indexOf('#')));
         });
+        assertThat(readmes).as("one setting, the README's address, for every alert").hasSize(1);
     }
 
     @Test
@@ -296,6 +388,30 @@ class KubernetesManifestsTest {
     private static List<Probe> probes(Container container) {
         return Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())
                 .filter(Objects::nonNull).toList();
+    }
+
+    /** The Secret and key ({@code name/key}) a container's variable is read from, as the kubelet resolves it; null if none. */
+    private static String secretKeyOf(RenderedManifests k8s, Container container, String variable) {
+        for (EnvVar env : container.getEnv()) {
+            if (env.getName().equals(variable)) {
+                var ref = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
+                return ref == null ? null : ref.getName() + "/" + ref.getKey();
+            }
+        }
+        List<EnvFromSource> sources = new ArrayList<>(container.getEnvFrom());
+        Collections.reverse(sources); // the last source holding a key wins
+        for (EnvFromSource from : sources) {
+            if (from.getPrefix() != null && !from.getPrefix().isEmpty()) {
+                continue;
+            }
+            if (from.getConfigMapRef() != null && k8s.configMap(from.getConfigMapRef().getName()).containsKey(variable)) {
+                return null;
+            }
+            if (from.getSecretRef() != null && exampleSecret().getStringData().containsKey(variable)) {
+                return from.getSecretRef().getName() + "/" + variable;
+            }
+        }
+        return null;
     }
 
     private static Secret exampleSecret() {
