@@ -163,8 +163,8 @@ launch() {
   elif [ "$setup" = sustained ]; then
     # without its outbound work: no key, so its agent fails before any network call; no token, nothing sent
     port=$peer_port
-    ( cd "$work/peer" && exec env -u SEED_QUIET ${SEED_QUIET:+SEED_QUIET=$SEED_QUIET} -u OPENAI_API_KEY \
-        -u WHATSAPP_ACCESS_TOKEN WEBHOOK_PORT=$peer_port "$@" node server.js > "$log" 2>&1 ) &
+    ( cd "$work/peer" && exec env -u SEED_QUIET -u OPENAI_API_KEY -u WHATSAPP_ACCESS_TOKEN \
+        ${SEED_QUIET:+SEED_QUIET=$SEED_QUIET} WEBHOOK_PORT=$peer_port "$@" node server.js > "$log" 2>&1 ) &
   else
     port=$peer_port
     ( cd "$work/peer" && exec env -u SEED_QUIET ${SEED_QUIET:+SEED_QUIET=$SEED_QUIET} WEBHOOK_PORT=$peer_port \
