@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Profile;
  * the catalog, the calendar refresh route and {@code /mcp}, on the same database ({@code DATABASE_URL})
  * and ports as the whole service. Only this package is scanned and only {@code routes/property-*.camel.yaml}
  * is loaded (profile {@value #PROFILE}, {@code application-property-mcp.yml}), so no webhook route or bean starts.
- * {@code /mcp} is guarded as in the whole service: {@code MCP_AUTH_TOKEN} and
+ * {@code /mcp} is guarded as in the whole service: {@code MCP_AUTH_TOKEN} (required in production) and
  * {@code MCP_ALLOWED_ORIGINS}.
  *
  * <p>Run with {@code java -cp app.jar -Dloader.main=org.holidaydesk.assistant.property.PropertyMcpServerApplication
