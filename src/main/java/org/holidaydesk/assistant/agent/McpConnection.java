@@ -3,12 +3,16 @@ package org.holidaydesk.assistant.agent;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.holidaydesk.assistant.config.AgentProperties;
+import org.holidaydesk.assistant.config.McpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  * built, and the embedded server only listens once the web server is up. A connection that failed is
  * dropped by whoever saw it fail, and the next use connects afresh, so a server that comes back is used
  * again without a restart. Connecting and each tool call are bounded by {@code assistant.agent.tool-timeout}.
+ * With {@code MCP_AUTH_TOKEN} set, every request carries it as {@code Authorization: Bearer}, to the embedded
+ * server and to {@code MCP_SERVER_URL} alike.
  */
 @Component
 class McpConnection implements DisposableBean {
@@ -25,13 +31,22 @@ class McpConnection implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(McpConnection.class);
 
     private final AgentProperties properties;
+    private final McpProperties mcp;
     private final Environment environment;
     private final AtomicReference<McpClient> client = new AtomicReference<>();
     private final ReentrantLock connecting = new ReentrantLock();
 
-    McpConnection(AgentProperties properties, Environment environment) {
+    @Autowired
+    McpConnection(AgentProperties properties, McpProperties mcp, Environment environment) {
         this.properties = properties;
+        this.mcp = mcp;
         this.environment = environment;
+    }
+
+    /** A connection of its own, with {@code assistant.mcp} read from the environment (tests, tools on another server). */
+    McpConnection(AgentProperties properties, Environment environment) {
+        this(properties, Binder.get(environment).bind("assistant.mcp", McpProperties.class)
+                .orElseGet(() -> new McpProperties(null, null)), environment);
     }
 
     /** The connected client; throws {@link ToolsUnavailableException} when the server cannot be reached. */
@@ -92,6 +107,7 @@ class McpConnection implements DisposableBean {
                     .clientName("holidaydesk-assistant")
                     .transport(new StreamableHttpMcpTransport.Builder()
                             .url(url)
+                            .customHeaders(credentials())
                             .timeout(properties.toolTimeout())
                             .build())
                     .initializationTimeout(properties.toolTimeout())
@@ -104,6 +120,11 @@ class McpConnection implements DisposableBean {
         } catch (RuntimeException e) {
             throw new ToolsUnavailableException("Cannot connect to the property tools at " + url, e);
         }
+    }
+
+    /** {@code Authorization: Bearer MCP_AUTH_TOKEN} when the token is set; no header otherwise. */
+    Map<String, String> credentials() {
+        return mcp.hasAuthToken() ? Map.of("Authorization", "Bearer " + mcp.authToken().strip()) : Map.of();
     }
 
     private static void closeQuietly(McpClient mcp) {

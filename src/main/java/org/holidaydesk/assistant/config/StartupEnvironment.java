@@ -27,10 +27,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
 
+    /** The credential of /mcp, which both the whole service and the MCP server on its own serve on the public port. */
+    static final String MCP_AUTH_TOKEN = "MCP_AUTH_TOKEN";
     /** Variables that production cannot run without. */
     static final List<String> PRODUCTION_REQUIRED = List.of(
             "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
-            "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN");
+            "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN", MCP_AUTH_TOKEN);
 
     static final String WEBHOOK_ENABLED = "assistant.webhook.enabled";
     static final String CONSOLE_FORMAT = "logging.structured.format.console";
@@ -122,10 +124,12 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
-        // the standalone property MCP server (profile property-mcp) has no webhook and sends nothing
+        // the standalone property MCP server (profile property-mcp) has no webhook and sends nothing: it needs only
+        // the credential of its /mcp
         boolean webhook = environment.getProperty(WEBHOOK_ENABLED, Boolean.class, true);
-        if (appEnv == AppEnvironment.PRODUCTION && webhook) {
-            List<String> missing = PRODUCTION_REQUIRED.stream().filter(name -> isBlank(environment, name)).toList();
+        if (appEnv == AppEnvironment.PRODUCTION) {
+            List<String> required = webhook ? PRODUCTION_REQUIRED : List.of(MCP_AUTH_TOKEN);
+            List<String> missing = required.stream().filter(name -> isBlank(environment, name)).toList();
             if (!missing.isEmpty()) {
                 problems.add("APP_ENV=production needs these variables, which are not set: " + String.join(", ", missing));
             }

@@ -18,7 +18,7 @@ class StartupEnvironmentTest {
                 .withProperty("WHATSAPP_VERIFY_TOKEN", "set");
 
         assertThat(StartupEnvironment.problems(environment)).singleElement().asString()
-                .contains("WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, OPERATOR_TOKEN")
+                .contains("WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, OPERATOR_TOKEN, MCP_AUTH_TOKEN")
                 .doesNotContain("WHATSAPP_VERIFY_TOKEN");
     }
 
@@ -60,12 +60,30 @@ class StartupEnvironmentTest {
     void theStandaloneMcpServerNeedsNoWhatsAppSecretsInProduction() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("APP_ENV", "production")
+                .withProperty("MCP_AUTH_TOKEN", "a-token")
                 .withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false");
 
         startup.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(StartupEnvironment.problems(environment)).isEmpty();
         assertThat(environment.getProperty("WHATSAPP_APP_SECRET")).isNull();
+    }
+
+    @Test
+    void theStandaloneMcpServerNeedsItsTokenInProduction() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("APP_ENV", "production")
+                .withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false");
+
+        assertThat(StartupEnvironment.problems(environment))
+                .containsExactly("APP_ENV=production needs these variables, which are not set: MCP_AUTH_TOKEN");
+    }
+
+    @Test
+    void developmentNeedsNoMcpToken() {
+        assertThat(StartupEnvironment.problems(new MockEnvironment())).isEmpty();
+        assertThat(StartupEnvironment.problems(new MockEnvironment().withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false")))
+                .isEmpty();
     }
 
     @Test

@@ -39,6 +39,7 @@ class ProductionLogsTest {
     private static final String VERIFY_TOKEN = "verify-token-logs-31d2";
     private static final String OPERATOR_TOKEN = "operator-token-logs-8e0f";
     private static final String OPENAI_KEY = "sk-test-logs-5b7c9a";
+    private static final String MCP_TOKEN = "mcp-token-logs-2a9d";
 
     /** Kept after the run, for a person to read what an operator's log pipeline would get. */
     private final Path logs = Path.of("target", "production-logs");
@@ -59,6 +60,7 @@ class ProductionLogsTest {
                     Map.entry("WHATSAPP_PHONE_NUMBER_ID", "106540352242922"),
                     Map.entry("WHATSAPP_API_BASE_URL", cloudApi.baseUrl()),
                     Map.entry("OPERATOR_TOKEN", OPERATOR_TOKEN),
+                    Map.entry("MCP_AUTH_TOKEN", MCP_TOKEN),
                     Map.entry("OPENAI_API_KEY", OPENAI_KEY),
                     Map.entry("OPENAI_BASE_URL", model.baseUrl()),
                     Map.entry("DATABASE_URL", "jdbc:h2:mem:production-logs;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
@@ -93,7 +95,7 @@ class ProductionLogsTest {
 
         String everything = Files.readString(out) + Files.readString(err);
         assertThat(everything).doesNotContain(PHONE, "752601815", "2154728038528084", "40739099603", "0824628194821993",
-                ACCESS_TOKEN, Fixtures.APP_SECRET, VERIFY_TOKEN, OPERATOR_TOKEN, OPENAI_KEY,
+                ACCESS_TOKEN, Fixtures.APP_SECRET, VERIFY_TOKEN, OPERATOR_TOKEN, OPENAI_KEY, MCP_TOKEN,
                 "QUOKKA", "OKAPI", "anything this weekend", "Ana Popescu", "Ioana Stan");
 
         List<JsonNode> aboutTheMessage = lines.stream().filter(l -> l.path("wamid").asText().contains(WAMID)).toList();

@@ -30,6 +30,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
         "WHATSAPP_API_BASE_URL=http://127.0.0.1:9",
         "OPERATOR_TOKEN=production-operator-token",
+        "MCP_AUTH_TOKEN=production-mcp-token",
         "MANAGEMENT_PORT=0",
         "DATABASE_URL=jdbc:h2:mem:reply-production;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 })
