@@ -25,7 +25,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * A business number's send rate kept in the database, on each database the service supports. Slots:
  * replicas reserving slots from one number queue up behind each other, slots stay one interval apart, an
  * idle number saves no burst up. Places: a number has as many as its rate, a replica never takes one that
- * is held or cooling down, and a place frees one cool-down after its send completed however late that is. Slots run on a clock the test moves; places on the
+ * is held or cooling down, a place frees one cool-down after its send completed however late that is, and
+ * replicas sending through them, with sends slow on the way and slow to be answered, never put more than
+ * the rate into any second where the sends arrive. Slots run on a clock the test moves; places on the
  * database's own clock, which is this machine's. Each subclass gives a fresh, empty database.
  */
 abstract class SendRateStorageContract {
@@ -283,6 +285,123 @@ abstract class SendRateStorageContract {
         assertThat(taken).hasSize((int) RATE);
         assertThat(new JdbcTemplate(dataSource).queryForList("SELECT holder FROM send_place WHERE phone_number_id = ?",
                 String.class, NUMBER)).containsExactlyInAnyOrderElementsOf(taken.stream().map(SendBudget.Place::holder).toList());
+    }
+
+    /**
+     * Three replicas send from one number at 3 a second, each its batch in parallel as the reply route does. Two
+     * sends take long on their way (their request arrives only after two others), one is slow to be answered,
+     * and a message without a place goes back to the queue and is sent again later. However late a send arrives,
+     * no second at Meta's end holds more than 3 of them; every message arrives exactly once.
+     */
+    @Test
+    void replicasWithSendsLateOnTheWayOrSlowToBeAnsweredNeverPutMoreThanTheRateIntoAnySecond() throws Exception {
+        int rate = 3;
+        int replicas = 3;
+        int batch = 3;
+        FakeCloudApi meta = new FakeCloudApi();
+        CloudApiRequests requests = new CloudApiRequests(new org.holidaydesk.assistant.config.WhatsAppProperties("verify",
+                "secret", false, "token-123", NUMBER, java.net.URI.create("https://graph.facebook.com/"), "v24.0"));
+        ExecutorService senders = Executors.newFixedThreadPool(replicas * batch);
+        List<Future<?>> sends = new ArrayList<>();
+        try {
+            for (int r = 0; r < replicas; r++) {
+                SendRate replica = new SendRate(placesReplica(rate, Duration.ofSeconds(60)), requests,
+                        java.time.Clock.systemUTC());
+                List<OutboundMessage> claimed = new ArrayList<>();
+                for (int m = 0; m < batch; m++) {
+                    long id = r * 100L + m;
+                    claimed.add(new OutboundMessage(id, "guest-" + id, "40712345" + id, NUMBER, Outbox.TEXT, "body",
+                            "wamid.in-" + id, 0, false));
+                }
+                SendRate.BatchSlots slots = replica.reserve(claimed);
+                for (OutboundMessage row : claimed) {
+                    // on its way until 2 other sends arrived, or answered only once 2 others arrived after it
+                    // (never more than two places held so: the third keeps the others going)
+                    boolean lateOnTheWay = row.id() == 1;
+                    boolean slowAnswer = row.id() == 101;
+                    sends.add(senders.submit(() -> {
+                        SendRate.BatchSlots mine = slots;
+                        while (true) {
+                            SendBudget.Place place;
+                            try {
+                                place = replica.acquire(row, mine);
+                            } catch (SendRate.SlotUnavailable backToTheQueue) {
+                                meta.postponed.incrementAndGet();
+                                mine = null;
+                                continue;
+                            }
+                            try {
+                                if (lateOnTheWay) {
+                                    meta.awaitArrivals(meta.arrivals() + 2);
+                                }
+                                meta.arrive(row.id());
+                                if (slowAnswer) {
+                                    meta.awaitArrivals(meta.arrivals() + 2);
+                                }
+                            } finally {
+                                replica.release(place);
+                            }
+                            return null;
+                        }
+                    }));
+                }
+            }
+            for (Future<?> send : sends) {
+                send.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(meta.heldTooLong).as("the slow sends were overtaken as planned").hasValue(0);
+        assertThat(meta.ids()).as("every message arrived exactly once").hasSize(replicas * batch).doesNotHaveDuplicates();
+        List<Instant> arrivals = meta.times().stream().sorted().toList();
+        for (int i = rate; i < arrivals.size(); i++) {
+            assertThat(Duration.between(arrivals.get(i - rate), arrivals.get(i)))
+                    .as("%d sends arrived within one second, from the %d-th on (%d postponed)", rate + 1, i - rate + 1,
+                            meta.postponed.get())
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    /** The Cloud API as far as the rate goes: when each send arrives. */
+    private static final class FakeCloudApi {
+
+        private final List<Long> ids = new ArrayList<>();
+        private final List<Instant> times = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger postponed = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger heldTooLong = new java.util.concurrent.atomic.AtomicInteger();
+
+        synchronized void arrive(long id) {
+            times.add(Instant.now());
+            ids.add(id);
+            notifyAll();
+        }
+
+        synchronized int arrivals() {
+            return ids.size();
+        }
+
+        /** Holds a send on its way, or its answer, until {@code count} sends arrived in all (at most 10 s). */
+        synchronized void awaitArrivals(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long left;
+            while (ids.size() < count) {
+                if ((left = deadline - System.nanoTime()) <= 0) {
+                    heldTooLong.incrementAndGet();
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+
+        synchronized List<Long> ids() {
+            return List.copyOf(ids);
+        }
+
+        synchronized List<Instant> times() {
+            return List.copyOf(times);
+        }
     }
 
     private List<SendBudget.Place> takeAll(SendBudget replica, int count) {
