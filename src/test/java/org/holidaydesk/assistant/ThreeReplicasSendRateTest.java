@@ -10,12 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
-import org.holidaydesk.assistant.reply.OutboundMessage;
-import org.holidaydesk.assistant.reply.ReplyRoute;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.EmbeddedPostgresServer;
 import org.holidaydesk.assistant.support.Fixtures;
@@ -29,12 +23,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Three replicas on one real PostgreSQL answer more guests at once than the business number may send to:
  * together they keep to the number's send rate, in every second as Meta receives the messages (read
- * receipts apart), and every message is still answered exactly once.
+ * receipts apart), and every message is still answered exactly once. A low rate makes the sending last a
+ * dozen seconds, so that many windows are checked, each replica's lateness on a loaded machine included.
  */
 class ThreeReplicasSendRateTest {
 
-    private static final int RATE = 10;
-    private static final int GUESTS = 72;
+    private static final int RATE = 5;
+    private static final int GUESTS = 60;
     private static final String NUMBER = "106540352242922";
 
     @Test
@@ -47,9 +42,9 @@ class ThreeReplicasSendRateTest {
              ConfigurableApplicationContext third = replica(url, cloudApi)) {
             List<ConfigurableApplicationContext> contexts = List.of(first, second, third);
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
-            contexts.forEach(ThreeReplicasSendRateTest::warmUp);
+            // no warm-up: a replica's first send, slow while it makes its HTTP client, is one more late send
 
-            // all guests write at once: their answers are ready far faster than 10 a second
+            // all guests write at once: their answers are ready far faster than 5 a second
             List<WebhookClient> replicas = contexts.stream().map(ThreeReplicasSendRateTest::client).toList();
             List<String> wamids = new ArrayList<>();
             for (int g = 0; g < GUESTS; g++) {
@@ -65,6 +60,8 @@ class ThreeReplicasSendRateTest {
                             == wamids.size()
                     && count(jdbc, "SELECT COUNT(*) FROM outbox WHERE state <> 'SENT'") == 0);
 
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM send_place WHERE holder IS NOT NULL"))
+                    .as("every send gave its place back").isZero();
             assertThat(jdbc.queryForList("SELECT in_reply_to FROM outbox WHERE kind = 'read'", String.class))
                     .as("each message is taken into exactly one turn").hasSize(wamids.size())
                     .doesNotHaveDuplicates();
@@ -80,6 +77,9 @@ class ThreeReplicasSendRateTest {
                     .isGreaterThanOrEqualTo(GUESTS);
 
             List<Long> arrivals = answers.stream().map(CloudApiServer.Send::loggedAtMillis).sorted().toList();
+            // for the record of runs on loaded machines: the most answers any second at the Cloud API held
+            System.out.printf("Send rate %d/s: %d answers over %d ms, at most %d in any 1 s window%n", RATE,
+                    arrivals.size(), arrivals.get(arrivals.size() - 1) - arrivals.get(0), busiestSecond(arrivals));
             for (int i = RATE; i < arrivals.size(); i++) {
                 assertThat(arrivals.get(i) - arrivals.get(i - RATE))
                         .as("%d answers reached Meta within one second, from the %d-th on", RATE + 1, i - RATE + 1)
@@ -91,22 +91,6 @@ class ThreeReplicasSendRateTest {
                     context -> context.getBean(MeterRegistry.class).counter("whatsapp.replies.sent").count()));
             assertThat(sentByReplica.values()).as("answers sent by each replica: %s", sentByReplica)
                     .allSatisfy(sent -> assertThat(sent).isPositive());
-        }
-    }
-
-    /**
-     * A replica's first send makes its HTTP client, which takes longer than the send rate's headroom allows for
-     * delays on the way; a replica in service has long made it. A read receipt does it without taking a slot.
-     */
-    private static void warmUp(ConfigurableApplicationContext context) {
-        CamelContext camel = context.getBean(CamelContext.class);
-        try (ProducerTemplate producer = camel.createProducerTemplate()) {
-            Exchange exchange = new DefaultExchange(camel);
-            exchange.setProperty(ReplyRoute.ROW, new OutboundMessage(-1, "warm-up", "40700000000", NUMBER, "read", "",
-                    "wamid.warm-up", 0, false));
-            assertThat(producer.send("direct:cloud-api-send", exchange).getException()).isNull();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

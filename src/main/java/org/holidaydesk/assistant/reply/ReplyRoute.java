@@ -9,6 +9,9 @@ public final class ReplyRoute {
     /** Exchange property holding the {@link SendRate.BatchSlots} reserved for the claimed batch. */
     public static final String SLOTS = "sendSlots";
 
+    /** Exchange property holding the {@link SendBudget.Place} a message holds while it is sent, none for the rest. */
+    public static final String PLACE = "sendPlace";
+
     private ReplyRoute() {
     }
 }

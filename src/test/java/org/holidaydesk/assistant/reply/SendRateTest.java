@@ -22,8 +22,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * How the reply route uses a business number's send rate: a claimed batch reserves its slots at once, one
- * reservation per number; read receipts and handoff notes take none; each message goes at its slot, and a
- * message without one (no database, or it missed its slot twice) is not sent.
+ * reservation per number; read receipts and handoff notes take neither a slot nor a place; each message goes
+ * at its slot holding a place, which it gives back when its attempt is over; a message without a slot or a
+ * place (no database, every place busy) is not sent, and one that woke late still goes.
  */
 class SendRateTest {
 
@@ -61,10 +62,13 @@ class SendRateTest {
     }
 
     @Test
-    void letsAReadReceiptGoAtOnceWithoutASlot() {
-        sendRate.acquire(row(1, NUMBER, Outbox.READ), null);
+    void letsAReadReceiptOrAHandoffNoteGoAtOnceWithoutASlotOrAPlace() {
+        assertThat(sendRate.acquire(row(1, NUMBER, Outbox.READ), null)).isNull();
+        assertThat(sendRate.acquire(row(2, "", Outbox.HANDOFF), null)).isNull();
+        sendRate.release(null);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_place", Integer.class)).isZero();
     }
 
     @Test
@@ -90,18 +94,52 @@ class SendRateTest {
     }
 
     @Test
-    void givesAMessageThatMissedItsSlotAFreshOneBehindTheQueue() {
-        OutboundMessage late = row(1, NUMBER, Outbox.TEXT);
-        Instant missed = Instant.now().minusSeconds(1);
+    void sendsAnIdleNumbersReplyAtOnceHoldingAPlaceUntilItsAttemptIsOver() {
         Instant before = Instant.now();
 
-        sendRate.acquire(late, new SendRate.BatchSlots(Map.of(1L, missed)));
+        SendBudget.Place place = sendRate.acquire(row(1, NUMBER, Outbox.TEXT), null);
 
-        assertThat(nextSlot(NUMBER)).as("a fresh slot was reserved").isAfterOrEqualTo(before.plus(budget.interval()));
+        assertThat(Duration.between(before, Instant.now())).as("no waiting beyond the slot's lead")
+                .isLessThan(Duration.ofMillis(500));
+        assertThat(place.phoneNumberId()).isEqualTo(NUMBER);
+        assertThat(jdbc.queryForList("SELECT holder FROM send_place WHERE phone_number_id = ? AND holder IS NOT NULL",
+                String.class, NUMBER)).containsExactly(place.holder());
+
+        Instant completed = Instant.now();
+        sendRate.release(place);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_place WHERE holder IS NOT NULL", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT MAX(free_at) FROM send_place", Timestamp.class).toInstant())
+                .as("it cools down from the end of the attempt").isAfterOrEqualTo(completed.plus(budget.cooldown()));
     }
 
     @Test
-    void sendsNothingWithoutTheDatabasesSlot() {
+    void sendsAMessageThatWokeLateForItsSlotAtOnceWhenAPlaceIsFree() {
+        OutboundMessage late = row(1, NUMBER, Outbox.TEXT);
+        Instant missed = Instant.now().minusSeconds(1);
+
+        assertThat(sendRate.acquire(late, new SendRate.BatchSlots(Map.of(1L, missed)))).isNotNull();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class))
+                .as("no second slot: the places keep the rate").isZero();
+    }
+
+    @Test
+    void putsAMessageBackInTheQueueWhenEveryPlaceStaysBusyLongerThanItMayWait() {
+        SendRate impatient = new SendRate(budget, REQUESTS, Clock.systemUTC(), Duration.ofMillis(200));
+        for (int i = 0; i < budget.places(); i++) {
+            assertThat(impatient.acquire(row(i, NUMBER, Outbox.TEXT), null)).isNotNull();
+        }
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> impatient.acquire(row(99, NUMBER, Outbox.TEXT), null))
+                .isInstanceOf(SendRate.SlotUnavailable.class).hasMessageContaining("busy");
+        assertThat(Duration.between(before, Instant.now())).as("it does not wait for a place it cannot get in time")
+                .isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void sendsNothingWithoutTheDatabasesSlotOrPlace() {
         jdbc.execute("DROP TABLE send_budget");
         OutboundMessage text = row(1, NUMBER, Outbox.TEXT);
 
@@ -112,6 +150,19 @@ class SendRateTest {
                 .hasMessageContaining("database");
         // a read receipt does not need the budget
         sendRate.acquire(row(2, NUMBER, Outbox.READ), slots);
+
+        jdbc.execute("DROP TABLE send_place");
+        SendRate.BatchSlots slot = new SendRate.BatchSlots(Map.of(3L, Instant.now()));
+        assertThatThrownBy(() -> sendRate.acquire(row(3, NUMBER, Outbox.TEXT), slot))
+                .isInstanceOf(SendRate.SlotUnavailable.class).hasMessageContaining("database");
+    }
+
+    @Test
+    void neverFailsASendWhoseAttemptIsOverWhenThePlaceCannotBeGivenBack() {
+        SendBudget.Place place = sendRate.acquire(row(1, NUMBER, Outbox.TEXT), null);
+        jdbc.execute("DROP TABLE send_place");
+
+        sendRate.release(place);
     }
 
     private Instant nextSlot(String number) {
