@@ -36,6 +36,7 @@
 # of a wrk ack run, 250000), RAW_CONNECTIONS (16), BENCH_PORT (the first of five loopback ports: service,
 # peer, Cloud API, model, and +1000 the service's management port; 3201), PEER_DIR (another peer with a
 # server.js and a package-lock.json; default bench/seed-peer, installed with npm ci into a temporary copy),
+# SERVICE_JAR (another build of the service to measure, e.g. an older release; default: target's),
 # KEEP=1 (keep the logs and databases). Exits non-zero only when something broke: a process
 # did not start or died, a reply was lost; a goal not met is printed, not failed.
 set -euo pipefail
@@ -93,7 +94,7 @@ for port in $service_port $peer_port $cloud_port $model_port $management_port; d
   # something else answering there would be measured instead
   ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is taken (set BENCH_PORT)"; exit 1; }
 done
-jar=$(ls target/whatsapp-assistant-*.jar 2>/dev/null | grep -v original | head -1 || true)
+jar=${SERVICE_JAR:-$(ls target/whatsapp-assistant-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$jar" ]; then
   echo "building the jar"
   ./mvnw -q -B -DskipTests package
