@@ -56,7 +56,9 @@ class EvaluationTest {
             assertThat(hits(results, "en-booking-three-turns", ScriptedModel.Mode.EARLY_LINK)).contains("link_before_party");
             assertThat(hits(results, "en-off-topic-poem", ScriptedModel.Mode.POEM)).contains("off_topic_answered");
             assertThat(hits(results, "ro-exact-few-free", ScriptedModel.Mode.LANGUAGE)).contains("wrong_language");
-            assertThat(results).allSatisfy(r -> assertThat(r.transcript().promptTokens()).isPositive());
+            // a guest asking for a person is handed over by the service itself, without the model
+            assertThat(results).filteredOn(r -> !r.verdict().scenario().equals("en-handoff-complaint"))
+                    .allSatisfy(r -> assertThat(r.transcript().promptTokens()).isPositive());
         }
     }
 

@@ -95,8 +95,22 @@ public final class Judge {
                 turnText.append(sent.text()).append('\n');
                 contact |= digits(sent.text()).contains(digits(world.businessContact()));
                 anyDates |= !Dates.named(sent.text()).isEmpty();
-                List<String> lines = new ArrayList<>(List.of(sent.text().split("\n")));
-                for (String line : lines) {
+                World.Place subject = null;
+                for (String line : sent.text().split("\n")) {
+                    // "Casa Pescarului – free in the next 30 days:" heads the bullet lines that follow it
+                    List<World.Place> named = world.places().stream().filter(p -> names(Dates.plain(line), p)).toList();
+                    if (named.size() == 1 && line.strip().endsWith(":")) {
+                        subject = named.get(0);
+                        continue;
+                    }
+                    boolean bullet = line.strip().matches("^[•\\-*·].*");
+                    if (subject != null && bullet && named.isEmpty()) {
+                        judgeLine(subject.name() + " (free) " + line, false, known, i + 1, offered, hits);
+                        continue;
+                    }
+                    if (!bullet) {
+                        subject = null;
+                    }
                     judgeLine(line, false, known, i + 1, offered, hits);
                 }
                 for (String choice : sent.choices()) {

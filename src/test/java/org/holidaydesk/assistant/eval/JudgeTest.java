@@ -87,6 +87,15 @@ class JudgeTest {
     }
 
     @Test
+    void aPropertysFreeStretchesAreCheckedUnderTheirHeading() {
+        // Casa Pescarului is booked 27 December to 1 January
+        assertThat(minefields(said("en-taken-named", "*Casa Pescarului* – free in the next 30 days:\n• 7–27 December (20 nights)\n"
+                + "• 1–6 January 2027 (5 nights)\nTell me your exact dates."))).doesNotContain("taken_offered");
+        assertThat(minefields(said("en-taken-named", "*Casa Pescarului* – free in the next 30 days:\n• 7 December – 6 January (30 nights)")))
+                .contains("taken_offered");
+    }
+
+    @Test
     void aPropertyTooSmallForThePartyIsCaught() {
         assertThat(minefields(said("en-party-fits-some", "Free for 26–29 January:\n• Cabana Bradul – 1140 RON")))
                 .contains("too_small_offered");

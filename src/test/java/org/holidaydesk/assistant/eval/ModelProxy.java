@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class ModelProxy implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern NAME = Pattern.compile("WhatsApp name is (\\S+?)\\.(?:\\s|$)");
+    private static final Pattern NAME = Pattern.compile("WhatsApp name is ([^\"\\n]+?)\\.(?=\\n|\"|\\s|$)");
 
     private final String upstream;
     private final HttpServer server;
