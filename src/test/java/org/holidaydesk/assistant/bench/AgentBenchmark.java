@@ -603,7 +603,7 @@ public final class AgentBenchmark {
         problems.start();
         root.addAppender(problems);
         ch.qos.logback.classic.Logger condenserLog = (ch.qos.logback.classic.Logger)
-                LoggerFactory.getLogger("org.holidaydesk.assistant.agent.MemoryCondenser");
+                LoggerFactory.getLogger("org.holidaydesk.assistant.agent.model.MemoryCondenser");
         AppenderBase<ILoggingEvent> outcomes = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {

@@ -1,5 +1,7 @@
 package org.holidaydesk.assistant.bench;
 
+import org.holidaydesk.assistant.agent.GuestAgent;
+import org.holidaydesk.assistant.agent.AgentReply;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.holidaydesk.assistant.AssistantApplication;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestAgent;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.WebhookClient;
