@@ -21,10 +21,10 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.HandoffProperties;
 import org.holidaydesk.assistant.inbox.GuestAliases;
+import org.holidaydesk.assistant.inbox.GuestMessages;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.holidaydesk.assistant.reply.Outbox;
-import org.holidaydesk.assistant.webhook.MessageKind;
 import org.holidaydesk.assistant.webhook.PersonMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +76,12 @@ public class Handoffs {
     private final Clock clock = Clock.systemUTC();
 
     private final GuestAliases aliases;
+    private final GuestMessages messages;
 
     public Handoffs(JdbcTemplate jdbc, HandoffProperties properties, ChatMemories conversations, Outbox outbox,
-                    GuestAliases aliases, MeterRegistry meters) {
+                    GuestAliases aliases, GuestMessages messages, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.aliases = aliases;
         this.properties = properties;
         this.conversations = conversations;
@@ -148,11 +150,7 @@ public class Handoffs {
     @Transactional
     public void personWrote(@Body PersonMessage message) {
         String guestId = aliases.guestNamedBy(message.guestAddress());
-        int recorded = jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body, sent_at,"
-                        + " received_at, state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'IGNORED', ?) ON CONFLICT DO NOTHING",
-                message.wamid(), guestId, message.guestAddress(), message.phoneNumberId() == null ? "" : message.phoneNumberId(),
-                MessageKind.PERSON.name(), message.text(), Timestamp.from(message.sentAt()), now(), now());
-        if (recorded == 0) {
+        if (!messages.recordPersonMessage(guestId, message)) {
             return;
         }
         personSaid(guestId, message.text(), "app");
@@ -161,13 +159,11 @@ public class Handoffs {
     /** A person's reply through the operator endpoint: sent to the guest through the outbox and kept. */
     @Transactional
     public Optional<Address> personReplies(String guestId, String text) {
-        List<Address> latest = jdbc.query("SELECT reply_to, phone_number_id FROM guest_message WHERE guest_id = ?"
-                        + " AND kind <> 'PERSON' ORDER BY received_at DESC LIMIT 1",
-                (rs, i) -> new Address(rs.getString(1), rs.getString(2)), guestId);
+        Optional<GuestMessages.Address> latest = messages.latestAddress(guestId);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        Address address = latest.get(0);
+        Address address = new Address(latest.get().replyTo(), latest.get().phoneNumberId());
         outbox.enqueueText(guestId, address.replyTo(), address.phoneNumberId(), text, null);
         personSaid(guestId, text, "operator");
         return Optional.of(address);
@@ -217,8 +213,7 @@ public class Handoffs {
 
     /** The business's notification: masked number, the last messages, where to answer. Slack and Teams take {"text"}. */
     private String note(LeasedTurn turn, String ref, String reason) {
-        List<String> last = jdbc.queryForList("SELECT body FROM guest_message WHERE guest_id = ? AND body IS NOT NULL"
-                + " AND kind <> 'PERSON' ORDER BY received_at DESC LIMIT ?", String.class, turn.guestId(), LAST_MESSAGES);
+        List<String> last = messages.lastTexts(turn.guestId(), LAST_MESSAGES);
         StringBuilder text = new StringBuilder();
         String name = turn.turn().displayName() == null ? "" : " (" + turn.turn().displayName() + ")";
         text.append("Guest ").append(Masking.recipient(turn.guestId())).append(name)

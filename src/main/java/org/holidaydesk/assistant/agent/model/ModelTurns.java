@@ -4,13 +4,12 @@ import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.holidaydesk.assistant.inbox.GuestMessages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +23,13 @@ public class ModelTurns {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final ModelProperties model;
-    private final JdbcTemplate jdbc;
+    private final GuestMessages messages;
     private final String businessContact;
     private final Clock clock = Clock.systemUTC();
 
-    public ModelTurns(ModelProperties model, JdbcTemplate jdbc, ServiceProperties service) {
+    public ModelTurns(ModelProperties model, GuestMessages messages, ServiceProperties service) {
         this.model = model;
-        this.jdbc = jdbc;
+        this.messages = messages;
         this.businessContact = service.businessContact();
     }
 
@@ -41,10 +40,7 @@ public class ModelTurns {
 
     /** True when the guest wrote more than the model may answer within the last minute. */
     public boolean overLimit(@Body LeasedTurn turn) {
-        Integer recent = jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND received_at >= ?"
-                        + " AND state <> 'IGNORED'",
-                Integer.class, turn.guestId(), Timestamp.from(clock.instant().minus(MINUTE)));
-        return recent != null && recent > model.turnsPerMinute();
+        return messages.answerableSince(turn.guestId(), clock.instant().minus(MINUTE)) > model.turnsPerMinute();
     }
 
     /** The polite pause past the limit. */

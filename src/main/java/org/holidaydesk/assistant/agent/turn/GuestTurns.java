@@ -2,20 +2,16 @@ package org.holidaydesk.assistant.agent.turn;
 
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.TurnCheck;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.TurnSupersededException;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnCheck;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
-
 import org.holidaydesk.assistant.webhook.DerivedMessageId;
-import org.holidaydesk.assistant.webhook.MessageKind;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +22,10 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
-import org.holidaydesk.assistant.config.RowLocking;
 import org.holidaydesk.assistant.config.PropertyProperties;
+import org.holidaydesk.assistant.inbox.GuestLeases;
+import org.holidaydesk.assistant.inbox.GuestMessages;
 import org.holidaydesk.assistant.reply.Outbox;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,13 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("guestTurns")
 public class GuestTurns implements TurnCheck {
 
-    private static final String PENDING = "PENDING";
-    /** How far back an unread callback can hold up a guest's turn, so that its messages are answered in order. */
-    private static final java.time.Duration ORDER_HORIZON = java.time.Duration.ofSeconds(10);
-    private static final String ANSWERED = "ANSWERED";
 
 
-    private final JdbcTemplate jdbc;
+    private final GuestMessages messages;
+    private final GuestLeases leases;
     private final PipelineProperties properties;
     private final Outbox outbox;
     private final String owner;
@@ -63,13 +56,11 @@ public class GuestTurns implements TurnCheck {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Counter restarts;
 
-    private final String readyGuests;
 
-    public GuestTurns(JdbcTemplate jdbc, PipelineProperties properties, Outbox outbox, InstanceId instance,
-                      PropertyProperties property, MeterRegistry meters, RowLocking locking) {
-        this.jdbc = jdbc;
-        this.readyGuests = "SELECT guest_id FROM guest WHERE ready_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
-                + " ORDER BY ready_at LIMIT ?" + locking.skipLocked();
+    public GuestTurns(GuestMessages messages, GuestLeases leases, PipelineProperties properties, Outbox outbox,
+                      InstanceId instance, PropertyProperties property, MeterRegistry meters) {
+        this.messages = messages;
+        this.leases = leases;
         this.restarts = Counter.builder("agent.turns.restarted")
                 .description("Guest turns started over because the guest wrote again while they ran").register(meters);
         this.properties = properties;
@@ -88,18 +79,8 @@ public class GuestTurns implements TurnCheck {
         if (room <= 0) {
             return List.of();
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        // a callback stored before a guest's turn is due, and not yet read by any replica, may hold an earlier
-        // message of that guest: turns due after the oldest such callback wait for it (callbacks stuck longer
-        // than the horizon hold nothing up). One indexed look, not one per guest.
-        List<Timestamp> unread = jdbc.queryForList("SELECT received_at FROM inbox WHERE processed_at IS NULL"
-                        + " AND received_at >= ? ORDER BY processed_at, received_at LIMIT 1",
-                Timestamp.class, Timestamp.from(now.toInstant().minus(ORDER_HORIZON)));
-        Timestamp dueBy = unread.isEmpty() || unread.get(0).after(now) ? now : unread.get(0);
-        Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()).plus(properties.agentTimeout()));
-        List<String> guests = RowLocking.take(jdbc, "UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?"
-                        + " AND (lease_until IS NULL OR lease_until < ?)",
-                jdbc.queryForList(readyGuests, String.class, dueBy, now, room), g -> new Object[] {owner, until, g, now});
+        Instant now = clock.instant();
+        List<String> guests = leases.lease(owner, now, now.plus(properties.claimLease()).plus(properties.agentTimeout()), room);
         held.addAndGet(guests.size());
         return guests;
     }
@@ -112,37 +93,29 @@ public class GuestTurns implements TurnCheck {
      */
     @Transactional
     public LeasedTurn begin(@Body String guestId) {
-        List<PendingMessage> pending = jdbc.query("SELECT wamid, reply_to, phone_number_id, kind, body, sent_at, media_id,"
-                        + " received_at, read_queued FROM guest_message WHERE guest_id = ? AND state = ?"
-                        + " ORDER BY sent_at, received_at, wamid",
-                (rs, i) -> new PendingMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                        MessageKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getTimestamp(8).toInstant(), rs.getBoolean(9)),
-                guestId, PENDING);
+        List<GuestMessages.Pending> pending = messages.pending(guestId);
         if (pending.isEmpty()) {
-            release(guestId);
+            leases.release(guestId);
             return null;
         }
-        List<GuestRow> guest = jdbc.query("SELECT display_name, language FROM guest WHERE guest_id = ?",
-                (rs, i) -> new GuestRow(rs.getString(1), rs.getString(2)), guestId);
-        PendingMessage newest = pending.get(pending.size() - 1);
-        List<Object[]> read = new java.util.ArrayList<>();
-        for (PendingMessage message : pending) {
+        GuestMessages.Pending newest = pending.get(pending.size() - 1);
+        List<String> read = new java.util.ArrayList<>();
+        for (GuestMessages.Pending message : pending) {
             // Meta knows no message by an id made here: marking it read would only fail
             if (!message.readQueued() && !DerivedMessageId.is(message.wamid())) {
                 outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
-                read.add(new Object[] {message.wamid()});
+                read.add(message.wamid());
             }
         }
-        jdbc.batchUpdate("UPDATE guest_message SET read_queued = TRUE WHERE wamid = ?", read);
-        List<TurnMessage> messages = pending.stream()
+        messages.readQueued(read);
+        List<TurnMessage> said = pending.stream()
                 .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId())).toList();
-        GuestRow row = guest.isEmpty() ? new GuestRow(null, null) : guest.get(0);
-        GuestTurn turn = new GuestTurn(guestId, row.displayName(), row.language(), messages,
+        GuestLeases.Profile guest = leases.profile(guestId);
+        GuestTurn turn = new GuestTurn(guestId, guest.displayName(), guest.language(), said,
                 LocalDate.now(clock.withZone(businessZone)));
-        Instant oldest = pending.stream().map(PendingMessage::receivedAt).min(Instant::compareTo).orElseThrow();
+        Instant oldest = pending.stream().map(GuestMessages.Pending::receivedAt).min(Instant::compareTo).orElseThrow();
         running.put(guestId, new Running(pending.size(), newest.wamid(), oldest));
-        return new LeasedTurn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn);
+        return new LeasedTurn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn, oldest);
     }
 
     /**
@@ -157,9 +130,7 @@ public class GuestTurns implements TurnCheck {
         if (turn == null || turn.oldest().plus(properties.coalesceLimit()).isBefore(clock.instant())) {
             return false;
         }
-        Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND state = ?",
-                Integer.class, guestId, PENDING);
-        return pending != null && pending > turn.messages();
+        return messages.pendingCount(guestId) > turn.messages();
     }
 
     /** Throws {@link TurnSupersededException} when the turn should start over (see {@link #superseded}). */
@@ -176,7 +147,7 @@ public class GuestTurns implements TurnCheck {
     @Transactional
     public void restart(LeasedTurn turn) {
         restarts.increment();
-        release(turn.guestId());
+        leases.release(turn.guestId());
     }
 
     /** Ends the turn: queues the reply (its options as buttons or a list), marks the turn's messages answered and releases the guest. */
@@ -193,12 +164,9 @@ public class GuestTurns implements TurnCheck {
                 outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), turn.lastMessageId());
             }
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        List<String> ids = turn.turn().messages().stream().map(TurnMessage::messageId).toList();
-        jdbc.update("UPDATE guest_message SET state = ?, handled_at = ? WHERE wamid IN ("
-                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", concat(ANSWERED, now, ids));
-        jdbc.update("UPDATE guest SET language = COALESCE(?, language) WHERE guest_id = ?", reply.language(), turn.guestId());
-        release(turn.guestId());
+        messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant());
+        leases.answeredIn(turn.guestId(), reply.language());
+        leases.release(turn.guestId());
     }
 
     /**
@@ -212,26 +180,6 @@ public class GuestTurns implements TurnCheck {
         held.decrementAndGet();
     }
 
-    private void release(String guestId) {
-        jdbc.update("UPDATE guest SET lease_owner = NULL, lease_until = NULL, ready_at = CASE WHEN EXISTS"
-                + " (SELECT 1 FROM guest_message m WHERE m.guest_id = guest.guest_id AND m.state = ?) THEN ready_at"
-                + " ELSE NULL END WHERE guest_id = ?", PENDING, guestId);
-    }
-
-    private static Object[] concat(String state, Timestamp now, List<String> ids) {
-        Object[] args = new Object[ids.size() + 2];
-        args[0] = state;
-        args[1] = now;
-        for (int i = 0; i < ids.size(); i++) {
-            args[i + 2] = ids.get(i);
-        }
-        return args;
-    }
-
-    private record PendingMessage(String wamid, String replyTo, String phoneNumberId, MessageKind kind, String body,
-                                  Instant sentAt, String mediaId, Instant receivedAt, boolean readQueued) {
-    }
-
     /** What a running turn took in: how many messages, the newest one's id, and when the oldest arrived. */
     private record Running(int messages, String newest, Instant oldest) {
 
@@ -241,6 +189,4 @@ public class GuestTurns implements TurnCheck {
         }
     }
 
-    private record GuestRow(String displayName, String language) {
-    }
 }

@@ -2,11 +2,9 @@ package org.holidaydesk.assistant.agent.turn;
 
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.intents.ForgetMe;
 import org.holidaydesk.assistant.agent.language.FallbackReplies;
 import org.holidaydesk.assistant.agent.model.FallbackReason;
-import org.holidaydesk.assistant.agent.model.ModelTurns;
 import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +71,17 @@ public class TurnTraces {
     private final JdbcTemplate jdbc;
     private final ServiceProperties service;
     private final ModelProperties model;
-    private final ModelTurns modelTurns;
     private final ChatMemories chatMemories;
     private final OfflineToolCalls offlineCalls;
     private final Clock clock = Clock.systemUTC();
     private final JsonMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    TurnTraces(JdbcTemplate jdbc, ServiceProperties service, ModelProperties model, ModelTurns modelTurns,
+    TurnTraces(JdbcTemplate jdbc, ServiceProperties service, ModelProperties model,
                ChatMemories chatMemories, OfflineToolCalls offlineCalls) {
         this.jdbc = jdbc;
         this.service = service;
         this.model = model;
-        this.modelTurns = modelTurns;
         this.chatMemories = chatMemories;
         this.offlineCalls = offlineCalls;
     }
@@ -192,11 +187,11 @@ public class TurnTraces {
         if (modelFailed) {
             return new String[] {"offline", "The model gave no answer (" + modelFailure + "): the offline agent answered"};
         }
-        if (modelTurns.enabled() && memories == null) {
+        if (model.enabled() && memories == null) {
             return new String[] {"bill-guard", "More than " + model.turnsPerMinute() + " messages from this guest within "
                     + "a minute: a polite pause instead of the model"};
         }
-        if (modelTurns.enabled()) {
+        if (model.enabled()) {
             return new String[] {"model", "OPENAI_API_KEY is set: the model (" + model.modelName() + ") answered"};
         }
         return new String[] {"offline", "No OPENAI_API_KEY: the offline agent answered from the property tools"};
@@ -205,14 +200,9 @@ public class TurnTraces {
     /** How long the turn waited and each of its stages took, in the order they ran. */
     private ArrayNode stages(Exchange exchange, LeasedTurn turn, Started started, Instant finished) {
         ArrayNode stages = json.createArrayNode();
-        List<String> ids = turn.turn().messages().stream().map(TurnMessage::messageId).toList();
-        if (!ids.isEmpty()) {
-            Timestamp received = jdbc.queryForObject("SELECT MIN(received_at) FROM guest_message WHERE wamid IN ("
-                    + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", Timestamp.class, ids.toArray());
-            if (received != null) {
-                stages.addObject().put("stage", "waiting (for a worker)")
-                        .put("ms", Math.max(0, Duration.between(received.toInstant(), started.at()).toMillis()));
-            }
+        if (turn.receivedAt() != null) {
+            stages.addObject().put("stage", "waiting (for a worker)")
+                    .put("ms", Math.max(0, Duration.between(turn.receivedAt(), started.at()).toMillis()));
         }
         @SuppressWarnings("unchecked")
         List<MessageHistory> history = exchange.getProperty(ExchangePropertyKey.MESSAGE_HISTORY, List.class);

@@ -8,7 +8,6 @@ import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.language.FallbackReplies;
 import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
-import org.holidaydesk.assistant.agent.model.ModelTurns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -202,7 +201,7 @@ abstract class TurnTraceStorageContract {
         ModelProperties model = new ModelProperties(modelKey, "http://127.0.0.1:9/v1", "stub-model", Duration.ofSeconds(12), 1,
                 Duration.ofSeconds(20), 6, 16000, 700, 20, false, "gpt-4o-mini-transcribe",
                 org.springframework.util.unit.DataSize.ofMegabytes(10), Duration.ofSeconds(12));
-        return new TurnTraces(jdbc, service, model, new ModelTurns(model, jdbc, service), chatMemories, offlineCalls);
+        return new TurnTraces(jdbc, service, model, chatMemories, offlineCalls);
     }
 
     /** A leased turn of one message, as the guest-turn route holds it, its message recorded a moment ago. */
@@ -214,7 +213,7 @@ abstract class TurnTraceStorageContract {
         GuestTurn turn = new GuestTurn(guest, "Ana", null, List.of(new TurnMessage(messageId, MessageKind.TEXT, text, now)),
                 LocalDate.now());
         Exchange exchange = new DefaultExchange(CAMEL);
-        exchange.setProperty("turn", new LeasedTurn(guest, guest, "1", messageId, turn));
+        exchange.setProperty("turn", new LeasedTurn(guest, guest, "1", messageId, turn, now));
         return exchange;
     }
 }
