@@ -9,6 +9,9 @@ public final class ReplyRoute {
     /** Exchange property holding the {@link SendRate.BatchSlots} reserved for the claimed batch. */
     public static final String SLOTS = "sendSlots";
 
+    /** Exchange property holding the Cloud API URL the claimed row is sent to. */
+    public static final String CLOUD_API_URL = "cloudApiUrl";
+
     private ReplyRoute() {
     }
 }

@@ -53,7 +53,7 @@ public class ForgetMe {
         return asks(turn.turn().text());
     }
 
-    public static boolean asks(String text) {
+    static boolean asks(String text) {
         return PlainText.says(text, ASKS);
     }
 

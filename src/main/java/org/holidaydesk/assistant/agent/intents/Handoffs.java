@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.intents;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
@@ -126,7 +127,7 @@ public class Handoffs {
 
     /** The model marked its answer as needing a person: the answer goes out with the same promise. */
     @Transactional
-    public AgentReply afterAnswer(@ExchangeProperty("turn") LeasedTurn turn, @Body AgentReply answer) {
+    public AgentReply afterAnswer(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn, @Body AgentReply answer) {
         handOver(turn, "agent");
         List<String> parts = new ArrayList<>(answer.parts());
         int last = parts.size() - 1;

@@ -1,6 +1,9 @@
 package org.holidaydesk.assistant.agent.language;
 
+import java.util.List;
+
 import org.holidaydesk.assistant.agent.AgentReply;
+
 
 /** What a guest reads when no answer could be made: a way to reach a person, never an error text. */
 public final class FallbackReplies {
@@ -8,13 +11,16 @@ public final class FallbackReplies {
     private FallbackReplies() {
     }
 
+    /** No agent could answer: the business's contact. The reply needs a person, so that the turn's trace says so. */
     public static AgentReply unavailable(String language, String businessContact) {
         if (LanguageGuess.ROMANIAN.equals(language)) {
-            return AgentReply.of(language, "Îmi pare rău, nu pot verifica disponibilitatea chiar acum. "
-                    + "Vă rog încercați din nou în câteva minute sau contactați-ne direct la " + businessContact + ".");
+            return new AgentReply(List.of("Îmi pare rău, nu pot verifica disponibilitatea chiar acum. "
+                    + "Vă rog încercați din nou în câteva minute sau contactați-ne direct la " + businessContact + "."),
+                    language, List.of(), true);
         }
-        return AgentReply.of(LanguageGuess.ENGLISH, "Sorry, I can't check availability right now. "
-                + "Please try again in a few minutes, or reach us directly at " + businessContact + ".");
+        return new AgentReply(List.of("Sorry, I can't check availability right now. "
+                + "Please try again in a few minutes, or reach us directly at " + businessContact + "."),
+                LanguageGuess.ENGLISH, List.of(), true);
     }
 
     /** Past the per-guest limit on model turns: a polite pause, with a way to reach a person. */

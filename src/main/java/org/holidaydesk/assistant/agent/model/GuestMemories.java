@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.model;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import java.util.List;
@@ -35,7 +36,7 @@ public class GuestMemories {
     }
 
     /** Gives Mem0 the turn: the guest's words and the answer. */
-    public void remember(@ExchangeProperty("turn") LeasedTurn turn, @Body AgentReply reply) {
+    public void remember(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn, @Body AgentReply reply) {
         String words = turn.turn().text();
         if (words.isBlank()) {
             return;

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.model;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -35,8 +36,6 @@ public class MemoryCondenser {
     public record Plan(String guestId, long version, List<ChatMessage> kept) {
     }
 
-    public static final String PLAN = "condensing";
-
     private static final Logger LOG = LoggerFactory.getLogger(MemoryCondenser.class);
     private static final int TOOL_RESULT_CHARS = 400;
     private static final String INSTRUCTIONS = """
@@ -60,7 +59,7 @@ public class MemoryCondenser {
      * The request that condenses the guest's conversation, or null when it is short enough. Leaves the
      * {@link Plan} in the exchange for {@link #keep}.
      */
-    public List<ChatMessage> request(@ExchangeProperty("turn") LeasedTurn turn, Exchange exchange) {
+    public List<ChatMessage> request(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn, Exchange exchange) {
         ChatMemories.Conversation conversation = memories.load(turn.guestId());
         List<ChatMessage> messages = conversation.messages();
         if (messages.size() <= properties.condenseAfter()) {
@@ -74,7 +73,7 @@ public class MemoryCondenser {
         if (cut == 0) {
             return null;
         }
-        exchange.setProperty(PLAN, new Plan(turn.guestId(), conversation.version(), messages.subList(cut, messages.size())));
+        exchange.setProperty(AgentRoute.CONDENSING, new Plan(turn.guestId(), conversation.version(), messages.subList(cut, messages.size())));
         StringBuilder transcript = new StringBuilder();
         if (conversation.summary() != null && !conversation.summary().isBlank()) {
             transcript.append("Earlier summary:\n").append(conversation.summary()).append("\n\nThen:\n");
@@ -94,7 +93,7 @@ public class MemoryCondenser {
     }
 
     /** Keeps the summary the model wrote, unless the conversation changed meanwhile. */
-    public void keep(@Body String summary, @ExchangeProperty(PLAN) Plan plan) {
+    public void keep(@Body String summary, @ExchangeProperty(AgentRoute.CONDENSING) Plan plan) {
         if (plan == null || summary == null || summary.isBlank()) {
             return;
         }

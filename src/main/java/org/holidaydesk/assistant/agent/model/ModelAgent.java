@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.model;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.TurnSupersededException;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.TurnCheck;
@@ -42,9 +43,6 @@ import org.springframework.stereotype.Component;
 @Component("guestModelAgent")
 class ModelAgent implements DisposableBean {
 
-    /** The exchange property the route leaves the turn's system message in. */
-    static final String SYSTEM_MESSAGE = "modelSystemMessage";
-
     private static final Logger LOG = LoggerFactory.getLogger(ModelAgent.class);
 
     /** The model gave no answer. */
@@ -85,7 +83,7 @@ class ModelAgent implements DisposableBean {
     }
 
     /** The model's answer to the guest's words of this turn, given the turn's system message. */
-    public String answer(@ExchangeProperty("turn") LeasedTurn turn, @ExchangeProperty(SYSTEM_MESSAGE) String system,
+    public String answer(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn, @ExchangeProperty(AgentRoute.SYSTEM_MESSAGE) String system,
                          @Body String guestWords) {
         return chat(turn.guestId(), system, guestWords);
     }

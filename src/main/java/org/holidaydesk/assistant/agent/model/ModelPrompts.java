@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.model;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.GuestTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.LeasedTurn;
@@ -41,7 +42,7 @@ public class ModelPrompts {
     }
 
     /** The system message of a turn. */
-    public String system(@ExchangeProperty("turn") LeasedTurn leased, @ExchangeProperty("memories") List<String> memories) {
+    public String system(@ExchangeProperty(AgentRoute.TURN) LeasedTurn leased, @ExchangeProperty(AgentRoute.MEMORIES) List<String> memories) {
         GuestTurn turn = leased.turn();
         String guest = turn.displayName() == null || turn.displayName().isBlank() ? ""
                 : "\nThe guest's WhatsApp name is " + oneLine(turn.displayName()) + ".";

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.model;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
@@ -34,7 +35,7 @@ public class ModelReplies {
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+)$");
 
     /** The guest's answer for the model's text. */
-    public AgentReply read(@Body String answer, @ExchangeProperty("turn") LeasedTurn turn) {
+    public AgentReply read(@Body String answer, @ExchangeProperty(AgentRoute.TURN) LeasedTurn turn) {
         String text = answer == null ? "" : answer;
         List<Choice> choices = List.of();
         Matcher line = CHOICES.matcher(text);

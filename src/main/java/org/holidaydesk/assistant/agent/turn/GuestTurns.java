@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.turn;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.GuestTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
@@ -134,7 +135,7 @@ public class GuestTurns implements TurnCheck {
     }
 
     /** Throws {@link TurnSupersededException} when the turn should start over (see {@link #superseded}). */
-    public void checkCurrent(@ExchangeProperty("turn") LeasedTurn turn) {
+    public void checkCurrent(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn) {
         if (superseded(turn.guestId())) {
             throw new TurnSupersededException();
         }
@@ -173,7 +174,7 @@ public class GuestTurns implements TurnCheck {
      * A leased turn has ended, however it ended: its worker is free again. It is forgotten unless the guest's
      * next turn began meanwhile (a turn started over may be leased again before this one's worker lets go).
      */
-    public void turnEnded(@ExchangeProperty("turn") LeasedTurn turn) {
+    public void turnEnded(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn) {
         if (turn != null) {
             running.computeIfPresent(turn.guestId(), (guest, entry) -> entry.of(turn) ? null : entry);
         }

@@ -2,7 +2,9 @@ package org.holidaydesk.assistant.agent.turn;
 
 import org.holidaydesk.assistant.agent.GuestAgent;
 import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnOutcome;
 import org.holidaydesk.assistant.agent.WithLogContext;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.agent.language.FallbackReplies;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
@@ -59,8 +62,11 @@ public class TurnAnswers implements DisposableBean {
                 .publishPercentileHistogram().register(meters);
     }
 
-    public AgentReply answer(@Body LeasedTurn turn) throws AgentFailedException {
-        return answerWithin(turn, pipeline.agentTimeout());
+    /** The offline agent's answer; the turn's outcome is recorded as its (or the business's contact, when it had none). */
+    public AgentReply answer(@Body LeasedTurn turn, Exchange exchange) throws AgentFailedException {
+        AgentReply reply = answerWithin(turn, pipeline.agentTimeout());
+        exchange.setProperty(AgentRoute.OUTCOME, reply.needsPerson() ? TurnOutcome.CONTACT : TurnOutcome.OFFLINE);
+        return reply;
     }
 
     private AgentReply answerWithin(LeasedTurn turn, Duration timeout) throws AgentFailedException {
@@ -89,20 +95,24 @@ public class TurnAnswers implements DisposableBean {
      * The answer when a turn got none: the offline agent's when it was the model that failed, else (or
      * when the offline agent fails too) a short apology in the guest's language with a way to reach a person.
      */
-    public AgentReply fallback(@Body LeasedTurn turn, Exception cause) {
+    public AgentReply fallback(@Body LeasedTurn turn, Exception cause, Exchange exchange) {
         if (!(cause instanceof AgentFailedException)) {
             String reason = FallbackReason.of(cause);
             meters.counter("agent.fallbacks", "reason", reason).increment();
             LOG.warn("The model gave no answer ({}: {}); the offline agent answers the turn", reason,
                     cause == null ? "unknown" : cause.getMessage());
             try {
-                return answerWithin(turn, fallbackTimeout);
+                AgentReply reply = answerWithin(turn, fallbackTimeout);
+                exchange.setProperty(AgentRoute.OUTCOME,
+                        reply.needsPerson() ? TurnOutcome.CONTACT : TurnOutcome.OFFLINE_AFTER_MODEL);
+                return reply;
             } catch (AgentFailedException offlineFailed) {
                 cause = offlineFailed;
             }
         }
         LOG.warn("No answer from the agent for a turn of {} message(s): {}", turn.turn().messages().size(),
                 cause == null ? "unknown" : cause.getMessage());
+        exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.CONTACT);
         return FallbackReplies.unavailable(LanguageGuess.of(turn.turn()), service.businessContact());
     }
 

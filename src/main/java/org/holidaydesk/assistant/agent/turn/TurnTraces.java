@@ -1,12 +1,11 @@
 package org.holidaydesk.assistant.agent.turn;
 
+import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.intents.ForgetMe;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.model.FallbackReason;
+import org.holidaydesk.assistant.agent.TurnOutcome;
 import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
-
+import org.holidaydesk.assistant.agent.model.FallbackReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,17 +52,17 @@ public class TurnTraces {
     private static final int MAX_RESULT = 4000;
     private static final int MAX_REASON = 1000;
 
-    /** The stages a turn's message history names, by the step that ran them. */
-    private static final List<Map.Entry<String[], String>> STAGES = List.of(
-            Map.entry(new String[] {"guestTurns", "begin"}, "messages and read receipts"),
-            Map.entry(new String[] {"forgetMe", "erase"}, "forget-me erase"),
-            Map.entry(new String[] {"modelTurns", "slowDown"}, "bill guard"),
-            Map.entry(new String[] {"guestMemories", "recall"}, "Mem0 recall"),
-            Map.entry(new String[] {"guestModelAgent", "answer"}, "model (tool calls included)"),
-            Map.entry(new String[] {"modelReplies", "read"}, "reading the model's answer"),
-            Map.entry(new String[] {"turnAnswers", "fallback"}, "offline agent (fallback)"),
-            Map.entry(new String[] {"turnAnswers", "answer"}, "offline agent"),
-            Map.entry(new String[] {"guestTurns", "finish"}, "queue the reply"));
+    /** The steps of {@code agent.camel.yaml} a trace times, by their {@code id}, and what the trace calls each. */
+    static final Map<String, String> TIMED_STEPS = Map.of(
+            "turn-begin", "messages and read receipts",
+            "forget-me-erase", "forget-me erase",
+            "bill-guard", "bill guard",
+            "mem0-recall", "Mem0 recall",
+            "model-answer", "model (tool calls included)",
+            "model-reply-read", "reading the model's answer",
+            "offline-fallback", "offline agent (fallback)",
+            "offline-answer", "offline agent",
+            "turn-finish", "queue the reply");
 
     private record Started(Instant at, long nanos, List<OfflineToolCalls.Call> offlineCalls) {
     }
@@ -120,16 +119,17 @@ public class TurnTraces {
     }
 
     private void write(Exchange exchange, Started started) {
-        LeasedTurn turn = exchange.getProperty("turn", LeasedTurn.class);
+        LeasedTurn turn = exchange.getProperty(AgentRoute.TURN, LeasedTurn.class);
         if (turn == null) {
             return;
         }
         AgentReply reply = exchange.getMessage().getBody(AgentReply.class);
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         @SuppressWarnings("unchecked")
-        List<String> memories = exchange.getProperty("memories", List.class);
+        List<String> memories = exchange.getProperty(AgentRoute.MEMORIES, List.class);
         Instant finished = clock.instant();
-        String[] outcome = outcome(turn, reply, failure, memories);
+        TurnOutcome recorded = exchange.getProperty(AgentRoute.OUTCOME, TurnOutcome.class);
+        String[] outcome = outcome(recorded, failure);
 
         ObjectNode detail = json.createObjectNode();
         detail.put("messages", turn.turn().messages().size());
@@ -145,7 +145,7 @@ public class TurnTraces {
             }
             item.put("ms", call.millis());
         }
-        if ("model".equals(outcome[0])) {
+        if (recorded == TurnOutcome.MODEL) {
             modelCalls(turn.guestId(), tools);
             detail.put("model", model.modelName());
         }
@@ -158,7 +158,7 @@ public class TurnTraces {
             ArrayNode choices = detail.putArray("choices");
             reply.choices().forEach(c -> choices.add(c.title()));
         }
-        if ("forget-me".equals(outcome[0])) {
+        if (recorded == TurnOutcome.FORGET_ME) {
             forget(turn.guestId());
         }
         jdbc.update("INSERT INTO turn_trace (guest_id, answers, agent, reason, detail, started_at, finished_at)"
@@ -167,34 +167,29 @@ public class TurnTraces {
                 Timestamp.from(started.at()), Timestamp.from(finished));
     }
 
-    /** Which agent answered ({@code [0]}) and why ({@code [1]}). */
-    private String[] outcome(LeasedTurn turn, AgentReply reply, Exception failure, List<String> memories) {
+    /** Which agent answered ({@code [0]}) and why ({@code [1]}), as the branch that answered recorded it. */
+    private String[] outcome(TurnOutcome recorded, Exception failure) {
         boolean modelFailed = failure != null && !(failure instanceof TurnAnswers.AgentFailedException);
         String modelFailure = modelFailed ? FallbackReason.of(failure) + ": " + message(failure) : null;
-        if (failure == null && ForgetMe.asks(turn.turn().text())) {
-            return new String[] {"forget-me", "The guest asked to be forgotten: their conversation with the model, "
-                    + "their request context and their Mem0 memories were erased"};
-        }
-        if (reply != null && reply.equals(FallbackReplies.unavailable(reply.language(), service.businessContact()))) {
-            if (modelFailed) {
-                return new String[] {"contact", "The model gave no answer (" + modelFailure + ") and the offline agent "
-                        + "could not answer either: the guest got the business's contact"};
-            }
-            return new String[] {"contact", failure == null
+        TurnOutcome outcome = recorded == null ? TurnOutcome.CONTACT : recorded;
+        String reason = switch (outcome) {
+            case FORGET_ME -> "The guest asked to be forgotten: their conversation with the model, "
+                    + "their request context and their Mem0 memories were erased";
+            case CONTACT -> modelFailed
+                    ? "The model gave no answer (" + modelFailure + ") and the offline agent could not answer either: "
+                      + "the guest got the business's contact"
+                    : failure == null
                     ? "The property tools could not be reached: the guest got the business's contact"
-                    : "The offline agent gave no answer (" + message(failure) + "): the guest got the business's contact"};
-        }
-        if (modelFailed) {
-            return new String[] {"offline", "The model gave no answer (" + modelFailure + "): the offline agent answered"};
-        }
-        if (model.enabled() && memories == null) {
-            return new String[] {"bill-guard", "More than " + model.turnsPerMinute() + " messages from this guest within "
-                    + "a minute: a polite pause instead of the model"};
-        }
-        if (model.enabled()) {
-            return new String[] {"model", "OPENAI_API_KEY is set: the model (" + model.modelName() + ") answered"};
-        }
-        return new String[] {"offline", "No OPENAI_API_KEY: the offline agent answered from the property tools"};
+                    : "The offline agent gave no answer (" + message(failure) + "): the guest got the business's contact";
+            case OFFLINE_AFTER_MODEL -> "The model gave no answer (" + modelFailure + "): the offline agent answered";
+            case BILL_GUARD -> "More than " + model.turnsPerMinute() + " messages from this guest within "
+                    + "a minute: a polite pause instead of the model";
+            case MODEL -> "OPENAI_API_KEY is set: the model (" + model.modelName() + ") answered";
+            case OFFLINE -> "No OPENAI_API_KEY: the offline agent answered from the property tools";
+            case HANDOFF -> "The guest asked for a person: they were told one will answer, and the business was told";
+            case HELD -> "A person has this conversation: the guest's words were kept for the model, nothing was answered";
+        };
+        return new String[] {outcome.agent(), reason};
     }
 
     /** How long the turn waited and each of its stages took, in the order they ran. */
@@ -208,7 +203,7 @@ public class TurnTraces {
         List<MessageHistory> history = exchange.getProperty(ExchangePropertyKey.MESSAGE_HISTORY, List.class);
         if (history != null) {
             for (MessageHistory step : List.copyOf(history)) {
-                String stage = stage(step.getNode() == null ? null : step.getNode().getLabel());
+                String stage = step.getNode() == null ? null : TIMED_STEPS.get(step.getNode().getId());
                 if (stage != null) {
                     stages.addObject().put("stage", stage).put("ms", step.getElapsed());
                 }
@@ -216,22 +211,6 @@ public class TurnTraces {
         }
         stages.addObject().put("stage", "whole turn").put("ms", Duration.between(started.at(), finished).toMillis());
         return stages;
-    }
-
-    private static String stage(String label) {
-        if (label == null) {
-            return null;
-        }
-        for (Map.Entry<String[], String> rule : STAGES) {
-            boolean all = true;
-            for (String part : rule.getKey()) {
-                all &= label.contains(part);
-            }
-            if (all) {
-                return rule.getValue();
-            }
-        }
-        return null;
     }
 
     /** The model's tool calls of this turn: those after the guest's words in the conversation it kept. */

@@ -3,6 +3,8 @@ package org.holidaydesk.assistant.agent.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.TurnOutcome;
 import org.holidaydesk.assistant.agent.GuestTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.LeasedTurn;
@@ -39,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each guest turn's trace, kept by guest id on each database the service supports: which agent answered
- * and why, the tools called with their arguments and results, what Mem0 recalled, and forgotten with the
+ * and why (as the branch that answered recorded it), the tools called with their arguments and results, what Mem0 recalled, and forgotten with the
  * rest. Each subclass gives a fresh, empty database.
  */
 abstract class TurnTraceStorageContract {
@@ -76,6 +78,7 @@ abstract class TurnTraceStorageContract {
         traces.start(exchange);
         offlineCalls.call("get_calendar", Map.of("property", "Casa Pescarului"), () -> Map.of("freeNights", 12));
         exchange.getMessage().setBody(AgentReply.of("en", "Casa Pescarului has 12 free nights next month."));
+        exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.OFFLINE);
         traces.record(exchange);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM turn_trace WHERE guest_id = '40700000501'");
@@ -102,6 +105,7 @@ abstract class TurnTraceStorageContract {
         traces.start(exchange);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new HttpException(503, "the model is down"));
         exchange.getMessage().setBody(AgentReply.of("en", "Vila Franceza is free."));
+        exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.OFFLINE_AFTER_MODEL);
         traces.record(exchange);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT agent, reason FROM turn_trace WHERE guest_id = '40700000502'");
@@ -122,8 +126,9 @@ abstract class TurnTraceStorageContract {
         Exchange exchange = turn(guest, "wamid.t3", "Is Casa Pescarului free?");
 
         traces.start(exchange);
-        exchange.setProperty("memories", List.of("Travels with a dog"));
+        exchange.setProperty(AgentRoute.MEMORIES, List.of("Travels with a dog"));
         exchange.getMessage().setBody(AgentReply.of("en", "Yes, it is free."));
+        exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.MODEL);
         traces.record(exchange);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT agent, detail FROM turn_trace WHERE guest_id = ?", guest);
@@ -146,6 +151,7 @@ abstract class TurnTraceStorageContract {
         traces.start(exchange);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new TurnAnswers.AgentFailedException("the agent took longer than 30s", null));
         exchange.getMessage().setBody(FallbackReplies.unavailable("en", CONTACT));
+        exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.CONTACT);
         traces.record(exchange);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT agent, reason FROM turn_trace WHERE guest_id = '40700000504'");
@@ -160,11 +166,13 @@ abstract class TurnTraceStorageContract {
         Exchange first = turn(guest, "wamid.t5a", "Is Casa Pescarului free?");
         traces.start(first);
         first.getMessage().setBody(AgentReply.of("en", "Yes."));
+        first.setProperty(AgentRoute.OUTCOME, TurnOutcome.OFFLINE);
         traces.record(first);
         Exchange forget = turn(guest, "wamid.t5b", "Please forget me");
 
         traces.start(forget);
         forget.getMessage().setBody(FallbackReplies.forgotten("en"));
+        forget.setProperty(AgentRoute.OUTCOME, TurnOutcome.FORGET_ME);
         traces.record(forget);
 
         assertThat(jdbc.queryForList("SELECT agent FROM turn_trace WHERE guest_id = ?", String.class, guest))
@@ -213,7 +221,7 @@ abstract class TurnTraceStorageContract {
         GuestTurn turn = new GuestTurn(guest, "Ana", null, List.of(new TurnMessage(messageId, MessageKind.TEXT, text, now)),
                 LocalDate.now());
         Exchange exchange = new DefaultExchange(CAMEL);
-        exchange.setProperty("turn", new LeasedTurn(guest, guest, "1", messageId, turn, now));
+        exchange.setProperty(AgentRoute.TURN, new LeasedTurn(guest, guest, "1", messageId, turn, now));
         return exchange;
     }
 }
