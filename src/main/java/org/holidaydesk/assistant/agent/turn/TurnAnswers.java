@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
@@ -95,7 +96,8 @@ public class TurnAnswers implements DisposableBean {
      * The answer when a turn got none: the offline agent's when it was the model that failed, else (or
      * when the offline agent fails too) a short apology in the guest's language with a way to reach a person.
      */
-    public AgentReply fallback(@Body LeasedTurn turn, Exception cause, Exchange exchange) {
+    public AgentReply fallback(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn,
+                               @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
         if (!(cause instanceof AgentFailedException)) {
             String reason = FallbackReason.of(cause);
             meters.counter("agent.fallbacks", "reason", reason).increment();
