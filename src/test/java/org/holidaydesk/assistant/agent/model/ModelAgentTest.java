@@ -63,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "OPERATOR_TOKEN=test-operator-token",
         "BUSINESS_CONTACT=+40 711 222 333",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1",
         "assistant.pipeline.poll-interval=50",
         "assistant.pipeline.agent-timeout=12s",
         "assistant.reply.poll-interval=50",

@@ -60,7 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:offline-agent-${random.uuid};DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        "DATABASE_URL=jdbc:h2:mem:offline-agent-${random.uuid};DB_CLOSE_DELAY=-1"
 })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfflineAgentConversationTest {
