@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "OPENAI_API_KEY=test-openai-key",
         "OPENAI_MODEL=stub-model",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:mcp-production;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:mcp-production;DB_CLOSE_DELAY=-1",
         "assistant.pipeline.poll-interval=50",
         "assistant.reply.poll-interval=50",
         "assistant.reply.pair-pacing=0ms",

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "WHATSAPP_ACCESS_TOKEN=test-token",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:pipeline-fixtures;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:pipeline-fixtures;DB_CLOSE_DELAY=-1",
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineFixturesTest {

@@ -8,12 +8,12 @@ import org.slf4j.MDC;
  * A task that runs with the log context (MDC: the turn's id, the wamids it answers) of the thread that
  * created it, so that what the agent logs on its own worker thread still names the turn.
  */
-final class WithLogContext {
+public final class WithLogContext {
 
     private WithLogContext() {
     }
 
-    static <T> Callable<T> of(Callable<T> task) {
+    public static <T> Callable<T> of(Callable<T> task) {
         Map<String, String> context = MDC.getCopyOfContextMap();
         return () -> {
             Map<String, String> previous = MDC.getCopyOfContextMap();

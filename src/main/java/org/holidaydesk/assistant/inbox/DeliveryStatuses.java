@@ -3,12 +3,12 @@ package org.holidaydesk.assistant.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.webhook.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.holidaydesk.assistant.reply.Outbox;
 import org.holidaydesk.assistant.reply.Reengagement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,11 +28,13 @@ public class DeliveryStatuses {
     private final Clock clock = Clock.systemUTC();
 
     private final Reengagement reengagement;
+    private final Outbox outbox;
 
-    public DeliveryStatuses(JdbcTemplate jdbc, MeterRegistry meters, Reengagement reengagement) {
+    public DeliveryStatuses(JdbcTemplate jdbc, MeterRegistry meters, Reengagement reengagement, Outbox outbox) {
         this.jdbc = jdbc;
         this.meters = meters;
         this.reengagement = reengagement;
+        this.outbox = outbox;
     }
 
     /** Deletes statuses received before {@code cutoff}. */
@@ -41,8 +43,7 @@ public class DeliveryStatuses {
     }
 
     public void record(@Body DeliveryStatus status) {
-        List<Long> outbox = jdbc.queryForList("SELECT id FROM outbox WHERE sent_wamid = ?", Long.class, status.wamid());
-        Long outboxId = outbox.isEmpty() ? null : outbox.get(0);
+        Long outboxId = outbox.sentAs(status.wamid()).orElse(null);
         int inserted = jdbc.update("INSERT INTO message_status (wamid, status, recipient, outbox_id, error_code, error_title,"
                         + " reported_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 status.wamid(), status.status(), status.recipient(), outboxId, status.errorCode(), status.errorTitle(),
@@ -53,8 +54,7 @@ public class DeliveryStatuses {
         meters.counter("whatsapp.statuses", "status", status.status().toLowerCase(Locale.ROOT)).increment();
         if (status.errorCode() != null) {
             if (outboxId != null) {
-                jdbc.update("UPDATE outbox SET last_error_code = ?, last_error = ? WHERE id = ?",
-                        status.errorCode(), status.errorTitle(), outboxId);
+                outbox.failedAfterSending(outboxId, status.errorCode(), status.errorTitle());
                 reengagement.failedAfterSending(outboxId, status.errorCode(), status.errorTitle());
             }
             LOG.warn("Meta reports message {} as {} with error {} ({}){}", status.wamid(), status.status(),

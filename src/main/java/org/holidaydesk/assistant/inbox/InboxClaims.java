@@ -65,13 +65,13 @@ public class InboxClaims {
                 ids.toArray());
     }
 
-    public void markProcessed(@Header("inboxId") long inboxId) {
+    public void markProcessed(@Header(InboxRoute.INBOX_ID) long inboxId) {
         jdbc.update("UPDATE inbox SET processed_at = ? WHERE id = ?", Timestamp.from(clock.instant()), inboxId);
     }
 
     /** Moves a callback that cannot be parsed aside, with the reason, and marks it processed. */
     @Transactional
-    public void quarantine(@Header("inboxId") long inboxId, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    public void quarantine(@Header(InboxRoute.INBOX_ID) long inboxId, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (reason.length() > 1000) {
             reason = reason.substring(0, 1000);

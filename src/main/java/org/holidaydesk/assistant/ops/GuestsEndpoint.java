@@ -1,10 +1,10 @@
 package org.holidaydesk.assistant.ops;
 
+import org.holidaydesk.assistant.agent.intents.ForgetMe;
+import org.holidaydesk.assistant.agent.intents.Handoffs;
+import org.holidaydesk.assistant.agent.turn.TurnTraces;
 import java.util.Locale;
 import java.util.Map;
-import org.holidaydesk.assistant.agent.ForgetMe;
-import org.holidaydesk.assistant.agent.Handoffs;
-import org.holidaydesk.assistant.agent.TurnTraces;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

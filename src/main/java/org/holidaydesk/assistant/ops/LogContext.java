@@ -1,11 +1,12 @@
 package org.holidaydesk.assistant.ops;
 
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.holidaydesk.assistant.agent.GuestTurns;
-import org.holidaydesk.assistant.agent.TurnMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,12 +22,11 @@ public class LogContext {
 
     public static final String WAMID = "wamid";
     public static final String TURN_ID = "turnId";
-    private static final String TURN = "turn";
     private static final String STARTED = "turnStartedNanos";
     private static final Logger LOG = LoggerFactory.getLogger(LogContext.class);
 
     public void turnBegins(Exchange exchange) {
-        GuestTurns.Turn turn = exchange.getProperty(TURN, GuestTurns.Turn.class);
+        LeasedTurn turn = exchange.getProperty(AgentRoute.TURN, LeasedTurn.class);
         byte[] id = new byte[6];
         ThreadLocalRandom.current().nextBytes(id);
         exchange.setProperty(TURN_ID, HexFormat.of().formatHex(id));
@@ -37,7 +37,7 @@ public class LogContext {
     }
 
     public void turnAnswered(Exchange exchange) {
-        GuestTurns.Turn turn = exchange.getProperty(TURN, GuestTurns.Turn.class);
+        LeasedTurn turn = exchange.getProperty(AgentRoute.TURN, LeasedTurn.class);
         Long started = exchange.getProperty(STARTED, Long.class);
         LOG.info("Answered a turn of {} message(s) in {} ms", turn == null ? 0 : turn.turn().messages().size(),
                 started == null ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -106,4 +106,14 @@ public class Outbox {
                         + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 guestId, recipient, phoneNumberId, kind, body, inReplyTo, PENDING, now, now);
     }
+
+    /** The queued reply whose send Meta answered with this wamid, if any. */
+    public java.util.Optional<Long> sentAs(String wamid) {
+        return jdbc.queryForList("SELECT id FROM outbox WHERE sent_wamid = ?", Long.class, wamid).stream().findFirst();
+    }
+
+    /** Meta reported, after accepting it, that the reply could not be delivered: the error is kept with it. */
+    public void failedAfterSending(long id, Integer code, String title) {
+        jdbc.update("UPDATE outbox SET last_error_code = ?, last_error = ? WHERE id = ?", code, title, id);
+    }
 }

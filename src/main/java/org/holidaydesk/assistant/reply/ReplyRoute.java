@@ -11,6 +11,8 @@ public final class ReplyRoute {
 
     /** Exchange property holding the {@link SendBudget.Place} a message holds while it is sent, none for the rest. */
     public static final String PLACE = "sendPlace";
+    /** Exchange property holding the Cloud API URL the claimed row is sent to. */
+    public static final String CLOUD_API_URL = "cloudApiUrl";
 
     private ReplyRoute() {
     }

@@ -356,7 +356,7 @@ public class Simulator {
      * What the page is told once the webhook answered every callback: whether it took them all, its
      * statuses in order, the guest and the ids of the messages sent.
      */
-    public Map<String, Object> answer(Exchange exchange, @ExchangeProperty("outgoing") Outgoing outgoing) {
+    public Map<String, Object> answer(Exchange exchange, @ExchangeProperty(SimulatorRoute.OUTGOING) Outgoing outgoing) {
         List<Integer> statuses = new ArrayList<>();
         if (exchange.getMessage().getBody() instanceof List<?> list) {
             for (Object status : list) {

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "MANAGEMENT_PORT=0",
         "BUSINESS_CONTACT=+40 711 222 333",
-        "DATABASE_URL=jdbc:h2:mem:agent-failure;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:agent-failure;DB_CLOSE_DELAY=-1",
         "assistant.pipeline.agent-timeout=1s"
 })
 class AgentFailureTest {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * The feature packages depend on each other one way, down the flow: {@code config}, {@code privacy} and
  * {@code spelling} at the bottom, {@code property} beside them, the payload model ({@code webhook}) knowing nothing of
  * what handles it, the assistant ({@code agent}, {@code memory}) reaching the catalog only through the
- * MCP tools, and {@code ops} reading everything while nothing reads it.
+ * MCP tools, and {@code ops} reading everything while nothing reads it. Inside {@code agent} the same holds
+ * by job: the turn's types at its root use none of its rooms, the rooms depend on each other one way, the
+ * offline agent's reader knows nothing of the language model, and the model nothing of the offline agent.
  */
 class ModularityTest {
 
@@ -74,6 +76,33 @@ class ModularityTest {
         noClasses().that().resideInAPackage(BASE + "reply..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent..", BASE + "memory..",
                         BASE + "inbox..", BASE + "webhook..", BASE + "simulator..")
+                .check(classes);
+    }
+
+    @Test
+    void theAgentsRoomsHaveNoCycles() {
+        slices().matching(BASE + "agent.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theTurnsTypesDependOnNoRoomOfTheAgent() {
+        noClasses().that().resideInAPackage(BASE + "agent")
+                .should().dependOnClassesThat().resideInAPackage(BASE + "agent.*..").check(classes);
+    }
+
+    @Test
+    void theOfflineReaderKnowsNothingOfTheModel() {
+        noClasses().that().resideInAPackage(BASE + "agent.offline.reading..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent.model..", BASE + "agent.turn..",
+                        BASE + "agent.intents..", BASE + "agent.offline")
+                .check(classes);
+    }
+
+    @Test
+    void theModelKnowsNothingOfTheOfflineAgent() {
+        noClasses().that().resideInAPackage(BASE + "agent.model..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent.offline..", BASE + "agent.turn..",
+                        BASE + "agent.intents..")
                 .check(classes);
     }
 

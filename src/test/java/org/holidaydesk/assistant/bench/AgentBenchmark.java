@@ -406,7 +406,7 @@ public final class AgentBenchmark {
                     "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
                     "--OPENAI_API_KEY=bench-openai-key", "--OPENAI_BASE_URL=" + model.baseUrl(), "--OPENAI_MODEL=bench-model",
                     "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant")
-                            + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                            + ";WRITE_DELAY=0",
                     // a benchmark guest answers at once: Meta's pair pacing and the bill guard are for people
                     "--assistant.reply.pair-pacing=0ms",
                     "--assistant.model.turns-per-minute=1000",
@@ -603,7 +603,7 @@ public final class AgentBenchmark {
         problems.start();
         root.addAppender(problems);
         ch.qos.logback.classic.Logger condenserLog = (ch.qos.logback.classic.Logger)
-                LoggerFactory.getLogger("org.holidaydesk.assistant.agent.MemoryCondenser");
+                LoggerFactory.getLogger("org.holidaydesk.assistant.agent.model.MemoryCondenser");
         AppenderBase<ILoggingEvent> outcomes = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {

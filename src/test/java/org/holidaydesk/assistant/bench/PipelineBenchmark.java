@@ -1,5 +1,7 @@
 package org.holidaydesk.assistant.bench;
 
+import org.holidaydesk.assistant.agent.GuestAgent;
+import org.holidaydesk.assistant.agent.AgentReply;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.holidaydesk.assistant.AssistantApplication;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestAgent;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.WebhookClient;
@@ -74,7 +74,7 @@ public final class PipelineBenchmark {
                             "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=bench-token",
                             "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
                             "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant")
-                                    + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                                    + ";WRITE_DELAY=0",
                             // Meta's default is 80 messages/s per number; lifted so that the pipeline, not the cap, is measured
                             "--assistant.reply.send-rate=" + SEND_RATE,
                             "--logging.level.root=WARN")) {

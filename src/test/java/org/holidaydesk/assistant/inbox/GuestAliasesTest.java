@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.inbox;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -24,8 +25,7 @@ class GuestAliasesTest {
 
     static Stream<Arguments> databases() {
         return Stream.of(
-                Arguments.of("H2", (DatabaseFactory) () -> new DriverManagerDataSource("jdbc:h2:mem:aliases-"
-                        + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")),
+                Arguments.of("H2", (DatabaseFactory) () -> new DriverManagerDataSource(H2TestUrls.inMemory("aliases-" + UUID.randomUUID()))),
                 Arguments.of("PostgreSQL", (DatabaseFactory) () -> EmbeddedPostgresServer.get().getDatabase("postgres",
                         EmbeddedPostgresServer.createDatabase("aliases_" + UUID.randomUUID().toString().replace("-", "")))));
     }

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.memory;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -9,7 +10,6 @@ class ChatMemoryStorageH2Test extends ChatMemoryStorageContract {
 
     @Override
     DataSource freshDatabase() {
-        return new DriverManagerDataSource("jdbc:h2:mem:chat-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        return new DriverManagerDataSource(H2TestUrls.inMemory("chat-" + UUID.randomUUID()));
     }
 }

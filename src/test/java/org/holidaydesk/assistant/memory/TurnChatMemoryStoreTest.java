@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.memory;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.AiMessage;
@@ -31,8 +32,7 @@ class TurnChatMemoryStoreTest {
 
     @BeforeEach
     void freshDatabase() {
-        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:chat-memory-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        DataSource dataSource = new DriverManagerDataSource(H2TestUrls.inMemory("chat-memory-" + UUID.randomUUID()));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         memories = new ChatMemories(new JdbcTemplate(dataSource), new MemoryProperties(24, 18, 8, Duration.ofHours(72)));
         store = new TurnChatMemoryStore(memories);

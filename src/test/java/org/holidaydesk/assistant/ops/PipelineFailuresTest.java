@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:pipeline-failures;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:pipeline-failures;DB_CLOSE_DELAY=-1",
         // failed work is tried again soon: a callback's claim runs out after 2 s, a guest's turn after 2 + 5 s
         "assistant.pipeline.claim-lease=2s",
         "assistant.pipeline.agent-timeout=5s",

@@ -63,8 +63,7 @@ class ProductionLogsTest {
                     Map.entry("MCP_AUTH_TOKEN", MCP_TOKEN),
                     Map.entry("OPENAI_API_KEY", OPENAI_KEY),
                     Map.entry("OPENAI_BASE_URL", model.baseUrl()),
-                    Map.entry("DATABASE_URL", "jdbc:h2:mem:production-logs;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
+                    Map.entry("DATABASE_URL", "jdbc:h2:mem:production-logs;DB_CLOSE_DELAY=-1"),
                     Map.entry("ASSISTANT_PIPELINE_COALESCEWINDOW", "0s"),
                     Map.entry("LOGGING_LEVEL_ORG_HOLIDAYDESK_ASSISTANT", "DEBUG")), out, err)) {
                 WebhookClient meta = service.client();

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.property;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -45,8 +46,7 @@ public final class AvailabilityBenchmark {
                 Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofSeconds(20), DAYS, 30, 10);
 
         JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        database.setURL(H2TestUrls.inMemory("bench-" + UUID.randomUUID()));
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database);
         PropertyRepository propertyRows = new PropertyRepository(jdbc);

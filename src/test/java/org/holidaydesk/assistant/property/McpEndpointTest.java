@@ -34,7 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         properties = {
                 "WEBHOOK_PORT=0",
                 "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:mcp-endpoint-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "DATABASE_URL=jdbc:h2:mem:mcp-endpoint-${random.uuid};DB_CLOSE_DELAY=-1",
                 "MCP_ALLOWED_ORIGINS=https://app.example.com, http://tools.example.com:8080"
         })
 class McpEndpointTest {

@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
                 "WEBHOOK_PORT=0",
                 "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:prop-alone-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                "DATABASE_URL=jdbc:h2:mem:prop-alone-${random.uuid};DB_CLOSE_DELAY=-1"
         })
 @ActiveProfiles(PropertyMcpServerApplication.PROFILE)
 class PropertyMcpServerApplicationTest {

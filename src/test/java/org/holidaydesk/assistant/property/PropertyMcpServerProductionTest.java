@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
                 "MCP_ALLOWED_ORIGINS=https://console.example.com",
                 "WEBHOOK_PORT=0",
                 "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:prop-alone-prod-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                "DATABASE_URL=jdbc:h2:mem:prop-alone-prod-${random.uuid};DB_CLOSE_DELAY=-1"
         })
 @ActiveProfiles(PropertyMcpServerApplication.PROFILE)
 class PropertyMcpServerProductionTest {

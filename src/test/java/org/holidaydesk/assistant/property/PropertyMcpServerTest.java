@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
                 "WEBHOOK_PORT=0",
                 "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:prop-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "DATABASE_URL=jdbc:h2:mem:prop-${random.uuid};DB_CLOSE_DELAY=-1",
                 "PROPERTY_CATALOG=classpath:catalog/test-properties.yaml",
                 "BOOKING_URL_TEMPLATE=https://book.example/{propertyId}?from={checkIn}&to={checkOut}&n={nights}&adults={guests}",
                 "assistant.property.calendar-first-import-delay=0s",

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.property;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -10,8 +11,7 @@ class PropertyStorageH2Test extends PropertyStorageContract {
     @Override
     DataSource freshDatabase() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:storage-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setURL(H2TestUrls.inMemory("storage-" + UUID.randomUUID()));
         return dataSource;
     }
 }

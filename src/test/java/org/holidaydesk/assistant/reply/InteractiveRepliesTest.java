@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.reply;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,8 +38,7 @@ class InteractiveRepliesTest {
 
     @BeforeEach
     void database() {
-        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:interactive-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        DataSource dataSource = new DriverManagerDataSource(H2TestUrls.inMemory("interactive-" + UUID.randomUUID()));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         outbox = new Outbox(jdbc);

@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "WHATSAPP_ACCESS_TOKEN=test-token",
         "OPERATOR_TOKEN=test-operator-token",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-interactive;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:reply-interactive;DB_CLOSE_DELAY=-1",
         "assistant.reply.poll-interval=50",
         "assistant.reply.base-backoff=50ms",
         "assistant.reply.max-backoff=200ms"

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.reply;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -213,8 +214,7 @@ class OutboxClaimsTest {
     }
 
     private static DataSource h2() {
-        return migrated(new DriverManagerDataSource("jdbc:h2:mem:claims-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+        return migrated(new DriverManagerDataSource(H2TestUrls.inMemory("claims-" + UUID.randomUUID())));
     }
 
     private static synchronized DataSource postgres() {

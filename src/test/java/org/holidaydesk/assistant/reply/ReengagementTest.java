@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "WHATSAPP_ACCESS_TOKEN=test-token",
         "WHATSAPP_REENGAGE_TEMPLATE=continue_conversation:en",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reengagement;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:reengagement;DB_CLOSE_DELAY=-1",
         "assistant.pipeline.poll-interval=50",
         "assistant.reply.poll-interval=50",
         "assistant.reply.pair-pacing=0ms"

@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "OPENAI_MODEL=stub-model",
         "MEM0_API_KEY=test-mem0-key",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:sandbox-browser;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:sandbox-browser;DB_CLOSE_DELAY=-1",
         "assistant.pipeline.poll-interval=50",
         "assistant.reply.poll-interval=50",
         "assistant.model.max-retries=0"

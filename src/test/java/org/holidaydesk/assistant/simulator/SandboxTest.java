@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-sandbox;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "DATABASE_URL=jdbc:h2:mem:reply-sandbox;DB_CLOSE_DELAY=-1",
         "assistant.reply.poll-interval=50",
         "assistant.pipeline.poll-interval=50",
 })

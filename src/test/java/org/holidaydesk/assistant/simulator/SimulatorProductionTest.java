@@ -32,7 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "OPERATOR_TOKEN=production-operator-token",
         "MCP_AUTH_TOKEN=production-mcp-token",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-production;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        "DATABASE_URL=jdbc:h2:mem:reply-production;DB_CLOSE_DELAY=-1"
 })
 @DirtiesContext
 class SimulatorProductionTest {

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.support;
 
+import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -133,7 +134,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static String h2FileUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath() + File.separator + "assistant"
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // the test opens the same file itself, so the URL carries what the service would add to it
+        return H2TestUrls.completed("jdbc:h2:file:" + directory.toAbsolutePath() + File.separator + "assistant"
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 }

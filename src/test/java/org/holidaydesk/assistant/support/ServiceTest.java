@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
         "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
         "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        "DATABASE_URL=jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMetrics
 public @interface ServiceTest {

@@ -1,0 +1,174 @@
+package org.holidaydesk.assistant.agent.offline;
+
+import org.holidaydesk.assistant.agent.GuestAgent;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
+import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
+import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
+import org.holidaydesk.assistant.agent.offline.reading.Fact;
+import org.holidaydesk.assistant.agent.offline.reading.RequestReader;
+import org.holidaydesk.assistant.agent.offline.reading.GuestRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.holidaydesk.assistant.config.ServiceProperties;
+import org.holidaydesk.assistant.reply.Choice;
+import org.holidaydesk.assistant.webhook.MessageKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The assistant without a language model: it reads dates, party size, property names, greetings, what
+ * the guest asks about a property (price, location, size, pets, parking, ...) and what they want of a
+ * place (romantic, family, mountains, ...) from the guest's words in English or Romanian, answers from the
+ * same MCP property tools the model uses, and remembers what the guest has told so far
+ * ({@link GuestContexts}) so that a request can be completed over several messages. It answers when no
+ * model is configured, and is what the model's agent falls back to.
+ *
+ * <p>A question about a property is answered from its details, keeping the conversation's dates for the
+ * next question; dates in the same message get their availability answer after it. When an answer asks
+ * the guest to pick one of 2 to 10 properties (free on their dates, or having what another lacks), they
+ * are also offered as choices to tap, titled with their names.
+ *
+ * <p>Messages it cannot read (voice notes, images, ...) get a short answer saying what it can do; when
+ * the turn also has text, the text is answered with one line about the rest. When the tools cannot be
+ * reached the guest gets {@link FallbackReplies#unavailable}, never an error: this method does not throw.
+ */
+@Component("offlineAgent")
+public class OfflineAgent implements GuestAgent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineAgent.class);
+    /** Most choices one WhatsApp list carries. */
+    private static final int MOST_CHOICES = 10;
+    /** Wishes that describe the party more than a place: they rank what is offered, they ask nothing of one property. */
+    private static final Set<String> PARTY_WORDS = Set.of("family", "couples", "groups");
+
+    private final PropertyTools tools;
+    private final GuestContexts contexts;
+    private final AvailabilityAnswers answers;
+    private final PropertyAnswers propertyAnswers;
+    private final String businessContact;
+
+    public OfflineAgent(PropertyTools tools, GuestContexts contexts, ServiceProperties service) {
+        this.tools = tools;
+        this.contexts = contexts;
+        this.businessContact = service.businessContact();
+        this.answers = new AvailabilityAnswers(tools, businessContact);
+        this.propertyAnswers = new PropertyAnswers(tools, businessContact);
+    }
+
+    @Override
+    public AgentReply answer(GuestTurn turn) {
+        String text = turn.text();
+        String fallbackLanguage = LanguageGuess.hint(turn);
+        String language = LanguageGuess.of(text, fallbackLanguage);
+        Wording words = Wording.of(language, turn.today());
+        MessageKind unreadable = turn.messages().stream().map(TurnMessage::kind)
+                .filter(kind -> kind.handling() == MessageKind.Handling.CAPABILITIES)
+                .findFirst().orElse(null);
+        if (text.isBlank()) {
+            if (unreadable != null) {
+                return AgentReply.of(words.language(), words.capabilities(unreadable));
+            }
+            boolean anythingToAnswer = turn.messages().stream().anyMatch(m -> m.kind().handling() == MessageKind.Handling.AGENT);
+            if (!anythingToAnswer) {
+                // reactions and system messages are not answered
+                return new AgentReply(List.of(), words.language());
+            }
+        }
+        try {
+            List<PropertyTools.PropertySummary> catalog = tools.listProperties();
+            GuestRequest request = RequestReader.read(text, turn.today(), catalog, fallbackLanguage);
+            Wording inTheirWords = Wording.of(request.language(), turn.today());
+            AvailabilityAnswers.Outcome outcome = answerRequest(turn, request, catalog, inTheirWords);
+            String answer = outcome.text();
+            if (unreadable != null) {
+                answer = answer + "\n" + inTheirWords.answeredTheText(unreadable);
+            }
+            return new AgentReply(List.of(answer), inTheirWords.language(), choices(outcome.offered()));
+        } catch (ToolsUnavailableException e) {
+            LOG.warn("Property tools unavailable, the guest gets the fallback answer: {}", e.getMessage());
+            return FallbackReplies.unavailable(words.language(), businessContact);
+        } catch (RuntimeException e) {
+            LOG.error("Offline answer failed ({}), the guest gets the fallback answer", e.getClass().getName(), e);
+            return FallbackReplies.unavailable(words.language(), businessContact);
+        }
+    }
+
+    private AvailabilityAnswers.Outcome answerRequest(GuestTurn turn, GuestRequest request,
+                                                      List<PropertyTools.PropertySummary> catalog, Wording words) {
+        GuestContext before = contexts.load(turn.guestId()).asOf(turn.today());
+        GuestContext known = before.with(request);
+        AvailabilityAnswers.Outcome outcome;
+        try {
+            outcome = route(request, before, known, catalog, words, turn);
+        } catch (ToolRefusedException refused) {
+            outcome = answers.refusal(refused, known, catalog, words);
+        }
+        if (!outcome.context().equals(before)) {
+            contexts.save(turn.guestId(), outcome.context());
+        }
+        return request.greeting()
+                ? new AvailabilityAnswers.Outcome(words.hello() + "\n" + outcome.text(), outcome.context(), outcome.offered())
+                : outcome;
+    }
+
+    /**
+     * Which answer the words ask for: about one property (its details, then its availability when the
+     * message also says when or asks whether it is free), about the properties in general, or about free
+     * dates as before.
+     */
+    private AvailabilityAnswers.Outcome route(GuestRequest request, GuestContext before, GuestContext known,
+                                              List<PropertyTools.PropertySummary> catalog, Wording words, GuestTurn turn) {
+        Set<Fact> facts = request.facts().isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(request.facts());
+        // "how much for a night?" asks a price; "how much from the 10th to the 15th?" asks for the stay's
+        boolean datesOrMonth = request.checkIn() != null || request.month() != null;
+        if (datesOrMonth) {
+            // an availability answer gives the price of the stay itself
+            facts.remove(Fact.PRICE);
+        }
+        List<Feature> asked = request.features().stream().filter(f -> !PARTY_WORDS.contains(f.term())).toList();
+        String property = request.property() != null ? request.property() : request.anyProperty() ? null : before.property();
+        if (property != null && (!facts.isEmpty() || !asked.isEmpty())) {
+            boolean alsoAvailability = request.saysWhen() || request.availability();
+            AvailabilityAnswers.Outcome details = propertyAnswers.answer(property, known, facts, asked, catalog, words,
+                    !alsoAvailability);
+            if (!alsoAvailability) {
+                return details;
+            }
+            AvailabilityAnswers.Outcome availability = answers.answer(details.context(), catalog, words, turn.today());
+            List<String> offered = new ArrayList<>(details.offered());
+            availability.offered().stream().filter(name -> !offered.contains(name)).forEach(offered::add);
+            return new AvailabilityAnswers.Outcome(details.text() + "\n" + availability.text(), availability.context(),
+                    offered);
+        }
+        if (property == null && !facts.isEmpty() && !datesOrMonth) {
+            return answers.catalogFacts(known, facts, catalog, words);
+        }
+        boolean anotherPropertyForTheSameStay = request.anyProperty() && (before.hasStay() || before.month() != null);
+        // "is it free?" after a property or dates asks about those
+        boolean stillTheSameStay = request.availability() && (before.property() != null || before.hasStay());
+        if (request.asksNothing() && !anotherPropertyForTheSameStay && !stillTheSameStay) {
+            if (request.thanks() && !request.greeting()) {
+                return new AvailabilityAnswers.Outcome(words.thanks(), before);
+            }
+            return answers.welcome(before, catalog, words);
+        }
+        return answers.answer(known, catalog, words, turn.today());
+    }
+
+    /** Properties offered to choose from, as buttons or a list when there are 2 to 10 of them. */
+    private static List<Choice> choices(List<String> offered) {
+        if (offered.size() < 2) {
+            return List.of();
+        }
+        return offered.stream().limit(MOST_CHOICES).map(name -> new Choice(null, name)).toList();
+    }
+}
