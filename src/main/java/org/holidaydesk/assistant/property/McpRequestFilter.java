@@ -23,7 +23,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -106,7 +105,7 @@ final class McpRequestFilter extends HttpFilter {
             refuse(response, 405, "This MCP server is stateless: POST one JSON-RPC message to it");
             return;
         }
-        if (!isJson(request.getContentType())) {
+        if (!McpMediaTypes.isJson(request.getContentType())) {
             refuse(response, 415, "Content-Type must be application/json");
             return;
         }
@@ -129,7 +128,7 @@ final class McpRequestFilter extends HttpFilter {
                     "Unsupported MCP-Protocol-Version; this server speaks " + String.join(", ", protocolVersions)));
             return;
         }
-        if (!accepts(request.getHeaders("Accept"))) {
+        if (!McpMediaTypes.acceptsJsonAndEventStream(request.getHeaders("Accept"))) {
             answer(response, 406, new JsonRpcError(id, JsonRpcError.TRANSPORT_REFUSED,
                     "Accept must list application/json and text/event-stream"));
             return;
@@ -283,47 +282,6 @@ final class McpRequestFilter extends HttpFilter {
         } catch (UnknownHostException unreadable) {
             return false;
         }
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().equalsIgnoreCase(JSON);
-    }
-
-    /** True when the Accept headers take both JSON and an event stream (wildcards included, {@code q=0} not). */
-    private static boolean accepts(Enumeration<String> headers) {
-        boolean json = false;
-        boolean eventStream = false;
-        for (String header : Collections.list(headers)) {
-            for (String range : header.split(",")) {
-                String[] parts = range.split(";");
-                if (refused(parts)) {
-                    continue;
-                }
-                String type = parts[0].strip().toLowerCase(Locale.ROOT);
-                json |= type.equals(JSON) || type.equals("application/*") || type.equals("*/*");
-                eventStream |= type.equals(EVENT_STREAM) || type.equals("text/*") || type.equals("*/*");
-            }
-        }
-        return json && eventStream;
-    }
-
-    /** True when a media range's parameters carry {@code q=0} (or a quality that cannot be read). */
-    private static boolean refused(String[] mediaRange) {
-        for (int i = 1; i < mediaRange.length; i++) {
-            String[] parameter = mediaRange[i].split("=", 2);
-            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
-                try {
-                    return Double.parseDouble(parameter[1].strip()) <= 0;
-                } catch (NumberFormatException unreadable) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The whole body, or null when it is over {@link #MAX_BODY_BYTES}. */
