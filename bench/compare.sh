@@ -233,6 +233,18 @@ ack_run() {
   [ "$(awk '/^acknowledged \(200\)/ {print $3}' "$r")" -gt 0 ] 2>/dev/null || fail "no callback acknowledged by the $label"
 }
 
+# Ack runs with driver $1 (wrk or raw): the service, then the peer, each launched afresh for its run.
+ack_runs() {
+  launch service
+  echo "  service healthy after ${healthy_s} s, measuring"
+  ack_run service "$service_port" "$1"
+  stop
+  launch peer
+  echo "  peer healthy after ${healthy_s} s, measuring"
+  ack_run peer "$peer_port" "$1"
+  stop
+}
+
 # Reply-latency runs against the process just launched on port $1, one per model delay.
 reply_runs() {
   local label=$1 port=$2 run=$3 delay line
@@ -280,14 +292,7 @@ if [ "$mode" != sustained ]; then
   echo "BURST SET-UP: the peer with its outbound work (stand-in model at 0 ms, stand-in Cloud API), the service"
   echo "on an H2 file database sending to the stand-in Cloud API, offline agent"
   echo "ack run: wrk -t2 -c16, distinct signed guest questions, ${warmup} s warm-up + ${seconds} s measured"
-  launch service
-  echo "  service healthy after ${healthy_s} s, measuring"
-  ack_run service "$service_port" wrk
-  stop
-  launch peer
-  echo "  peer healthy after ${healthy_s} s, measuring"
-  ack_run peer "$peer_port" wrk
-  stop
+  ack_runs wrk
 
   echo "reply latency: $reply_rate callbacks/s from distinct guests, ${warmup} s warm-up + ${seconds} s measured," \
        "model delays: $model_delays ms"
@@ -329,23 +334,9 @@ if [ "$mode" != burst ]; then
   echo "as the image starts it on its default H2 file database, no access token (sandbox outbox), offline agent"
   echo "raw ack run: bench/RawDriver.java, $raw_connections keep-alive connections, not pipelined," \
        "${warmup} s warm-up + ${seconds} s measured"
-  launch service
-  echo "  service healthy after ${healthy_s} s, measuring"
-  ack_run service "$service_port" raw
-  stop
-  launch peer
-  echo "  peer healthy after ${healthy_s} s, measuring"
-  ack_run peer "$peer_port" raw
-  stop
+  ack_runs raw
   echo "wrk ack run: wrk -t2 -c16, ${warmup} s warm-up + ${seconds} s measured, each process launched afresh"
-  launch service
-  echo "  service healthy after ${healthy_s} s, measuring"
-  ack_run service "$service_port" wrk
-  stop
-  launch peer
-  echo "  peer healthy after ${healthy_s} s, measuring"
-  ack_run peer "$peer_port" wrk
-  stop
+  ack_runs wrk
 
   echo
   echo "sustained set-up, raw driver: $raw_connections keep-alive connections, ${warmup} s warm-up + ${seconds} s measured"
