@@ -94,10 +94,9 @@ public class Simulator {
         this.page = resource("simulator/index.html");
     }
 
-    public void requireDevelopment() {
-        if (service.production()) {
-            throw new SimulatorUnavailableException();
-        }
+    /** The routes' precondition: the sandbox's routes exist only outside production (there its paths are 404). */
+    public boolean available() {
+        return !service.production();
     }
 
     public String page() {
