@@ -34,6 +34,18 @@ public class ModelReplies {
     private static final Pattern MARKDOWN_BOLD = Pattern.compile("\\*\\*([^*\\n]+)\\*\\*");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+)$");
 
+    private final BookingPages bookingPages;
+
+    /** Without a booking page template: booking addresses stay in the text. */
+    public ModelReplies() {
+        this.bookingPages = new BookingPages(null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ModelReplies(org.holidaydesk.assistant.config.PropertyProperties property) {
+        this.bookingPages = new BookingPages(property.bookingUrlTemplate());
+    }
+
     /** The guest's answer for the model's text. */
     public AgentReply read(@Body String answer, @ExchangeProperty(AgentRoute.TURN) LeasedTurn turn) {
         String text = answer == null ? "" : answer;
@@ -51,12 +63,20 @@ public class ModelReplies {
         if (needsPerson) {
             text = NEEDS_PERSON.matcher(text).replaceAll("");
         }
-        text = whatsAppFormatting(text).strip();
+        BookingPages.Found page = bookingPages.find(whatsAppFormatting(text).strip());
+        text = page.text();
         if (text.isEmpty()) {
             throw new ModelAgent.NoAnswerException("the model's answer has no text for the guest", null);
         }
         String language = LanguageGuess.of(text, LanguageGuess.of(turn.turn()));
-        return new AgentReply(List.of(text), language, choices.size() >= 2 ? choices : List.of(), needsPerson);
+        List<Choice> shown = choices.size() >= 2 ? choices : List.of();
+        // what it offered: the property it sends the booking page of, and the properties it offers to pick from
+        List<String> offered = new ArrayList<>(shown.stream().map(Choice::title).toList());
+        if (page.page() != null) {
+            offered.add(page.page().property());
+        }
+        return new AgentReply(List.of(text), language, page.page() != null ? List.of() : shown, needsPerson)
+                .withFunnel(offered, page.page(), null);
     }
 
     static String whatsAppFormatting(String text) {
