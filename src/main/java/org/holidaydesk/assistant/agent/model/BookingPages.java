@@ -58,7 +58,7 @@ final class BookingPages {
         int lineEnd = text.indexOf('\n', end);
         lineEnd = lineEnd < 0 ? text.length() : lineEnd;
         String rest = (text.substring(lineStart, start) + text.substring(end, lineEnd)).strip();
-        rest = rest.replaceAll("[\\s:–—-]+$", "").replaceAll("^[•*\\-\\s]+$", "");
+        rest = rest.replaceAll("\\s+([.,;!?])", "$1").replaceAll("[\\s:–—-]+$", "").replaceAll("^[•*\\-\\s]+$", "");
         List<String> lines = new ArrayList<>(List.of(text.substring(0, lineStart).stripTrailing()));
         if (rest.length() > INTRODUCTION) {
             lines.add(rest);
