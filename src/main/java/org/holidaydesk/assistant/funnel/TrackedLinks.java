@@ -19,7 +19,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Tracked booking links: the guest's button opens {@code {PUBLIC_BASE_URL}/b/{token}}, which counts the link's
@@ -107,20 +106,16 @@ public class TrackedLinks {
         return (String) rows.get(0).get("target_url");
     }
 
-    /** What an unknown or expired link shows: the business's contact, in both languages guests write in. */
+    /**
+     * What an unknown or expired link shows: a few lines of plain text (as every error of the public port is) with
+     * the business's contact, in both languages guests write in.
+     */
     public String contactPage() {
-        String contact = HtmlUtils.htmlEscape(service.businessContact());
-        return """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Booking link</title>
-                <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#111b21}</style>
-                </head><body>
-                <h1>This booking link has expired</h1>
-                <p>Write to us again on WhatsApp for a new one, or contact us at <strong>%1$s</strong>.</p>
-                <p lang="ro">Acest link de rezervare a expirat. Scrieți-ne din nou pe WhatsApp pentru unul nou, sau contactați-ne la <strong>%1$s</strong>.</p>
-                </body></html>
-                """.formatted(contact);
+        String contact = service.businessContact();
+        return "This booking link has expired or is not known.\n"
+                + "Write to us again on WhatsApp for a new one, or contact us at " + contact + ".\n\n"
+                + "Acest link de rezervare a expirat sau nu este cunoscut.\n"
+                + "Scrieți-ne din nou pe WhatsApp pentru unul nou, sau contactați-ne la " + contact + ".\n";
     }
 
     /** Deletes links made before {@code cutoff} (the retention). */

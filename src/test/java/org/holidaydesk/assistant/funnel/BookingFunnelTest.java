@@ -188,7 +188,7 @@ class BookingFunnelTest {
         for (String path : List.of("/b/AAAAAAAAAAAAAAAAAAAAAAAA", "/b/x", "/b/%27%3Cscript%3E")) {
             HttpResponse<String> answer = open("http://localhost:" + port + path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
-            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
             assertThat(answer.body()).as(path).contains("+40 700 000 000").doesNotContain("Exception").doesNotContain("<script>");
         }
     }

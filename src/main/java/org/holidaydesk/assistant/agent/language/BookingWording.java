@@ -33,6 +33,13 @@ public final class BookingWording {
         return romanian ? "Rezervă acum" : "Book now";
     }
 
+    /** The line above a booking button when an answer says nothing else. */
+    public static String bookingLine(String language) {
+        return LanguageGuess.ROMANIAN.equals(language)
+                ? "Pagina de rezervare, cu datele completate (nimic nu este rezervat până nu finalizați rezervarea acolo):"
+                : "Your booking page, with the details filled in (nothing is reserved until you complete the booking there):";
+    }
+
     /** The date picker's button. */
     public static String pickDates(String language) {
         return LanguageGuess.ROMANIAN.equals(language) ? "Alegeți datele" : "Pick your dates";

@@ -52,18 +52,24 @@ final class BookingPages {
         return new Found(text, null);
     }
 
-    /** The text without the address; its line goes too when what is left of it only introduced the address. */
+    /**
+     * The text without the address; its line goes too when what is left of it only introduced the address and the
+     * answer says something else. Empty when the answer was the address alone.
+     */
     private static String without(String text, int start, int end) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         int lineEnd = text.indexOf('\n', end);
         lineEnd = lineEnd < 0 ? text.length() : lineEnd;
         String rest = (text.substring(lineStart, start) + text.substring(end, lineEnd)).strip();
         rest = rest.replaceAll("\\s+([.,;!?])", "$1").replaceAll("[\\s:–—-]+$", "").replaceAll("^[•*\\-\\s]+$", "");
-        List<String> lines = new ArrayList<>(List.of(text.substring(0, lineStart).stripTrailing()));
-        if (rest.length() > INTRODUCTION) {
+        String before = text.substring(0, lineStart).stripTrailing();
+        String after = text.substring(lineEnd).stripLeading();
+        List<String> lines = new ArrayList<>(List.of(before));
+        // the introduction stays when it is all the answer says besides the address
+        if (rest.length() > INTRODUCTION || (before.isEmpty() && after.isEmpty())) {
             lines.add(rest);
         }
-        lines.add(text.substring(lineEnd).stripLeading());
+        lines.add(after);
         return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList()).strip();
     }
 

@@ -3,6 +3,7 @@ package org.holidaydesk.assistant.agent.model;
 import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.language.BookingWording;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,6 +66,10 @@ public class ModelReplies {
         }
         BookingPages.Found page = bookingPages.find(whatsAppFormatting(text).strip());
         text = page.text();
+        if (text.isEmpty() && page.page() != null) {
+            // the answer was the booking page alone: its button needs a line above it
+            text = BookingWording.bookingLine(LanguageGuess.of(turn.turn()));
+        }
         if (text.isEmpty()) {
             throw new ModelAgent.NoAnswerException("the model's answer has no text for the guest", null);
         }
@@ -72,7 +77,7 @@ public class ModelReplies {
         List<Choice> shown = choices.size() >= 2 ? choices : List.of();
         // what it offered: the property it sends the booking page of, and the properties it offers to pick from
         List<String> offered = new ArrayList<>(shown.stream().map(Choice::title).toList());
-        if (page.page() != null) {
+        if (page.page() != null && page.page().property() != null) {
             offered.add(page.page().property());
         }
         return new AgentReply(List.of(text), language, page.page() != null ? List.of() : shown, needsPerson)

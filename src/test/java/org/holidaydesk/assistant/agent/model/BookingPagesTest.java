@@ -34,6 +34,13 @@ class BookingPagesTest {
     }
 
     @Test
+    void anAnswerThatIsOnlyTheLinkKeepsItsIntroduction() {
+        String url = "https://beds24.com/booking2.php?propid=100101&checkin=2027-07-10&checkout=2027-07-15&numadult=2";
+        assertThat(pages.find("Here is your booking link: " + url).text()).isEqualTo("Here is your booking link");
+        assertThat(pages.find(url).text()).isEmpty();
+    }
+
+    @Test
     void anyOtherAddressStaysInTheText() {
         String text = "See https://example.com/photos and https://beds24.com/other?x=1";
         assertThat(pages.find(text)).isEqualTo(new BookingPages.Found(text, null));
