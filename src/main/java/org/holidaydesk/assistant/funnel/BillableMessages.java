@@ -108,6 +108,15 @@ public class BillableMessages {
         return closed;
     }
 
+    /** A guest who asked to be forgotten: their open conversation is counted as it stands and its row deleted. */
+    public void forget(String guestId) {
+        List<Integer> open = jdbc.queryForList("SELECT billable_messages FROM billing_conversation WHERE guest_id = ?",
+                Integer.class, guestId);
+        if (!open.isEmpty() && jdbc.update("DELETE FROM billing_conversation WHERE guest_id = ?", guestId) == 1) {
+            perConversation.record(open.get(0));
+        }
+    }
+
     /** Deletes the pricing records received before {@code cutoff} (the retention). */
     public int forgetBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM billed_message WHERE received_at < ?", Timestamp.from(cutoff));

@@ -8,6 +8,7 @@ import org.holidaydesk.assistant.agent.language.FallbackReplies;
 import org.holidaydesk.assistant.agent.offline.GuestContexts;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
+import org.holidaydesk.assistant.funnel.BillableMessages;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.memory.Mem0Client;
 import org.holidaydesk.assistant.privacy.Masking;
@@ -41,11 +42,13 @@ public class ForgetMe {
     private final ChatMemories chatMemories;
     private final GuestContexts contexts;
     private final Mem0Client mem0;
+    private final BillableMessages billing;
 
-    ForgetMe(ChatMemories chatMemories, GuestContexts contexts, Mem0Client mem0) {
+    ForgetMe(ChatMemories chatMemories, GuestContexts contexts, Mem0Client mem0, BillableMessages billing) {
         this.chatMemories = chatMemories;
         this.contexts = contexts;
         this.mem0 = mem0;
+        this.billing = billing;
     }
 
     /** True when the guest asks, in this turn, to be forgotten. */
@@ -70,6 +73,7 @@ public class ForgetMe {
     public boolean forget(String guestId) {
         chatMemories.forget(guestId);
         contexts.forget(guestId);
+        billing.forget(guestId);
         boolean mem0Erased = mem0.forget(guestId);
         LOG.info("Forgot guest {} at their request{}", Masking.recipient(guestId),
                 mem0Erased ? "" : " (Mem0 did not confirm; its memories may remain)");

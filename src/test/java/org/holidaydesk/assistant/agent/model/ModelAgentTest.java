@@ -268,6 +268,9 @@ class ModelAgentTest {
         String guest = "40700300034";
         say(guest, "quince-1 hello");
         repliesTo(guest, 1);
+        // the conversation's count of billable messages (funnel.BillableMessages) keys the guest too
+        jdbc.update("INSERT INTO billing_conversation (guest_id, started_at, last_billed_at, billable_messages, since_link)"
+                + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, 1)", guest);
         WebhookClient operator = new WebhookClient(managementPort);
         URI erase = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + guest);
 
@@ -280,6 +283,7 @@ class ModelAgentTest {
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(erased.body()).doesNotContain(guest);
         assertThat(rows("chat_memory", guest)).isZero();
+        assertThat(rows("billing_conversation", guest)).isZero();
     }
 
     @Test
