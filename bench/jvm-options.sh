@@ -73,7 +73,8 @@ while IFS=$'\t' read -r name options; do
   if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ]; then
     (cd "$dir" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' WHATSAPP_APP_SECRET=aot-training \
        WEBHOOK_PORT=$port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$dir/app.aot" \
-       $options -Dassistant.aot-training.callbacks=300 -jar "$app_jar" > "$dir/training.log" 2>&1) \
+       $options -Dassistant.aot-training.callbacks=300 \
+       -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app_jar" > "$dir/training.log" 2>&1) \
       && aot=(-XX:AOTCache="$dir/app.aot")
   fi
   started=$(now_ns)
