@@ -100,14 +100,16 @@ if [ -z "$jar" ]; then
   ./mvnw -q -B -DskipTests package
   jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
 fi
-# the image's layout and AOT cache (Dockerfile): the training run starts the context on an in-memory database
+# the image's layout and AOT cache (Dockerfile): the training run posts 300 guest questions through the whole
+# pipeline on an in-memory database and exits
 app_jar=$work/app/$(basename "$jar")
 "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
 aot=()
 if [ "$(java_major "$JAVA_HOME")" -ge 25 ]; then
-  (cd "$work/app" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' \
+  (cd "$work/app" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' WHATSAPP_APP_SECRET=aot-training \
      WEBHOOK_PORT=$service_port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$work/app/app.aot" \
-     $SERVICE_JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$app_jar" > "$work/aot-training.log" 2>&1) \
+     $SERVICE_JAVA_OPTS -Dassistant.aot-training.callbacks=300 \
+       -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app_jar" > "$work/aot-training.log" 2>&1) \
     || { tail -20 "$work/aot-training.log"; fail "the AOT training run"; exit 1; }
   aot=(-XX:AOTCache="$work/app/app.aot")
 fi

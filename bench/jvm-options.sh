@@ -71,9 +71,10 @@ while IFS=$'\t' read -r name options; do
   # the AOT cache holds only for the options it was trained with (the collector above all)
   aot=()
   if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ]; then
-    (cd "$dir" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' \
+    (cd "$dir" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' WHATSAPP_APP_SECRET=aot-training \
        WEBHOOK_PORT=$port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$dir/app.aot" \
-       $options -Dspring.context.exit=onRefresh -jar "$app_jar" > "$dir/training.log" 2>&1) \
+       $options -Dassistant.aot-training.callbacks=300 \
+       -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app_jar" > "$dir/training.log" 2>&1) \
       && aot=(-XX:AOTCache="$dir/app.aot")
   fi
   started=$(now_ns)

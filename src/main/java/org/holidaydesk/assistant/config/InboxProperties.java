@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param storeTimeout  how long a request waits for its commit before answering 503
  * @param maxBatch      most callbacks committed together in one transaction
  * @param queueCapacity callbacks waiting for a commit; beyond it requests get 503 at once
+ * @param commitLinger  while the webhook is busy, how long a commit waits for callbacks on their way to join it:
+ *                      fewer, larger commits (each commit of the embedded database writes a new chunk)
  */
 @Validated
 @ConfigurationProperties("assistant.inbox")
@@ -21,5 +23,6 @@ public record InboxProperties(
         @Min(1024) long maxBodyBytes,
         @NotNull Duration storeTimeout,
         @Min(1) @Max(1000) int maxBatch,
-        @Min(1) int queueCapacity) {
+        @Min(1) int queueCapacity,
+        @NotNull Duration commitLinger) {
 }

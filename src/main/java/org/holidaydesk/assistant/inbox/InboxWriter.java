@@ -91,6 +91,9 @@ public class InboxWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, properties.maxBatch() - 1);
+                if (pressure.busy()) {
+                    gather(batch);
+                }
                 batch.removeIf(p -> p.committed().isDone());
                 if (!batch.isEmpty()) {
                     commit(batch);
@@ -102,6 +105,24 @@ public class InboxWriter implements SmartLifecycle {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Under load, more callbacks are on their way while one is taken: each commit of the embedded database
+     * writes a chunk of its own, so a commit that waits {@code commitLinger} for them costs the acknowledgements
+     * less than one commit each.
+     */
+    private void gather(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + properties.commitLinger().toNanos();
+        while (batch.size() < properties.maxBatch()) {
+            long left = deadline - System.nanoTime();
+            Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, properties.maxBatch() - batch.size());
         }
     }
 

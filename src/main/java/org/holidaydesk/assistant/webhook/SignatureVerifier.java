@@ -20,12 +20,18 @@ public final class SignatureVerifier {
     private static final int HEX_LENGTH = 64;
 
     private final SecretKeySpec key;
+    /**
+     * One keyed MAC per thread: looking the algorithm up and keying it cost as much as hashing a callback.
+     * {@link Mac#doFinal} leaves it ready for the next body.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public SignatureVerifier(String appSecret) {
         if (appSecret == null || appSecret.isEmpty()) {
             throw new IllegalArgumentException("the app secret is empty");
         }
         this.key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public boolean matches(byte[] body, String header) {
@@ -47,10 +53,14 @@ public final class SignatureVerifier {
     }
 
     private byte[] sign(byte[] body) {
+        return macs.get().doFinal(body == null ? new byte[0] : body);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(body == null ? new byte[0] : body);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

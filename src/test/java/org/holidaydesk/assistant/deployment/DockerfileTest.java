@@ -60,7 +60,8 @@ class DockerfileTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no training run"));
         List<String> entrypoint = entrypoint();
 
-        assertThat(training).contains("-Dspring.context.exit=onRefresh");
+        assertThat(training).as("trained on signed callbacks through the whole pipeline, not only the context's refresh")
+                .contains("-Dassistant.aot-training.callbacks=", "WHATSAPP_APP_SECRET=").doesNotContain("spring.context.exit");
         assertThat(option(entrypoint, "-XX:AOTCache=")).isEqualTo(value(training, "-XX:AOTCacheOutput="));
         assertThat(jar(entrypoint)).as("the cache holds for the jar path it was trained with").isEqualTo(value(training, "-jar "));
         assertThat(option(entrypoint, "@")).as("and for the same JVM options, the garbage collector among them")
