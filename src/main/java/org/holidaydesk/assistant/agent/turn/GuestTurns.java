@@ -115,7 +115,7 @@ public class GuestTurns implements TurnCheck {
         GuestTurn turn = new GuestTurn(guestId, guest.displayName(), guest.language(), said,
                 LocalDate.now(clock.withZone(businessZone)));
         Instant oldest = pending.stream().map(GuestMessages.Pending::receivedAt).min(Instant::compareTo).orElseThrow();
-        running.put(guestId, new Running(pending.size(), newest.wamid(), oldest));
+        running.put(guestId, new Running(pending.size(), newest.wamid(), oldest, clock.instant()));
         return new LeasedTurn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn, oldest);
     }
 
@@ -128,7 +128,14 @@ public class GuestTurns implements TurnCheck {
     @Override
     public boolean superseded(String guestId) {
         Running turn = running.get(guestId);
-        if (turn == null || turn.oldest().plus(properties.coalesceLimit()).isBefore(clock.instant())) {
+        if (turn == null) {
+            return false;
+        }
+        // the guest edited or revoked a message of this turn: its answer would read words they no longer stand by
+        if (messages.changedSince(guestId, turn.began()) > 0) {
+            return true;
+        }
+        if (turn.oldest().plus(properties.coalesceLimit()).isBefore(clock.instant())) {
             return false;
         }
         return messages.pendingCount(guestId) > turn.messages();
@@ -165,7 +172,8 @@ public class GuestTurns implements TurnCheck {
                 outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), turn.lastMessageId());
             }
         }
-        messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant());
+        messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant(),
+                turn.lastMessageId());
         leases.answeredIn(turn.guestId(), reply.language());
         leases.release(turn.guestId());
     }
@@ -181,8 +189,8 @@ public class GuestTurns implements TurnCheck {
         held.decrementAndGet();
     }
 
-    /** What a running turn took in: how many messages, the newest one's id, and when the oldest arrived. */
-    private record Running(int messages, String newest, Instant oldest) {
+    /** What a running turn took in: how many messages, the newest one's id, when the oldest arrived, when it began. */
+    private record Running(int messages, String newest, Instant oldest, Instant began) {
 
         /** Whether this is that turn's entry (a voice note's transcription keeps both), not its successor's. */
         boolean of(LeasedTurn turn) {
