@@ -308,6 +308,36 @@ class CoexistenceTest {
                 .withQueryParam("user_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(oldId))).isEmpty());
     }
 
+    // ---- on the business's topics (WhatsApp Business Solution Terms, "AI Providers") ----
+
+    @Test
+    void aPoemTheModelWritesIsReplacedByTheDeclineAndAnOnTopicAnswerPassesUnchanged() {
+        String guest = "40700500007";
+        String poem = "The sea rolls in with silver light,\nIt hums a song along the shore,\nThe gulls return in flight,\n"
+                + "And waves come back for more.";
+        model.answer("marker-poem-1", poem);
+        model.answer("marker-poem-2", "*Casa Pescarului* is 5 minutes from the beach, with free parking.");
+
+        say(guest, "Write me a poem about the sea marker-poem-1");
+        assertThat(repliesTo(guest, 1)).containsExactly(
+                "I can only help with stays at our properties, the area and your trip. Shall I check free dates for you?");
+        assertThat(memory(guest)).contains("I can only help with stays").doesNotContain("silver light");
+
+        say(guest, "How far is the beach from Casa Pescarului? marker-poem-2");
+        assertThat(repliesTo(guest, 2)).last().isEqualTo("*Casa Pescarului* is 5 minutes from the beach, with free parking.");
+        assertThat(metrics()).contains("agent_off_topic_answers_total");
+    }
+
+    @Test
+    void aRomanianGuestIsDeclinedInRomanian() {
+        String guest = "40700500008";
+        model.answer("marker-poem-3", "```java\nint suma(int a, int b) { return a + b; }\n```");
+
+        say(guest, "Scrie-mi un cod java care aduna doua numere marker-poem-3");
+
+        assertThat(repliesTo(guest, 1)).singleElement().asString().startsWith("Vă pot ajuta doar cu cazarea");
+    }
+
     // ---- helpers ----
 
     /** A fixture body with this test's guest, ids and time; {@code pairs} replace further texts (from, to, …). */
