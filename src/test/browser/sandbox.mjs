@@ -29,6 +29,10 @@ page.on('pageerror', error => problems.push('page error: ' + error.message));
 page.on('console', message => { if (message.type() === 'error') problems.push('console: ' + message.text()); });
 // loopback only: the page works offline, with nothing from another host
 await context.route(url => !url.href.startsWith(base), route => {
+  // the booking page a booking button's tracked link redirects to: a stand-in, the business's site is not here
+  if (new URL(route.request().url()).hostname === 'beds24.com') {
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Booking page</title>booking page' });
+  }
   problems.push('request outside the service: ' + route.request().url());
   return route.abort();
 });
@@ -51,9 +55,10 @@ try {
   step('tap the button the answer offers');
   await page.locator('#chat button.choice', { hasText: 'Book these dates' }).click();
   await page.locator('#chat .msg.guest', { hasText: 'Book these dates' }).waitFor();
-  const link = page.locator('#chat .msg.business a[href*="beds24.com"]');
+  // the booking link is a button (cta_url) opening the service's tracked link, not an address in the text
+  const link = page.locator('#chat .msg.business a.cta[href^="' + base + '/b/"]');
   await link.first().waitFor();
-  console.log('booking link: ' + await link.first().getAttribute('href'));
+  console.log('booking button: ' + await link.first().innerText() + ' -> ' + await link.first().getAttribute('href'));
 
   step('see both replies read (blue ticks) and the guest\'s messages read by the business');
   await page.waitForFunction(() => document.querySelectorAll('#chat .msg.business .ticks.read').length >= 2);
@@ -79,7 +84,7 @@ try {
 
   step('back to the first guest: her thread is intact');
   await page.click('#guests li[data-id="' + anaId + '"]');
-  await page.locator('#chat .msg.business a[href*="beds24.com"]').first().waitFor();
+  await page.locator('#chat .msg.business a.cta').first().waitFor();
   const anaThread = await page.locator('#chat').innerText();
   for (const expected of ['Is Casa Pescarului available next month for 2?', 'Book these dates', 'booking link']) {
     if (!anaThread.includes(expected)) throw new Error('the first guest\'s thread lost "' + expected + '": ' + anaThread);
@@ -98,9 +103,42 @@ try {
   }
   console.log('second guest: ' + ioanaThread.replace(/\s+/g, ' ').slice(0, 200));
 
+  step('the second guest asks about a month: the date picker, its taken nights disabled');
+  await page.fill('#text', 'Is Casa Pescarului free in ' + process.env.PICK_MONTH + '?');
+  await page.press('#text', 'Enter');
+  const opener = page.locator('#chat .msg.business button.flow-open');
+  await opener.first().waitFor();
+  await opener.first().click();
+  const calendar = page.locator('#chat .calendar');
+  await calendar.waitFor();
+  const taken = calendar.locator('button.day[data-date="' + process.env.TAKEN_NIGHT + '"]');
+  if (!await taken.isDisabled()) throw new Error('the taken night ' + process.env.TAKEN_NIGHT + ' can be picked');
+  console.log('date picker: ' + await calendar.locator('button.day:disabled').count() + ' days disabled');
+
+  step('pick a free range: it reaches the webhook as Meta\'s nfm_reply, and the stay is answered with a booking button');
+  await calendar.locator('button.day[data-date="' + process.env.PICK_FROM + '"]').click();
+  await calendar.locator('button.day[data-date="' + process.env.PICK_TO + '"]').click();
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-date-picker.png') });
+  await calendar.locator('button.send-dates').click();
+  await page.locator('#chat .msg.guest', { hasText: process.env.PICK_FROM }).first().waitFor();
+  const booking = page.locator('#chat .msg.business', { hasText: 'Good news' }).locator('a.cta');
+  await booking.waitFor();
+
+  step('open the booking button: the tracked link redirects to the booking page in a new tab');
+  const opened = context.waitForEvent('response', response => response.url().startsWith(base + '/b/'));
+  const [tab] = await Promise.all([context.waitForEvent('page'), booking.click()]);
+  const redirect = await opened;
+  const landed = redirect && redirect.status() === 302 ? redirect.headers()['location'] : null;
+  if (!landed || !landed.includes('checkin=' + process.env.PICK_FROM) || !landed.includes('checkout=' + process.env.PICK_TO)) {
+    throw new Error('the booking button did not open the booking page of the picked stay: '
+      + (redirect ? redirect.status() + ' ' + redirect.url() : 'no request to ' + base + '/b/'));
+  }
+  console.log('opened: ' + redirect.url() + ' -> 302 ' + landed);
+  await tab.close();
+
   step('screenshot of the first guest\'s conversation');
   await page.click('#guests li[data-id="' + anaId + '"]');
-  await page.locator('#chat .msg.business a[href*="beds24.com"]').first().waitFor();
+  await page.locator('#chat .msg.business a.cta').first().waitFor();
   await page.waitForFunction(() => document.querySelectorAll('#chat .msg.business .ticks.read').length >= 2);
   await page.locator('#turns .turn[data-agent="model"]').first().waitFor();
   await page.locator('#turns .turn[data-agent="model"] details.tool summary', { hasText: 'search_availability' }).click();

@@ -48,6 +48,11 @@ public class AvailabilityIndex {
         return current;
     }
 
+    /** The active properties as the current view has them. */
+    public List<Property> properties() {
+        return current.properties();
+    }
+
     /** Today where the properties are: the first night a guest can book. */
     LocalDate today() {
         return LocalDate.now(clock);

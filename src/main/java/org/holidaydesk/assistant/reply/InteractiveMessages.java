@@ -34,6 +34,10 @@ final class InteractiveMessages {
     static final int SECTION_TITLE_LIMIT = 24;
     static final String BUTTON = "button";
     static final String LIST = "list";
+    static final String CTA_URL = "cta_url";
+    static final String FLOW = "flow";
+    /** A {@code cta_url} button's {@code display_text}, and a Flow's {@code flow_cta} (the older guide's limit). */
+    static final int LINK_LABEL_LIMIT = 20;
 
     private static final String ELLIPSIS = "…";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -104,6 +108,49 @@ final class InteractiveMessages {
                 row.put("description", description);
             }
         }
+        return interactive;
+    }
+
+    /**
+     * A button that opens {@code url} ({@code cta_url}, Meta's "Interactive CTA URL messages") under {@code body}:
+     * its label at most 20 characters, the body at most 1024 (callers split longer texts first).
+     */
+    static ObjectNode ctaUrl(String body, String label, String url) {
+        String text = fit(label, LINK_LABEL_LIMIT);
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("a link button needs its label, in the guest's language");
+        }
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            throw new IllegalArgumentException("a link button needs an http(s) address");
+        }
+        ObjectNode interactive = JSON.createObjectNode().put("type", CTA_URL);
+        interactive.putObject("body").put("text", body(body));
+        interactive.putObject("action").put("name", CTA_URL).putObject("parameters").put("display_text", text).put("url", url);
+        return interactive;
+    }
+
+    /**
+     * A published WhatsApp Flow opened at {@code flow.screen()} with {@code flow.data()} ({@code flow_action: navigate},
+     * {@code flow_message_version} 3) under {@code body}; its button label at most 20 characters.
+     */
+    static ObjectNode flow(String body, FlowInvite flow) {
+        String cta = fit(flow.cta(), LINK_LABEL_LIMIT);
+        if (cta == null || cta.isEmpty() || flow.flowId() == null || flow.flowId().isBlank()) {
+            throw new IllegalArgumentException("a Flow message needs the Flow's id and its button label");
+        }
+        if (flow.data() == null || flow.data().isEmpty()) {
+            throw new IllegalArgumentException("a Flow opened at a screen needs that screen's data");
+        }
+        ObjectNode interactive = JSON.createObjectNode().put("type", FLOW);
+        interactive.putObject("body").put("text", body(body));
+        ObjectNode parameters = interactive.putObject("action").put("name", FLOW).putObject("parameters")
+                .put("flow_message_version", "3")
+                .put("flow_token", flow.flowToken())
+                .put("flow_id", flow.flowId())
+                .put("flow_cta", cta)
+                .put("flow_action", "navigate");
+        ObjectNode payload = parameters.putObject("flow_action_payload").put("screen", flow.screen());
+        payload.set("data", flow.data());
         return interactive;
     }
 

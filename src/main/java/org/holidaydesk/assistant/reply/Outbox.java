@@ -80,6 +80,35 @@ public class Outbox {
         insert(guestId, recipient, phoneNumberId, INTERACTIVE, interactive, inReplyTo);
     }
 
+    /**
+     * Queues a reply whose last paragraph carries a button opening {@code url} (a {@code cta_url} message, labelled
+     * {@code label}, at most 20 characters shown); a text over 1024 characters goes first as text message(s) up to
+     * its last paragraph, as with {@link #enqueueChoices}.
+     */
+    public void enqueueLink(String guestId, String recipient, String phoneNumberId, String text, String label, String url,
+                            String inReplyTo) {
+        InteractiveMessages.Split split = InteractiveMessages.split(text);
+        String interactive = InteractiveMessages.write(InteractiveMessages.ctaUrl(split.body(), label, url));
+        if (!split.lead().isEmpty()) {
+            enqueueText(guestId, recipient, phoneNumberId, split.lead(), inReplyTo);
+        }
+        insert(guestId, recipient, phoneNumberId, INTERACTIVE, interactive, inReplyTo);
+    }
+
+    /**
+     * Queues a reply whose last paragraph carries a button opening a published WhatsApp Flow; a text over 1024
+     * characters goes first as text message(s) up to its last paragraph.
+     */
+    public void enqueueFlow(String guestId, String recipient, String phoneNumberId, String text, FlowInvite flow,
+                            String inReplyTo) {
+        InteractiveMessages.Split split = InteractiveMessages.split(text);
+        String interactive = InteractiveMessages.write(InteractiveMessages.flow(split.body(), flow));
+        if (!split.lead().isEmpty()) {
+            enqueueText(guestId, recipient, phoneNumberId, split.lead(), inReplyTo);
+        }
+        insert(guestId, recipient, phoneNumberId, INTERACTIVE, interactive, inReplyTo);
+    }
+
     /** Queues the read receipt and typing indicator for one guest message. */
     public void enqueueReadReceipt(String guestId, String recipient, String phoneNumberId, String wamid) {
         insert(guestId, recipient, phoneNumberId, READ, "", wamid);
@@ -129,6 +158,21 @@ public class Outbox {
         jdbc.update("INSERT INTO outbox (guest_id, recipient, phone_number_id, kind, body, in_reply_to, state, attempts,"
                         + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 guestId, recipient, phoneNumberId, kind, body, inReplyTo, PENDING, now, now);
+    }
+
+    /**
+     * A reply Meta took, as its statuses are matched to it: the guest it went to, and whether it carried a booking
+     * link (a {@code cta_url} button).
+     */
+    public record SentReply(long id, String guestId, boolean bookingLink) {
+    }
+
+    /** The sent reply Meta answered with this wamid, if any. */
+    public java.util.Optional<SentReply> sentReply(String wamid) {
+        return jdbc.query("SELECT id, guest_id, kind, body FROM outbox WHERE sent_wamid = ?",
+                (rs, n) -> new SentReply(rs.getLong(1), rs.getString(2), INTERACTIVE.equals(rs.getString(3))
+                        && InteractiveMessages.CTA_URL.equals(InteractiveMessages.read(rs.getString(4)).path("type").asText())),
+                wamid).stream().findFirst();
     }
 
     /** The queued reply whose send Meta answered with this wamid, if any. */

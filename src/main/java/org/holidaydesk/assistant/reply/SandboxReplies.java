@@ -37,9 +37,16 @@ public class SandboxReplies {
      * @param choiceType {@code "button"} or {@code "list"} for a reply with choices, null for text
      * @param listButton the label of the button that opens a list, null otherwise
      * @param choices    what the guest can tap, in order; empty for text
+     * @param link       a {@code cta_url} button's label and address ({@code label}, {@code url}), null otherwise
+     * @param flow       a Flow message's button label and first screen's data ({@code cta}, {@code data}), null otherwise
      */
     public record SandboxReply(long id, String text, String state, Instant queuedAt, Instant deliveredAt, String messageId,
-                               String status, String choiceType, String listButton, List<Choice> choices) {
+                               String status, String choiceType, String listButton, List<Choice> choices,
+                               java.util.Map<String, Object> link, java.util.Map<String, Object> flow) {
+    }
+
+    /** The Flow a sandbox reply offered: the message id it was delivered with, its token and its first screen's data. */
+    public record OfferedFlow(String messageId, String flowToken, JsonNode data) {
     }
 
     /**
@@ -127,6 +134,19 @@ public class SandboxReplies {
                 }, replyId, guestId, Outbox.INTERACTIVE).stream().flatMap(Optional::stream).findFirst();
     }
 
+    /** The Flow the guest's reply {@code replyId} offered, when it offered one. */
+    public Optional<OfferedFlow> flow(String guestId, long replyId) {
+        return jdbc.query("SELECT body, sent_wamid FROM outbox WHERE id = ? AND guest_id = ? AND kind = ?",
+                (rs, i) -> {
+                    JsonNode interactive = InteractiveMessages.read(rs.getString(1));
+                    JsonNode parameters = interactive.path("action").path("parameters");
+                    return InteractiveMessages.FLOW.equals(interactive.path("type").asText())
+                            ? Optional.of(new OfferedFlow(rs.getString(2), parameters.path("flow_token").asText(""),
+                            parameters.path("flow_action_payload").path("data")))
+                            : Optional.<OfferedFlow>empty();
+                }, replyId, guestId, Outbox.INTERACTIVE).stream().flatMap(Optional::stream).findFirst();
+    }
+
     private static String status(int furthest, boolean failed) {
         if (failed) {
             return "failed";
@@ -137,12 +157,27 @@ public class SandboxReplies {
     private static SandboxReply reply(long id, String kind, String body, String state, Instant queuedAt, Instant deliveredAt,
                                       String messageId, String status) {
         if (!Outbox.INTERACTIVE.equals(kind)) {
-            return new SandboxReply(id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of());
+            return new SandboxReply(id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of(), null, null);
         }
         JsonNode interactive = InteractiveMessages.read(body);
+        String type = interactive.path("type").asText();
+        JsonNode parameters = interactive.path("action").path("parameters");
+        if (InteractiveMessages.CTA_URL.equals(type)) {
+            return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId,
+                    status, null, null, List.of(), java.util.Map.of("label", parameters.path("display_text").asText(),
+                    "url", parameters.path("url").asText()), null);
+        }
+        if (InteractiveMessages.FLOW.equals(type)) {
+            java.util.Map<String, Object> data = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                    parameters.path("flow_action_payload").path("data"), new com.fasterxml.jackson.core.type.TypeReference<>() {
+                    });
+            return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId,
+                    status, null, null, List.of(), null, java.util.Map.of("cta", parameters.path("flow_cta").asText(),
+                    "data", data == null ? java.util.Map.of() : data));
+        }
         return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId, status,
-                interactive.path("type").asText(), InteractiveMessages.listButton(interactive),
-                List.copyOf(InteractiveMessages.choices(interactive)));
+                type, InteractiveMessages.listButton(interactive), List.copyOf(InteractiveMessages.choices(interactive)),
+                null, null);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -231,6 +231,12 @@ public class SandboxViews {
             item.put("listButton", reply.listButton());
             item.put("choices", reply.choices().stream().map(SandboxViews::choice).toList());
         }
+        if (reply.link() != null) {
+            item.put("link", reply.link());
+        }
+        if (reply.flow() != null) {
+            item.put("flow", reply.flow());
+        }
         return item;
     }
 

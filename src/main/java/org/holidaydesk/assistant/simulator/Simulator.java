@@ -94,10 +94,9 @@ public class Simulator {
         this.page = resource("simulator/index.html");
     }
 
-    public void requireDevelopment() {
-        if (service.production()) {
-            throw new SimulatorUnavailableException();
-        }
+    /** The routes' precondition: the sandbox's routes exist only outside production (there its paths are 404). */
+    public boolean available() {
+        return !service.production();
     }
 
     public String page() {
@@ -257,7 +256,7 @@ public class Simulator {
      * The callback's envelope for one message from this guest, written from {@code phone} (null: by user id
      * alone); returns the message, to be given its content.
      */
-    private ObjectNode message(ObjectNode root, Guest guest, String phone, String type) {
+    ObjectNode message(ObjectNode root, Guest guest, String phone, String type) {
         ObjectNode value = value(root);
         ObjectNode contact = value.putArray("contacts").addObject();
         contact.putObject("profile").put("name", guest.name());
@@ -302,7 +301,7 @@ public class Simulator {
         return String.valueOf(1_000_000_000_000_000L + Math.floorMod(RANDOM.nextLong(), 8_000_000_000_000_000L));
     }
 
-    private static byte[] write(ObjectNode root) {
+    static byte[] write(ObjectNode root) {
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
@@ -310,7 +309,7 @@ public class Simulator {
         }
     }
 
-    private static JsonNode form(String body, String expected) {
+    static JsonNode form(String body, String expected) {
         try {
             JsonNode form = JSON.readTree(body == null ? "" : body);
             if (form != null && form.isObject()) {

@@ -189,8 +189,11 @@ public class CallbackParser {
 
     private static DeliveryStatus toStatus(CallbackPayload.Status status) {
         CallbackPayload.Error error = status.errors().isEmpty() ? null : status.errors().get(0);
+        CallbackPayload.Pricing pricing = status.pricing();
         return new DeliveryStatus(status.id(), status.status(), firstPresent(status.recipientId(), status.recipientUserId()),
-                error == null ? null : error.code(), error == null ? null : error.title(), epochSeconds(status.timestamp()));
+                error == null ? null : error.code(), error == null ? null : error.title(), epochSeconds(status.timestamp()),
+                pricing == null || pricing.category() == null ? null : new DeliveryStatus.Pricing(
+                        !Boolean.FALSE.equals(pricing.billable()), pricing.pricingModel(), pricing.category()));
     }
 
     private static String textOf(Message message, MessageKind kind) {
@@ -206,6 +209,9 @@ public class CallbackParser {
     }
 
     private static String interactiveTitle(CallbackPayload.Interactive interactive) {
+        if (interactive.nfmReply() != null) {
+            return FlowReplies.text(interactive.nfmReply());
+        }
         CallbackPayload.Reply reply = interactive.buttonReply() != null ? interactive.buttonReply() : interactive.listReply();
         return reply == null ? null : reply.title();
     }

@@ -160,7 +160,13 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Interactive(String type, Reply buttonReply, Reply listReply) {
+    public record Interactive(String type, Reply buttonReply, Reply listReply, NfmReply nfmReply) {
+    }
+
+    /** A completed WhatsApp Flow: {@code response_json} is a JSON string of what the guest entered. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NfmReply(String name, String body, String responseJson) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -183,10 +189,16 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Status(@NotBlank String id, @NotBlank String status, String timestamp, String recipientId,
-                         String recipientUserId, List<Error> errors) {
+                         String recipientUserId, List<Error> errors, Pricing pricing) {
         public List<Error> errors() {
             return errors == null ? List.of() : errors;
         }
+    }
+
+    /** How Meta bills the message a status reports on ({@code sent} and {@code delivered} carry it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Pricing(Boolean billable, String pricingModel, String category, String type) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -80,6 +80,14 @@ class ModularityTest {
     }
 
     @Test
+    void theFunnelKnowsNothingOfHowAnswersAreMadeOrReceived() {
+        noClasses().that().resideInAPackage(BASE + "funnel..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent..", BASE + "memory..",
+                        BASE + "inbox..", BASE + "simulator..")
+                .check(classes);
+    }
+
+    @Test
     void theAgentsRoomsHaveNoCycles() {
         slices().matching(BASE + "agent.(**)").should().beFreeOfCycles().check(classes);
     }
@@ -108,7 +116,7 @@ class ModularityTest {
 
     /** Every feature package except those named (and the classes at the root, which start the service). */
     private static String[] features(String... allowed) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("agent", "config", "inbox", "memory",
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("agent", "config", "funnel", "inbox", "memory",
                 "ops", "privacy", "property", "reply", "simulator", "spelling", "webhook"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> BASE + p + "..").toArray(String[]::new);

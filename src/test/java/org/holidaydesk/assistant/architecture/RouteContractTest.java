@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.funnel.FunnelRoute;
 import org.holidaydesk.assistant.inbox.InboxRoute;
 import org.holidaydesk.assistant.ops.LogContext;
 import org.holidaydesk.assistant.reply.ReplyRoute;
@@ -32,7 +33,7 @@ class RouteContractTest {
 
     private static final Path ROUTES = Path.of("routes");
     private static final List<Class<?>> FAMILIES = List.of(AgentRoute.class, InboxRoute.class, ReplyRoute.class,
-            SimulatorRoute.class, LogContext.class);
+            SimulatorRoute.class, LogContext.class, FunnelRoute.class);
 
     private static final Pattern SET = Pattern.compile(
             "(?m)^\\s*- (?:setProperty|setHeader|removeProperty|removeHeader):\\s*\\n(?:\\s+id: .*\\n)?\\s+name: ([\\w-]+)");

@@ -277,16 +277,18 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void exposesOnlyMetasWebhookPathOverTls(RenderedManifests k8s) {
+    void exposesOnlyMetasWebhookAndTheBookingLinksOverTls(RenderedManifests k8s) {
         assertThat(k8s.all(Ingress.class)).isNotEmpty().allSatisfy(ingress -> {
             assertThat(ingress.getSpec().getDefaultBackend()).isNull();
             Set<String> hosts = new HashSet<>();
             for (IngressRule rule : ingress.getSpec().getRules()) {
                 hosts.add(rule.getHost());
                 List<HTTPIngressPath> paths = rule.getHttp().getPaths();
-                assertThat(paths).singleElement().satisfies(path -> {
-                    assertThat(path.getPath()).isEqualTo("/webhooks/whatsapp");
-                    assertThat(path.getPathType()).isEqualTo("Exact");
+                // Meta's webhook, and the guests' tracked booking links (GET /b/{token})
+                assertThat(paths).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("/webhooks/whatsapp", "Exact"),
+                                org.assertj.core.groups.Tuple.tuple("/b/", "Prefix"));
+                assertThat(paths).allSatisfy(path -> {
                     assertThat(path.getBackend().getService().getName()).isEqualTo("whatsapp-assistant");
                     assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("webhook");
                 });

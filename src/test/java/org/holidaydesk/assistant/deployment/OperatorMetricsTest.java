@@ -51,7 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "assistant.reply.pair-pacing=0ms",
         "assistant.model.request-timeout=2s",
         "assistant.model.max-retries=0",
-        "assistant.model.turn-timeout=5s"
+        "assistant.model.turn-timeout=5s",
+        "assistant.billing.prices.default.service=0.0085"
 })
 @AutoConfigureMetrics
 @DirtiesContext
@@ -135,7 +136,15 @@ class OperatorMetricsTest {
                 present("assistant_pipeline_failures_total", "stage", "turns"),
                 present("assistant_pipeline_failures_total", "stage", "replies"),
                 present("assistant_pipeline_failing", "stage", "inbox"),
-                nonZero("camel_route_policy_seconds_count", "routeId", "webhook-ingress"));
+                nonZero("camel_route_policy_seconds_count", "routeId", "webhook-ingress"),
+                // the statuses' pricing, counted once per message and priced by the table; the funnel from the start
+                nonZero("whatsapp_billable_messages_total", "category", "service", "pricing_model", "PMP"),
+                nonZero("whatsapp_billable_messages_cost_total", "category", "service", "currency", "USD"),
+                present("whatsapp_billable_messages_per_conversation_count"),
+                present("whatsapp_billable_messages_per_booking_link_count"),
+                present("assistant_booking_offers_total", "property", "casa-pescarului"),
+                present("assistant_booking_links_total", "property", "casa-pescarului"),
+                present("assistant_booking_link_opens_total", "property", "casa-pescarului"));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> expected.stream().allMatch(e -> e.holdsIn(scrape())));

@@ -77,6 +77,7 @@ final class CloudApiStandIn implements AutoCloseable {
             return;
         }
         JsonNode body = JSON.readTree(raw);
+        org.holidaydesk.assistant.support.MetaMessageShape.collect(body);
         if (!"read".equals(body.path("status").asText())) {
             String to = body.path("to").asText();
             sent.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(new Arrival(now, body));

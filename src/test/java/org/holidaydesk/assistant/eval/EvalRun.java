@@ -174,12 +174,40 @@ public final class EvalRun {
             long posted = System.nanoTime();
             post(port, callback(guest, name, "wamid.eval." + n + "." + i, text));
             List<CloudApiStandIn.Arrival> replies = awaitReplies(cloud, guest, before);
-            List<Transcript.Sent> sent = replies.stream().map(a -> Transcript.Sent.of(a.body())).toList();
+            List<Transcript.Sent> sent = replies.stream().map(a -> bookingPages(Transcript.Sent.of(a.body()), port)).toList();
             long first = replies.isEmpty() ? -1 : (replies.get(0).nanos() - posted) / 1_000_000;
             turns.add(new Transcript.TurnRecord(text, sent, first));
         }
         long[] tokens = proxy == null ? new long[] {0, 0} : proxy.tokensOf(name);
         return new Transcript(scenario, run, guest, List.copyOf(turns), cloud.handoffsFor(guest), tokens[0], tokens[1]);
+    }
+
+    /**
+     * A booking button opens the service's tracked link ({@code /b/{token}}): the judge reads the booking page it
+     * redirects to, as the guest's browser would land on it.
+     */
+    private static Transcript.Sent bookingPages(Transcript.Sent sent, int port) {
+        String tracked = "http://localhost:" + port + "/b/";
+        if (sent.urls().stream().noneMatch(url -> url.startsWith(tracked))) {
+            return sent;
+        }
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        List<String> urls = sent.urls().stream().map(url -> {
+            if (!url.startsWith(tracked)) {
+                return url;
+            }
+            try {
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return answer.headers().firstValue("Location").orElse(url);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return url;
+            }
+        }).toList();
+        return new Transcript.Sent(sent.text(), sent.choices(), urls);
     }
 
     /** The messages of this turn: the first within {@code firstReply}, then all until none came for {@code quiet}. */

@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "OPENAI_API_KEY=test-openai-key",
         "OPENAI_MODEL=stub-model",
         "MEM0_API_KEY=test-mem0-key",
+        "WHATSAPP_DATES_FLOW_ID=1234567890123",
         "MANAGEMENT_PORT=0",
         "DATABASE_URL=jdbc:h2:mem:sandbox-browser;DB_CLOSE_DELAY=-1",
         "assistant.pipeline.poll-interval=50",
@@ -107,6 +108,8 @@ class SandboxBrowserTest {
                 + "\n_The dates are yours once the booking is paid._"));
         // the second guest's question finds the model down: the offline agent answers it
         model.fail("this weekend for 2", 503);
+        // and every later turn of hers (the month, the picked dates): the offline agent offers the date picker
+        model.fail("Ioana Stan", 503);
         model.server().stubFor(post(urlEqualTo("/v3/memories/search/")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"results\":[{\"id\":\"m-1\",\"memory\":\"Travels with a small dog\",\"score\":0.91}]}")));
@@ -136,6 +139,17 @@ class SandboxBrowserTest {
         script.environment().put("CHROMIUM", CHROMIUM.toString());
         script.environment().put("PROFILE_DIR", profile.toString());
         script.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
+        // the date picker: a month in which Casa Pescarului has a booking (the catalog's, 30 to 34 days from today)
+        LocalDate takenNight = TODAY.plusDays(32);
+        java.time.YearMonth month = java.time.YearMonth.from(takenNight);
+        LocalDate from = month.atDay(1).isAfter(TODAY) ? month.atDay(1) : TODAY;
+        while (!freeForThreeNights(from)) {
+            from = from.plusDays(1);
+        }
+        script.environment().put("PICK_MONTH", month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+        script.environment().put("TAKEN_NIGHT", takenNight.toString());
+        script.environment().put("PICK_FROM", from.toString());
+        script.environment().put("PICK_TO", from.plusDays(3).toString());
         Process node = script.start();
         node.getOutputStream().close();
         boolean ended;
@@ -156,8 +170,19 @@ class SandboxBrowserTest {
                 .contains("sent", "delivered", "read");
         assertThat(model.requests("Book these dates")).isNotEmpty();
         List<String> agents = jdbc.queryForList("SELECT agent FROM turn_trace ORDER BY id", String.class);
-        assertThat(agents).containsExactly("model", "model", "offline");
+        assertThat(agents).containsExactly("model", "model", "offline", "offline", "offline");
         deleteQuietly(profile);
+    }
+
+    /** Whether Casa Pescarului's catalog bookings (2–5, 12–18 and 30–34 days from today) leave three nights from {@code day} free. */
+    private static boolean freeForThreeNights(LocalDate day) {
+        for (int n = 0; n < 3; n++) {
+            long offset = day.plusDays(n).toEpochDay() - TODAY.toEpochDay();
+            if ((offset >= 2 && offset <= 5) || (offset >= 12 && offset <= 18) || (offset >= 30 && offset <= 34)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code npm ci} of Playwright's driver (no browser download) when it is not installed yet. */

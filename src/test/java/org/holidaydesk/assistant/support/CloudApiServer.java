@@ -49,6 +49,14 @@ public final class CloudApiServer implements AutoCloseable {
     }
 
     public CloudApiServer() {
+        // every cta_url and flow message the suite sends is kept, to be checked against Meta's documented shape
+        server.addMockServiceRequestListener((request, response) -> {
+            try {
+                MetaMessageShape.collect(JSON.readTree(request.getBodyAsString()));
+            } catch (IOException | RuntimeException notJson) {
+                // read receipts and handoff notes are checked elsewhere
+            }
+        });
         server.start();
         server.stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

@@ -27,6 +27,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
 
+    private static final Path JVM_OPTIONS = Path.of("jvm.options");
+
     private ServiceProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
@@ -61,7 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .filter(entry -> workingDirectory == null || !Path.of(entry).endsWith(Path.of("target", "test-classes")))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath,
+        // the JVM options every start of the service uses (the image, spring-boot:run, java -jar)
+        List<String> command = new ArrayList<>(List.of(java, "@" + JVM_OPTIONS.toAbsolutePath(), "-cp", classPath,
                 AssistantApplication.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
         if (errors == null) {

@@ -91,6 +91,27 @@ class CallbackParserTest {
         assertThat(message.wamid()).startsWith("wamid.");
     }
 
+    @Test
+    void aCompletedDatePickerIsReadAsTheGuestsDates() throws IOException {
+        InboundMessage message = onlyMessage(Fixtures.resource("fixtures/bodies/interactive_nfm_reply.json"));
+
+        assertThat(message.kind()).isEqualTo(MessageKind.INTERACTIVE);
+        assertThat(message.text()).isEqualTo("Casa Pescarului 2027-06-15 to 2027-06-20 for 2");
+        assertThat(message.guestId()).isEqualTo("40752601815");
+    }
+
+    @Test
+    void aFlowAnswerWithoutDatesOrWithBrokenJsonIsReadAsNothing() throws IOException {
+        for (String responseJson : List.of("{\"flow_token\":\"x\"}", "not json",
+                "{\"check_in\":\"2027-06-20\",\"check_out\":\"2027-06-15\"}")) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(Fixtures.resource("fixtures/bodies/interactive_nfm_reply.json"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/entry/0/changes/0/value/messages/0/interactive/nfm_reply"))
+                    .put("response_json", responseJson);
+            assertThat(onlyMessage(JSON.writeValueAsBytes(root)).text()).as(responseJson).isNull();
+        }
+    }
+
     /** The fixture's body with its one message's {@code id} left out. */
     private static byte[] withoutId(String fixture) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode root =

@@ -3,6 +3,7 @@ package org.holidaydesk.assistant.agent.model;
 import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.language.BookingWording;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +35,18 @@ public class ModelReplies {
     private static final Pattern MARKDOWN_BOLD = Pattern.compile("\\*\\*([^*\\n]+)\\*\\*");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.+)$");
 
+    private final BookingPages bookingPages;
+
+    /** Without a booking page template: booking addresses stay in the text. */
+    public ModelReplies() {
+        this.bookingPages = new BookingPages(null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ModelReplies(org.holidaydesk.assistant.config.PropertyProperties property) {
+        this.bookingPages = new BookingPages(property.bookingUrlTemplate());
+    }
+
     /** The guest's answer for the model's text. */
     public AgentReply read(@Body String answer, @ExchangeProperty(AgentRoute.TURN) LeasedTurn turn) {
         String text = answer == null ? "" : answer;
@@ -51,12 +64,24 @@ public class ModelReplies {
         if (needsPerson) {
             text = NEEDS_PERSON.matcher(text).replaceAll("");
         }
-        text = whatsAppFormatting(text).strip();
+        BookingPages.Found page = bookingPages.find(whatsAppFormatting(text).strip());
+        text = page.text();
+        if (text.isEmpty() && page.page() != null) {
+            // the answer was the booking page alone: its button needs a line above it
+            text = BookingWording.bookingLine(LanguageGuess.of(turn.turn()));
+        }
         if (text.isEmpty()) {
             throw new ModelAgent.NoAnswerException("the model's answer has no text for the guest", null);
         }
         String language = LanguageGuess.of(text, LanguageGuess.of(turn.turn()));
-        return new AgentReply(List.of(text), language, choices.size() >= 2 ? choices : List.of(), needsPerson);
+        List<Choice> shown = choices.size() >= 2 ? choices : List.of();
+        // what it offered: the property it sends the booking page of, and the properties it offers to pick from
+        List<String> offered = new ArrayList<>(shown.stream().map(Choice::title).toList());
+        if (page.page() != null && page.page().property() != null) {
+            offered.add(page.page().property());
+        }
+        return new AgentReply(List.of(text), language, page.page() != null ? List.of() : shown, needsPerson)
+                .withFunnel(offered, page.page(), null);
     }
 
     static String whatsAppFormatting(String text) {

@@ -3,21 +3,22 @@ package org.holidaydesk.assistant.agent.model;
 import org.holidaydesk.assistant.agent.GuestTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.LeasedTurn;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.langchain4j.data.audio.Audio;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.audio.AudioTranscriptionModel;
+import dev.langchain4j.model.audio.AudioTranscriptionRequest;
+import dev.langchain4j.model.openai.OpenAiAudioTranscriptionModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.WhatsAppProperties;
@@ -25,13 +26,15 @@ import org.holidaydesk.assistant.webhook.MessageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * Voice notes understood: with a model key, each voice note of a turn is fetched from the Cloud API
  * ({@code GET /{version}/{media-id}} for its URL, then the file with the same bearer token; at most
- * {@code assistant.model.voice-note-max-bytes}, within {@code voice-note-timeout}), transcribed by the
- * OpenAI-compatible {@code /audio/transcriptions} ({@code OPENAI_TRANSCRIPTION_MODEL}), and answered as
+ * {@code assistant.model.voice-note-max-bytes}, within {@code voice-note-timeout}), transcribed by
+ * LangChain4j's OpenAI transcription model ({@code /audio/transcriptions}, {@code OPENAI_TRANSCRIPTION_MODEL}), and answered as
  * if typed. The audio is held in memory only for the transcription, never stored. A voice note that
  * cannot be fetched or understood stays unread; a turn with nothing else to read then fails, and the
  * offline agent answers it with what the assistant can read.
@@ -47,17 +50,35 @@ public class VoiceNotes implements DisposableBean {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VoiceNotes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What {@code GET /{version}/{media-id}} answers (the fields read of it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Media(String url, @JsonProperty("mime_type") String mimeType, @JsonProperty("file_size") Long fileSize) {
+    }
 
     private final ModelProperties model;
     private final WhatsAppProperties whatsApp;
     private final HttpClient http;
+    private final RestClient media;
+    private final AudioTranscriptionModel transcriber;
 
     public VoiceNotes(ModelProperties model, WhatsAppProperties whatsApp) {
         this.model = model;
         this.whatsApp = whatsApp;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(model.voiceNoteTimeout());
+        this.media = RestClient.builder().requestFactory(requests).build();
+        this.transcriber = OpenAiAudioTranscriptionModel.builder()
+                // HTTP/1.1: a plain-http endpoint cancels the multipart upload the JDK offers as an h2c upgrade
+                .httpClientProvider(new JdkHttpClientBuilder()
+                        .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)))
+                .baseUrl(model.baseUrl())
+                .apiKey(model.enabled() ? model.apiKey() : "no-key-configured")
+                .modelName(model.transcriptionModel())
+                .timeout(model.voiceNoteTimeout())
+                .maxRetries(0)
+                .build();
     }
 
     /** The turn with each voice note's words in place of the audio. */
@@ -97,80 +118,45 @@ public class VoiceNotes implements DisposableBean {
         }
         Instant deadline = Instant.now().plus(model.voiceNoteTimeout());
         try {
-            JsonNode media = JSON.readTree(get(URI.create(whatsApp.graphUrl(mediaId)), deadline, 64 * 1024));
-            long size = media.path("file_size").asLong(-1);
+            Media metadata = media.get().uri(URI.create(whatsApp.graphUrl(mediaId)))
+                    .header("Authorization", "Bearer " + whatsApp.accessToken())
+                    .retrieve().body(Media.class);
+            long size = metadata == null || metadata.fileSize() == null ? -1 : metadata.fileSize();
             if (size > model.voiceNoteMaxBytes().toBytes()) {
                 LOG.info("A voice note of {} bytes is over the {} limit; the guest is asked to type", size,
                         model.voiceNoteMaxBytes());
                 return null;
             }
-            String url = media.path("url").asText(null);
+            String url = metadata == null ? null : metadata.url();
             if (url == null || url.isBlank()) {
                 return null;
             }
-            byte[] audio = get(URI.create(url), deadline, model.voiceNoteMaxBytes().toBytes());
-            String mimeType = media.path("mime_type").asText("audio/ogg");
-            String text = transcription(audio, mimeType, deadline);
+            left(deadline);
+            byte[] audio = download(URI.create(url), model.voiceNoteMaxBytes().toBytes());
+            // the transcription model names the file from the bare media type ("audio/ogg", not "…; codecs=opus")
+            String mimeType = (metadata.mimeType() == null ? "audio/ogg" : metadata.mimeType())
+                    .split(";")[0].strip().toLowerCase(Locale.ROOT);
+            left(deadline);
+            String text = transcriber.transcribe(AudioTranscriptionRequest.builder()
+                    .audio(Audio.builder().binaryData(audio).mimeType(mimeType).build()).build()).text();
             return text == null || text.isBlank() ? null : text.strip();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("A voice note could not be understood: {}", e.getClass().getSimpleName());
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 
-    private byte[] get(URI uri, Instant deadline, long maxBytes) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(left(deadline))
-                .header("Authorization", "Bearer " + whatsApp.accessToken()).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            return readAtMost(body, maxBytes);
-        }
-    }
-
-    private String transcription(byte[] audio, String mimeType, Instant deadline) throws IOException, InterruptedException {
-        String boundary = "----voice-note-" + UUID.randomUUID();
-        ByteArrayOutputStream form = new ByteArrayOutputStream(audio.length + 512);
-        field(form, boundary, "model", model.transcriptionModel());
-        form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"voice-note."
-                + extension(mimeType) + "\"\r\nContent-Type: " + mimeType.split(";")[0].strip() + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        form.write(audio);
-        form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String base = model.baseUrl().endsWith("/") ? model.baseUrl() : model.baseUrl() + "/";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "audio/transcriptions")).timeout(left(deadline))
-                .header("Authorization", "Bearer " + model.apiKey())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("transcription HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).path("text").asText(null);
-    }
-
-    private static void field(ByteArrayOutputStream form, String boundary, String name, String value) throws IOException {
-        form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String extension(String mimeType) {
-        String type = mimeType.toLowerCase(java.util.Locale.ROOT);
-        if (type.contains("mpeg") || type.contains("mp3")) {
-            return "mp3";
-        }
-        if (type.contains("mp4") || type.contains("m4a") || type.contains("aac")) {
-            return "m4a";
-        }
-        if (type.contains("wav")) {
-            return "wav";
-        }
-        return "ogg";
+    /** The file, read only up to its limit (a larger one is refused without reading the rest). */
+    private byte[] download(URI uri, long maxBytes) {
+        return media.get().uri(uri).header("Authorization", "Bearer " + whatsApp.accessToken())
+                .exchange((request, response) -> {
+                    if (!response.getStatusCode().is2xxSuccessful()) {
+                        throw new IOException("HTTP " + response.getStatusCode().value());
+                    }
+                    try (InputStream body = response.getBody()) {
+                        return readAtMost(body, maxBytes);
+                    }
+                });
     }
 
     private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.offline;
 
+import org.holidaydesk.assistant.agent.DatePicker;
 import org.holidaydesk.assistant.agent.tools.PropertyTools;
 import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
 import org.holidaydesk.assistant.agent.offline.reading.Fact;
@@ -26,31 +27,21 @@ final class AvailabilityAnswers {
     static final int MOST_NEARBY = 3;
 
 
-    /**
-     * @param text    the answer
-     * @param context what is known of the request after this answer (a property resolved, a refused date forgotten)
-     * @param offered the properties the answer asks the guest to choose from, by name, in the answer's order; none
-     *                for a listing that asks for dates
-     */
-    record Outcome(String text, GuestContext context, List<String> offered) {
-
-        Outcome {
-            offered = List.copyOf(offered);
-        }
-
-        Outcome(String text, GuestContext context) {
-            this(text, context, List.of());
-        }
-    }
-
     private final PropertyTools tools;
     private final String businessContact;
     private final Refusals refusals;
+    private final boolean datePicker;
 
     AvailabilityAnswers(PropertyTools tools, String businessContact) {
+        this(tools, businessContact, false);
+    }
+
+    /** With {@code datePicker}, answers to vague or missing dates carry the calendar a date picker would show. */
+    AvailabilityAnswers(PropertyTools tools, String businessContact, boolean datePicker) {
         this.tools = tools;
         this.businessContact = businessContact;
         this.refusals = new Refusals(businessContact);
+        this.datePicker = datePicker;
     }
 
     /**
@@ -68,7 +59,17 @@ final class AvailabilityAnswers {
             lines.add(words.more(listed.size() - MOST_LINES));
         }
         lines.add(known.guests() == null ? words.askDatesAndGuests() : words.askDates(known.guests()));
-        return new Outcome(lines.text(), known);
+        return new Outcome(lines.text(), known).withDates(commonPicker(known, listed, words));
+    }
+
+    /** The date picker over the next weeks for every listed property, when one is published. */
+    private DatePicker commonPicker(GuestContext known, List<PropertyTools.PropertySummary> listed, Wording words) {
+        if (!datePicker || listed.isEmpty()) {
+            return null;
+        }
+        LocalDate from = words.today();
+        return DatePickers.common(tools, names(listed), from, from.plusDays(DatePickers.DAYS_AHEAD), known.nights(),
+                known.guests());
     }
 
     /**
@@ -160,7 +161,8 @@ final class AvailabilityAnswers {
             if (!known.features().isEmpty()) {
                 return welcome(known, catalog, words);
             }
-            return new Outcome(words.askDates(known.guests()), known);
+            return new Outcome(words.askDates(known.guests()), known).withDates(commonPicker(known,
+                    catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList(), words));
         } catch (ToolRefusedException refused) {
             return refusal(refused, known, catalog, words);
         }
@@ -180,10 +182,11 @@ final class AvailabilityAnswers {
         switch (requested.status()) {
             case AVAILABLE -> {
                 if (known.guests() == null) {
-                    return new Outcome(words.freeAskGuests(result.available().get(0)), resolved);
+                    return new Outcome(words.freeAskGuests(result.available().get(0)), resolved)
+                            .withFree(List.of(requested.name()));
                 }
                 PropertyTools.BookingLink link = tools.bookingLink(requested.name(), known.checkIn(), known.checkOut(), guests);
-                return new Outcome(words.freeWithLink(link), resolved);
+                return new Outcome(words.freeWithLink(link), resolved).withFree(List.of(link.name())).withLink(link);
             }
             case BOOKED -> lines.add(words.booked(requested.name(), known.checkIn(), known.checkOut()));
             case TOO_MANY_GUESTS -> lines.add(words.tooManyGuests(requested.name(), requested.maxGuests()));
@@ -210,7 +213,9 @@ final class AvailabilityAnswers {
         } else {
             lines.add(words.pickOne());
         }
-        return new Outcome(lines.text(), resolved, others.stream().map(PropertyTools.Offer::name).toList());
+        List<String> free = new ArrayList<>(names(others, PropertyTools.Offer::name));
+        nearby.stream().limit(MOST_NEARBY).map(PropertyTools.Offer::name).filter(n -> !free.contains(n)).forEach(free::add);
+        return new Outcome(lines.text(), resolved, others.stream().map(PropertyTools.Offer::name).toList()).withFree(free);
     }
 
     /** Exact dates and a party: every property that fits, or the nearest dates when none does. */
@@ -237,7 +242,8 @@ final class AvailabilityAnswers {
             if (more > 0) {
                 lines.add(words.more(more));
             }
-            return new Outcome(lines.add(words.pickOne()).text(), known, names(shown, PropertyTools.Offer::name));
+            return new Outcome(lines.add(words.pickOne()).text(), known, names(shown, PropertyTools.Offer::name))
+                    .withFree(names(shown, PropertyTools.Offer::name));
         }
         lines.add(words.nothingFree(result.checkIn(), result.checkOut(), result.guests()));
         List<PropertyTools.Offer> nearby = sleepingTheParty(result.alternatives().nearbyDates(), known);
@@ -248,7 +254,8 @@ final class AvailabilityAnswers {
             nearby.stream().limit(MOST_LINES).forEach(o -> lines.add(words.datedOfferLine(o)));
             lines.add(words.pickOne());
         }
-        return new Outcome(lines.text(), known);
+        return new Outcome(lines.text(), known).withFree(nearby.stream().limit(MOST_LINES).map(PropertyTools.Offer::name)
+                .distinct().toList());
     }
 
     /** A month at one property: its free stretches long enough to book, or other properties when it is full. */
@@ -274,7 +281,13 @@ final class AvailabilityAnswers {
         if (bookable.size() > MOST_LINES) {
             lines.add(words.more(bookable.size() - MOST_LINES));
         }
-        return new Outcome(lines.add(words.askExactDates()).text(), resolved);
+        Outcome outcome = new Outcome(lines.add(words.askExactDates()).text(), resolved).withFree(List.of(calendar.name()));
+        if (!datePicker) {
+            return outcome;
+        }
+        LocalDate from = known.month().atDay(1).isBefore(today) ? today : known.month().atDay(1);
+        return outcome.withDates(DatePickers.forProperty(tools, calendar.name(), from,
+                known.month().atEndOfMonth().plusDays(1), known.nights(), known.guests()));
     }
 
     /** A property without dates: its next 30 days; other properties when it sleeps fewer than the party. */
@@ -309,7 +322,9 @@ final class AvailabilityAnswers {
         }
         AnswerLines lines = new AnswerLines().add(words.freeSoon(calendar.name()));
         bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
-        return new Outcome(lines.add(words.askExactDates()).text(), resolved);
+        Outcome outcome = new Outcome(lines.add(words.askExactDates()).text(), resolved).withFree(List.of(calendar.name()));
+        return !datePicker ? outcome : outcome.withDates(DatePickers.forProperty(tools, calendar.name(), calendar.from(),
+                calendar.to(), known.nights(), known.guests()));
     }
 
     /** A month without a property: the first bookable stretch of each property that sleeps the party. */
@@ -339,7 +354,13 @@ final class AvailabilityAnswers {
                     : words.place().noneOfTheFreeMatch(wanted.wanted()));
         }
         lines.prepend(except == null ? words.windowsInMonth(known.month()) : words.otherWindowsInMonth(known.month()));
-        return new Outcome(lines.add(words.askExactDates()).text(), known);
+        Outcome outcome = new Outcome(lines.add(words.askExactDates()).text(), known).withFree(offered);
+        if (!datePicker || except != null) {
+            return outcome;
+        }
+        LocalDate from = known.month().atDay(1).isBefore(today) ? today : known.month().atDay(1);
+        return outcome.withDates(DatePickers.common(tools, offered, from, known.month().atEndOfMonth().plusDays(1),
+                known.nights(), known.guests()));
     }
 
 

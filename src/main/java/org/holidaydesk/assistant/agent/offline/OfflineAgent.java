@@ -2,6 +2,8 @@ package org.holidaydesk.assistant.agent.offline;
 
 import org.holidaydesk.assistant.agent.GuestAgent;
 import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.BookingButton;
+import org.holidaydesk.assistant.config.BookingProperties;
 import org.holidaydesk.assistant.agent.GuestTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
@@ -57,10 +59,20 @@ public class OfflineAgent implements GuestAgent {
     private final String businessContact;
 
     public OfflineAgent(PropertyTools tools, GuestContexts contexts, ServiceProperties service) {
+        this(tools, contexts, service, false);
+    }
+
+    /** With a published date picker ({@code WHATSAPP_DATES_FLOW_ID}), vague dates are answered with its calendar too. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public OfflineAgent(PropertyTools tools, GuestContexts contexts, ServiceProperties service, BookingProperties booking) {
+        this(tools, contexts, service, booking.datePicker());
+    }
+
+    OfflineAgent(PropertyTools tools, GuestContexts contexts, ServiceProperties service, boolean datePicker) {
         this.tools = tools;
         this.contexts = contexts;
         this.businessContact = service.businessContact();
-        this.answers = new AvailabilityAnswers(tools, businessContact);
+        this.answers = new AvailabilityAnswers(tools, businessContact, datePicker);
         this.propertyAnswers = new PropertyAnswers(tools, businessContact);
     }
 
@@ -87,12 +99,16 @@ public class OfflineAgent implements GuestAgent {
             List<PropertyTools.PropertySummary> catalog = tools.listProperties();
             GuestRequest request = RequestReader.read(text, turn.today(), catalog, fallbackLanguage);
             Wording inTheirWords = Wording.of(request.language(), turn.today());
-            AvailabilityAnswers.Outcome outcome = answerRequest(turn, request, catalog, inTheirWords);
+            Outcome outcome = answerRequest(turn, request, catalog, inTheirWords);
             String answer = outcome.text();
             if (unreadable != null) {
                 answer = answer + "\n" + inTheirWords.answeredTheText(unreadable);
             }
-            return new AgentReply(List.of(answer), inTheirWords.language(), choices(outcome.offered()));
+            PropertyTools.BookingLink link = outcome.link();
+            return new AgentReply(List.of(answer), inTheirWords.language(), choices(outcome.offered())).withFunnel(
+                    outcome.free(), link == null ? null
+                            : new BookingButton(link.propertyId(), link.url(), link.checkIn(), link.checkOut()),
+                    outcome.dates());
         } catch (ToolsUnavailableException e) {
             LOG.warn("Property tools unavailable, the guest gets the fallback answer: {}", e.getMessage());
             return FallbackReplies.unavailable(words.language(), businessContact);
@@ -102,11 +118,11 @@ public class OfflineAgent implements GuestAgent {
         }
     }
 
-    private AvailabilityAnswers.Outcome answerRequest(GuestTurn turn, GuestRequest request,
+    private Outcome answerRequest(GuestTurn turn, GuestRequest request,
                                                       List<PropertyTools.PropertySummary> catalog, Wording words) {
         GuestContext before = contexts.load(turn.guestId()).asOf(turn.today());
         GuestContext known = before.with(request);
-        AvailabilityAnswers.Outcome outcome;
+        Outcome outcome;
         try {
             outcome = route(request, before, known, catalog, words, turn);
         } catch (ToolRefusedException refused) {
@@ -115,9 +131,7 @@ public class OfflineAgent implements GuestAgent {
         if (!outcome.context().equals(before)) {
             contexts.save(turn.guestId(), outcome.context());
         }
-        return request.greeting()
-                ? new AvailabilityAnswers.Outcome(words.hello() + "\n" + outcome.text(), outcome.context(), outcome.offered())
-                : outcome;
+        return request.greeting() ? outcome.withText(words.hello() + "\n" + outcome.text()) : outcome;
     }
 
     /**
@@ -125,7 +139,7 @@ public class OfflineAgent implements GuestAgent {
      * message also says when or asks whether it is free), about the properties in general, or about free
      * dates as before.
      */
-    private AvailabilityAnswers.Outcome route(GuestRequest request, GuestContext before, GuestContext known,
+    private Outcome route(GuestRequest request, GuestContext before, GuestContext known,
                                               List<PropertyTools.PropertySummary> catalog, Wording words, GuestTurn turn) {
         Set<Fact> facts = request.facts().isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(request.facts());
         // "how much for a night?" asks a price; "how much from the 10th to the 15th?" asks for the stay's
@@ -138,16 +152,16 @@ public class OfflineAgent implements GuestAgent {
         String property = request.property() != null ? request.property() : request.anyProperty() ? null : before.property();
         if (property != null && (!facts.isEmpty() || !asked.isEmpty())) {
             boolean alsoAvailability = request.saysWhen() || request.availability();
-            AvailabilityAnswers.Outcome details = propertyAnswers.answer(property, known, facts, asked, catalog, words,
+            Outcome details = propertyAnswers.answer(property, known, facts, asked, catalog, words,
                     !alsoAvailability);
             if (!alsoAvailability) {
                 return details;
             }
-            AvailabilityAnswers.Outcome availability = answers.answer(details.context(), catalog, words, turn.today());
+            Outcome availability = answers.answer(details.context(), catalog, words, turn.today());
             List<String> offered = new ArrayList<>(details.offered());
             availability.offered().stream().filter(name -> !offered.contains(name)).forEach(offered::add);
-            return new AvailabilityAnswers.Outcome(details.text() + "\n" + availability.text(), availability.context(),
-                    offered);
+            return new Outcome(details.text() + "\n" + availability.text(), availability.context(), offered,
+                    availability.free(), availability.link(), availability.dates());
         }
         if (property == null && !facts.isEmpty() && !datesOrMonth) {
             return answers.catalogFacts(known, facts, catalog, words);
@@ -157,7 +171,7 @@ public class OfflineAgent implements GuestAgent {
         boolean stillTheSameStay = request.availability() && (before.property() != null || before.hasStay());
         if (request.asksNothing() && !anotherPropertyForTheSameStay && !stillTheSameStay) {
             if (request.thanks() && !request.greeting()) {
-                return new AvailabilityAnswers.Outcome(words.thanks(), before);
+                return new Outcome(words.thanks(), before);
             }
             return answers.welcome(before, catalog, words);
         }

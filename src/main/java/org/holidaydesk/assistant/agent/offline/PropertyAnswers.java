@@ -35,7 +35,7 @@ final class PropertyAnswers {
      *                 size; not when an availability answer follows, which says both
      * @throws ToolRefusedException when the tools know no such property
      */
-    AvailabilityAnswers.Outcome answer(String property, GuestContext known, Set<Fact> facts, List<Feature> features,
+    Outcome answer(String property, GuestContext known, Set<Fact> facts, List<Feature> features,
                                        List<PropertyTools.PropertySummary> catalog, Wording words, boolean alone) {
         PropertyTools.PropertyDetails details = tools.details(property);
         GuestContext resolved = known.withProperty(details.name());
@@ -75,7 +75,7 @@ final class PropertyAnswers {
             }
         }
         if (!alone) {
-            return new AvailabilityAnswers.Outcome(String.join("\n", lines), resolved, offered);
+            return new Outcome(String.join("\n", lines), resolved, offered);
         }
         if (known.guests() != null && details.maxGuests() < known.guests()) {
             if (!facts.contains(Fact.CAPACITY)) {
@@ -91,6 +91,6 @@ final class PropertyAnswers {
             lines.add(known.hasStay() ? words.place().offerToCheck(details.name(), known.checkIn(), known.checkOut())
                     : words.place().askDatesFor(details.name(), known.guests()));
         }
-        return new AvailabilityAnswers.Outcome(String.join("\n", lines), resolved, offered);
+        return new Outcome(String.join("\n", lines), resolved, offered);
     }
 }

@@ -29,7 +29,7 @@ final class Refusals {
      * A question the tools would not answer as asked, turned into a question to the guest in their
      * language. The refused part is forgotten, so that the next message is not refused again.
      */
-    AvailabilityAnswers.Outcome answer(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
+    Outcome answer(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
                     Wording words) {
         String reason = refused.getMessage() == null ? "" : refused.getMessage();
         if (reason.contains("no property called") || reason.contains("could be") || reason.contains("No property was named")) {
@@ -50,24 +50,24 @@ final class Refusals {
             }
             lines.add(words.whichProperty());
             suggested.forEach(name -> lines.add("• *" + name + "*"));
-            return new AvailabilityAnswers.Outcome(lines.text(), known.withoutProperty(), suggested);
+            return new Outcome(lines.text(), known.withoutProperty(), suggested);
         }
         if (reason.contains("in the past")) {
-            return new AvailabilityAnswers.Outcome(words.pastDates(), known.withoutDates());
+            return new Outcome(words.pastDates(), known.withoutDates());
         }
         if (reason.contains("must be after the check-in")) {
-            return new AvailabilityAnswers.Outcome(words.checkOutBeforeCheckIn(), known.withoutDates());
+            return new Outcome(words.checkOutBeforeCheckIn(), known.withoutDates());
         }
         Matcher maxNights = MAX_NIGHTS.matcher(reason);
         if (maxNights.find()) {
-            return new AvailabilityAnswers.Outcome(words.tooLong(Integer.parseInt(maxNights.group(1)), businessContact), known.withoutDates());
+            return new Outcome(words.tooLong(Integer.parseInt(maxNights.group(1)), businessContact), known.withoutDates());
         }
         if (reason.contains("known only up to")) {
-            return new AvailabilityAnswers.Outcome(words.tooFarAhead(), known.withoutDates());
+            return new Outcome(words.tooFarAhead(), known.withoutDates());
         }
         if (reason.contains("not free")) {
-            return new AvailabilityAnswers.Outcome(words.justTaken(), known);
+            return new Outcome(words.justTaken(), known);
         }
-        return new AvailabilityAnswers.Outcome(words.couldNotCheck(), known.withoutDates());
+        return new Outcome(words.couldNotCheck(), known.withoutDates());
     }
 }

@@ -26,11 +26,13 @@ final class Wording {
     private final boolean romanian;
     private final Locale locale;
     private final int currentYear;
+    private final LocalDate today;
 
     private Wording(String language, LocalDate today) {
         this.romanian = LanguageGuess.ROMANIAN.equals(language);
         this.locale = romanian ? ROMANIAN : Locale.ENGLISH;
         this.currentYear = today.getYear();
+        this.today = today;
     }
 
     static Wording of(String language, LocalDate today) {
@@ -40,6 +42,11 @@ final class Wording {
     /** What is said of one property and of what guests want of a place. */
     PlaceWording place() {
         return new PlaceWording(this, romanian);
+    }
+
+    /** Today where the properties are. */
+    LocalDate today() {
+        return today;
     }
 
     String language() {
@@ -218,17 +225,16 @@ final class Wording {
                 "*" + name + "* se închiriază pentru minimum " + nights(nights) + ".");
     }
 
+    /** A free stay with its booking page: the page goes out as the button under this text, never as an address in it. */
     String freeWithLink(PropertyTools.BookingLink link) {
         String stay = stay(link.checkIn(), link.checkOut());
         String total = money(link.totalPrice(), link.currency());
         return say("Good news: *" + link.name() + "* is free for *" + stay + "* (" + nights(link.nights()) + ", "
                         + guests(link.guests()) + ") – *" + total + "* in total.\n"
-                        + "Book here: " + link.url() + "\n"
-                        + "_The link opens our booking page with these details filled in; nothing is reserved until you complete the booking there._",
+                        + "_The button below opens our booking page with these details filled in; nothing is reserved until you complete the booking there._",
                 "Vești bune: *" + link.name() + "* este liberă pe *" + stay + "* (" + nights(link.nights()) + ", "
                         + guests(link.guests()) + ") – *" + total + "* în total.\n"
-                        + "Rezervați aici: " + link.url() + "\n"
-                        + "_Linkul deschide pagina noastră de rezervare cu aceste detalii completate; nimic nu este rezervat până nu finalizați rezervarea acolo._");
+                        + "_Butonul de mai jos deschide pagina noastră de rezervare cu aceste detalii completate; nimic nu este rezervat până nu finalizați rezervarea acolo._");
     }
 
     String freeAskGuests(PropertyTools.Offer offer) {

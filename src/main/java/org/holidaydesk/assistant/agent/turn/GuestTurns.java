@@ -7,7 +7,6 @@ import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.TurnSupersededException;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.TurnCheck;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.webhook.DerivedMessageId;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +47,7 @@ public class GuestTurns implements TurnCheck {
     private final GuestLeases leases;
     private final PipelineProperties properties;
     private final Outbox outbox;
+    private final ReplyQueue replies;
     private final String owner;
     private final Clock clock = Clock.systemUTC();
     private final ZoneId businessZone;
@@ -59,7 +59,8 @@ public class GuestTurns implements TurnCheck {
 
 
     public GuestTurns(GuestMessages messages, GuestLeases leases, PipelineProperties properties, Outbox outbox,
-                      InstanceId instance, PropertyProperties property, MeterRegistry meters) {
+                      InstanceId instance, PropertyProperties property, MeterRegistry meters, ReplyQueue replies) {
+        this.replies = replies;
         this.messages = messages;
         this.leases = leases;
         this.restarts = Counter.builder("agent.turns.restarted")
@@ -158,20 +159,10 @@ public class GuestTurns implements TurnCheck {
         leases.release(turn.guestId());
     }
 
-    /** Ends the turn: queues the reply (its options as buttons or a list), marks the turn's messages answered and releases the guest. */
+    /** Ends the turn: queues the reply ({@link ReplyQueue}: a booking button, the date picker, choices or text), marks the turn's messages answered and releases the guest. */
     @Transactional
     public void finish(LeasedTurn turn, AgentReply reply) {
-        List<String> parts = reply.parts();
-        for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1;
-            if (last && !reply.choices().isEmpty()) {
-                outbox.enqueueChoices(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), reply.choices(),
-                        LanguageGuess.ROMANIAN.equals(reply.language()) ? "Vezi opțiunile" : "See options",
-                        turn.lastMessageId());
-            } else {
-                outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), turn.lastMessageId());
-            }
-        }
+        replies.queue(turn, reply);
         messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant(),
                 turn.lastMessageId());
         leases.answeredIn(turn.guestId(), reply.language());

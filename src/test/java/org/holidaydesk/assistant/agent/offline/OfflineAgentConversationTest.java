@@ -241,8 +241,10 @@ class OfflineAgentConversationTest {
                 "checkOut", JULY_15.toString(), "guests", 2));
         answer = only(booked);
         assertThat(booked.language()).isEqualTo(language);
-        assertThat(answer).contains(link.path("url").asText(), "*" + money(link) + "*", "*Casa Pescarului*",
-                words.stay(JULY_10, JULY_15));
+        assertThat(answer).contains("*" + money(link) + "*", "*Casa Pescarului*", words.stay(JULY_10, JULY_15))
+                .doesNotContain(link.path("url").asText());
+        assertThat(booked.booking().url()).as("the booking page goes out as the button under the answer")
+                .isEqualTo(link.path("url").asText());
     }
 
     /** The free stretches of a property within a month as the calendar tool shows them, read here independently. */

@@ -254,11 +254,14 @@ class OfflineAgentPropertyQuestionsTest {
     void datesInTheSameMessageGetTheirAvailabilityAfterTheAnswer() {
         everythingIsFree();
 
-        String answer = say("g1", "Is Cabana Bradul free from " + english(CHECK_IN) + " to " + english(CHECK_OUT)
-                + " for 2, and can I bring my dog?");
+        AgentReply reply = reply("g1", "Is Cabana Bradul free from " + english(CHECK_IN) + " to "
+                + english(CHECK_OUT) + " for 2, and can I bring my dog?");
+        String answer = reply.parts().get(0);
 
-        assertThat(answer).contains(english.place().hasFeature("Cabana Bradul", feature(Feature.PETS)), "https://book.example/cabana-bradul");
-        assertThat(answer.indexOf("pets are welcome")).isLessThan(answer.indexOf("https://"));
+        assertThat(answer).contains(english.place().hasFeature("Cabana Bradul", feature(Feature.PETS)), "*Cabana Bradul* is free");
+        assertThat(answer.indexOf("pets are welcome")).isLessThan(answer.indexOf("*Cabana Bradul* is free"));
+        // the booking page of the stay goes out as the button under the answer
+        assertThat(reply.booking().url()).startsWith("https://book.example/cabana-bradul");
     }
 
     // ---- about every property ----

@@ -1,6 +1,7 @@
 package org.holidaydesk.assistant.agent.offline;
 
 import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.BookingButton;
 import org.holidaydesk.assistant.agent.GuestTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
@@ -195,13 +196,19 @@ class OfflineAgentTest {
         tools.link = (property, in, out, guests) -> new PropertyTools.BookingLink(casa.id(), casa.name(), in, out, 5, guests,
                 new BigDecimal("2250"), "RON", "https://book.example/100101?from=" + in + "&to=" + out + "&adults=" + guests);
 
-        String answer = only(say("g1", "I want to book casa pescariului from July 10 to July 15 for 2"));
+        AgentReply reply = say("g1", "I want to book casa pescariului from July 10 to July 15 for 2");
+        String answer = only(reply);
 
         assertThat(tools.calls).containsExactly("list_properties",
                 "search_availability 2027-07-10 2027-07-15 2 casa pescariului",
                 "create_booking_link Casa Pescarului 2027-07-10 2027-07-15 2");
-        assertThat(answer).contains("*Casa Pescarului*", "10–15 July 2027", "*2250 RON*",
-                "https://book.example/100101?from=2027-07-10&to=2027-07-15&adults=2", "nothing is reserved");
+        assertThat(answer).contains("*Casa Pescarului*", "10–15 July 2027", "*2250 RON*", "nothing is reserved")
+                .doesNotContain("https://");
+        // the booking page goes out as the button under the answer, and the answer offered the property
+        assertThat(reply.booking()).isEqualTo(new BookingButton(casa.id(),
+                "https://book.example/100101?from=2027-07-10&to=2027-07-15&adults=2", LocalDate.of(2027, 7, 10),
+                LocalDate.of(2027, 7, 15)));
+        assertThat(reply.offered()).containsExactly("Casa Pescarului");
         assertThat(contexts.saved.get("g1").property()).isEqualTo("Casa Pescarului");
     }
 
