@@ -21,7 +21,9 @@ public enum TurnOutcome {
     /** The guest asked for a person: they were told one will answer. */
     HANDOFF("person"),
     /** A person has the conversation: the guest's words were kept and not answered. */
-    HELD("person");
+    HELD("person"),
+    /** Another responder (Meta Business Agent) holds the conversation: the guest's words were kept and not answered. */
+    HELD_ELSEWHERE("other-responder");
 
     private final String agent;
 

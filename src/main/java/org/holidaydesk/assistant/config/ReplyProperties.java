@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param baseBackoff        wait before the first retry; doubled for each further attempt, with jitter
  * @param maxBackoff         the longest wait between two attempts of a retried reply
  * @param pairPacing         wait before the next send to a recipient after Meta's pair rate limit (131056)
- * @param spamBackoff        wait before retrying after Meta's spam rate limit (131048), doubled per attempt
+ * @param spamBackoff        wait before retrying after Meta's spam rate limit (131048) or per-user marketing limit (131049), doubled per attempt
  * @param sendRate           messages per second each business number sends at most, all replicas together (Meta
  *                           allows 80/s per number by default); read receipts do not count. A claimed batch
  *                           waits behind the batches claimed before it (up to two per replica), so

@@ -50,4 +50,18 @@ public class GuestAliases {
         LOG.debug("{} belongs to guest {}", Masking.recipient(address), Masking.recipient(aliased.get(0)));
         return aliased.get(0);
     }
+
+    /** The user id names the guest from now on (the first link stays). */
+    public void link(String userId, String guestId) {
+        if (jdbc.update("INSERT INTO guest_alias (user_id, guest_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                userId, guestId, Timestamp.from(clock.instant())) > 0) {
+            LOG.info("User id {} now names guest {}", Masking.recipient(userId), Masking.recipient(guestId));
+        }
+    }
+
+    /** The guest's aliases name them under their new id, and their old id names them too (a late message). */
+    public void moveGuest(String from, String to) {
+        jdbc.update("UPDATE guest_alias SET guest_id = ? WHERE guest_id = ?", to, from);
+        link(from, to);
+    }
 }

@@ -32,6 +32,8 @@ public class GuestMessages {
     public static final String PENDING = "PENDING";
     public static final String ANSWERED = "ANSWERED";
     public static final String IGNORED = "IGNORED";
+    /** Revoked by whoever sent it: never answered, its words forgotten. */
+    public static final String REVOKED = "REVOKED";
     private static final Logger LOG = LoggerFactory.getLogger(GuestMessages.class);
 
     /**
@@ -45,6 +47,18 @@ public class GuestMessages {
 
     /** Where the guest's messages last came from: the address to answer and the business number they wrote to. */
     public record Address(String replyTo, String phoneNumberId) {
+    }
+
+    /** A recorded message as an edit or revoke finds it: whose it is, its state and words, the turn that answered it. */
+    public record Recorded(String wamid, String guestId, MessageKind kind, String state, String body, String answeredIn) {
+
+        public boolean pending() {
+            return PENDING.equals(state);
+        }
+
+        public boolean answered() {
+            return ANSWERED.equals(state);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -155,16 +169,115 @@ public class GuestMessages {
                 wamids.stream().map(w -> new Object[] {w}).toList());
     }
 
-    /** Marks the messages answered at {@code at}. */
-    public void answered(List<String> wamids, Instant at) {
-        Object[] args = new Object[wamids.size() + 2];
+    /** Marks the messages answered at {@code at} by the turn {@code turnId} (the id Mem0 keeps its memories under). */
+    public void answered(List<String> wamids, Instant at, String turnId) {
+        Object[] args = new Object[wamids.size() + 4];
         args[0] = ANSWERED;
         args[1] = Timestamp.from(at);
+        args[2] = turnId;
+        args[3] = PENDING;
         for (int i = 0; i < wamids.size(); i++) {
-            args[i + 2] = wamids.get(i);
+            args[i + 4] = wamids.get(i);
         }
-        jdbc.update("UPDATE guest_message SET state = ?, handled_at = ? WHERE wamid IN ("
+        // a message revoked while its turn ran stays revoked
+        jdbc.update("UPDATE guest_message SET state = ?, handled_at = ?, answered_in = ? WHERE state = ? AND wamid IN ("
                 + String.join(",", Collections.nCopies(wamids.size(), "?")) + ")", args);
+    }
+
+    /**
+     * Keeps, once, something that needs no answer of its own (a message on the {@code standby} field, what another
+     * sender wrote, an edit or revoke, a system message); false when it was already kept (Meta delivered it again).
+     */
+    public boolean recordQuietly(String wamid, String guestId, String replyTo, String phoneNumberId, MessageKind kind,
+                                 String body, Instant sentAt) {
+        Timestamp now = Timestamp.from(clock.instant());
+        boolean kept = jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body, sent_at,"
+                        + " received_at, state, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                wamid, guestId, replyTo, phoneNumberId == null ? "" : phoneNumberId, kind.name(), body,
+                Timestamp.from(sentAt), now, IGNORED, now) > 0;
+        if (kept) {
+            touchGuest(guestId, null, null, now);
+        } else {
+            duplicates.increment();
+        }
+        return kept;
+    }
+
+    /** A message kept quietly waits for its answer after all (a guest's edit of a message already answered). */
+    public void awaitAnswer(String wamid, String guestId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("UPDATE guest_message SET state = ?, handled_at = NULL WHERE wamid = ?", PENDING, wamid);
+        touchGuest(guestId, null, now, now);
+    }
+
+    /** The message with this id as it is recorded; empty when it never was, or is forgotten. */
+    public Optional<Recorded> recorded(String wamid) {
+        return jdbc.query("SELECT wamid, guest_id, kind, state, body, answered_in FROM guest_message WHERE wamid = ?",
+                (rs, i) -> new Recorded(rs.getString(1), rs.getString(2), MessageKind.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), wamid).stream().findFirst();
+    }
+
+    /** The message now reads {@code text}; a turn that took it in and is still running starts over. */
+    public void edit(String wamid, String text) {
+        jdbc.update("UPDATE guest_message SET body = ?, changed_at = ? WHERE wamid = ?", text, Timestamp.from(clock.instant()),
+                wamid);
+    }
+
+    /** The message is revoked: never answered, its words forgotten; a turn that took it in starts over. */
+    public void revoke(String wamid) {
+        jdbc.update("UPDATE guest_message SET state = ?, body = NULL, changed_at = ? WHERE wamid = ?", REVOKED,
+                Timestamp.from(clock.instant()), wamid);
+    }
+
+    /** How many of the guest's unanswered or revoked messages were edited or revoked since {@code since}. */
+    public int changedSince(String guestId, Instant since) {
+        Integer changed = jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND changed_at >= ?"
+                + " AND state IN (?, ?)", Integer.class, guestId, Timestamp.from(since), PENDING, REVOKED);
+        return changed == null ? 0 : changed;
+    }
+
+    /** Those of the messages that were revoked. */
+    public List<String> revokedOf(List<String> wamids) {
+        if (wamids.isEmpty()) {
+            return List.of();
+        }
+        Object[] args = new Object[wamids.size() + 1];
+        args[0] = REVOKED;
+        for (int i = 0; i < wamids.size(); i++) {
+            args[i + 1] = wamids.get(i);
+        }
+        return jdbc.queryForList("SELECT wamid FROM guest_message WHERE state = ? AND wamid IN ("
+                + String.join(",", Collections.nCopies(wamids.size(), "?")) + ")", String.class, args);
+    }
+
+    /** The guest stopped or resumed marketing messages ({@code user_preferences}); a later change wins. */
+    public void marketingPreference(@Body org.holidaydesk.assistant.webhook.MarketingPreference preference) {
+        String guestId = aliases.guestNamedBy(preference.guestAddress());
+        Timestamp at = Timestamp.from(preference.at());
+        String value = preference.stopped() ? "stop" : "resume";
+        if (jdbc.update("UPDATE guest SET marketing = ?, marketing_at = ? WHERE guest_id = ?"
+                + " AND (marketing_at IS NULL OR marketing_at <= ?)", value, at, guestId, at) == 0) {
+            jdbc.update("INSERT INTO guest (guest_id, marketing, marketing_at, updated_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", guestId, value, at, Timestamp.from(clock.instant()));
+        }
+        meters.counter("whatsapp.user.preferences", "value", value).increment();
+        LOG.info("Guest {} chose to {} marketing messages", Masking.recipient(guestId), value);
+    }
+
+    /**
+     * Moves a guest's messages and their row to a new id (the same guest under a new business-scoped user id): in
+     * the caller's transaction. Messages that went to the old id are answered at the new one.
+     */
+    public void moveGuest(String from, String to) {
+        if (jdbc.update("UPDATE guest SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM guest g WHERE g.guest_id = ?)", to, from, to) == 0) {
+            jdbc.update("UPDATE guest SET ready_at = COALESCE(ready_at, (SELECT o.ready_at FROM guest o WHERE o.guest_id = ?)),"
+                    + " display_name = COALESCE(display_name, (SELECT o.display_name FROM guest o WHERE o.guest_id = ?))"
+                    + " WHERE guest_id = ?", from, from, to);
+            jdbc.update("DELETE FROM guest WHERE guest_id = ?", from);
+        }
+        jdbc.update("UPDATE guest_message SET guest_id = ? WHERE guest_id = ?", to, from);
+        jdbc.update("UPDATE guest_message SET reply_to = ? WHERE guest_id = ? AND reply_to = ?", to, to, from);
     }
 
     /**
@@ -181,15 +294,17 @@ public class GuestMessages {
 
     /** Where the guest last wrote from (a person's message aside); empty when they never wrote. */
     public Optional<Address> latestAddress(String guestId) {
-        return jdbc.query("SELECT reply_to, phone_number_id FROM guest_message WHERE guest_id = ? AND kind <> ?"
+        return jdbc.query("SELECT reply_to, phone_number_id FROM guest_message WHERE guest_id = ? AND kind NOT IN (?, ?)"
                         + " ORDER BY received_at DESC LIMIT 1",
-                (rs, i) -> new Address(rs.getString(1), rs.getString(2)), guestId, MessageKind.PERSON.name())
+                (rs, i) -> new Address(rs.getString(1), rs.getString(2)), guestId, MessageKind.PERSON.name(),
+                MessageKind.OTHER_SENDER.name())
                 .stream().findFirst();
     }
 
     /** The text of the guest's last {@code count} messages that have text, newest first (a person's aside). */
     public List<String> lastTexts(String guestId, int count) {
-        return jdbc.queryForList("SELECT body FROM guest_message WHERE guest_id = ? AND body IS NOT NULL AND kind <> ?"
-                + " ORDER BY received_at DESC LIMIT ?", String.class, guestId, MessageKind.PERSON.name(), count);
+        return jdbc.queryForList("SELECT body FROM guest_message WHERE guest_id = ? AND body IS NOT NULL AND kind NOT IN (?, ?)"
+                + " ORDER BY received_at DESC LIMIT ?", String.class, guestId, MessageKind.PERSON.name(),
+                MessageKind.OTHER_SENDER.name(), count);
     }
 }

@@ -130,6 +130,105 @@ public class ChatMemories {
         saveTurn(guestId, current.version(), all, current.summary(), messages);
     }
 
+    /**
+     * The guest (or the business) edited a message: the conversation keeps the words as they read now, not both.
+     * Returns whether any message of the conversation carried the old words.
+     */
+    public boolean replaceWords(String guestId, String before, String after) {
+        if (before == null || before.isBlank() || after == null) {
+            return false;
+        }
+        Conversation current = load(guestId);
+        String old = before.strip();
+        boolean changed = false;
+        List<ChatMessage> edited = new ArrayList<>();
+        for (ChatMessage message : current.messages()) {
+            String text = wordsOf(message);
+            if (text != null && text.contains(old)) {
+                edited.add(withWords(message, text.replace(old, after.strip())));
+                changed = true;
+            } else {
+                edited.add(message);
+            }
+        }
+        if (changed) {
+            save(guestId, edited, current.summary());
+        }
+        return changed;
+    }
+
+    /**
+     * A message was revoked: its words leave the conversation. A turn made of that message alone goes whole (the
+     * guest's words and what was answered to them); in a turn of several messages its line goes. Returns whether
+     * the conversation carried them.
+     */
+    public boolean removeWords(String guestId, String words) {
+        if (words == null || words.isBlank()) {
+            return false;
+        }
+        Conversation current = load(guestId);
+        String gone = words.strip();
+        List<ChatMessage> kept = new ArrayList<>();
+        boolean changed = false;
+        boolean droppingAnswer = false;
+        for (ChatMessage message : current.messages()) {
+            String text = wordsOf(message);
+            if (message instanceof dev.langchain4j.data.message.UserMessage) {
+                droppingAnswer = false;
+                if (text != null && text.contains(gone)) {
+                    changed = true;
+                    String rest = text.replace(gone, "").replaceAll("\n{2,}", "\n").strip();
+                    if (rest.isEmpty()) {
+                        droppingAnswer = true;
+                        continue;
+                    }
+                    kept.add(withWords(message, rest));
+                    continue;
+                }
+            } else if (droppingAnswer) {
+                continue;
+            } else if (text != null && text.strip().endsWith(gone)) {
+                // what a person or another sender wrote, kept as the conversation's other side
+                changed = true;
+                continue;
+            }
+            kept.add(message);
+        }
+        if (changed) {
+            save(guestId, kept, current.summary());
+        }
+        return changed;
+    }
+
+    /** Moves the conversation to the guest's new id; one already there (they wrote under it first) goes after it. */
+    public void moveGuest(String from, String to) {
+        Conversation old = load(from);
+        if (!old.exists()) {
+            return;
+        }
+        Conversation current = load(to);
+        List<ChatMessage> all = new ArrayList<>(old.messages());
+        all.addAll(current.messages());
+        save(to, all, current.summary() != null ? current.summary() : old.summary());
+        forget(from);
+    }
+
+    private static String wordsOf(ChatMessage message) {
+        if (message instanceof dev.langchain4j.data.message.UserMessage user && user.hasSingleText()) {
+            return user.singleText();
+        }
+        if (message instanceof dev.langchain4j.data.message.AiMessage ai && !ai.hasToolExecutionRequests()) {
+            return ai.text();
+        }
+        return null;
+    }
+
+    private static ChatMessage withWords(ChatMessage message, String words) {
+        return message instanceof dev.langchain4j.data.message.UserMessage
+                ? dev.langchain4j.data.message.UserMessage.from(words)
+                : dev.langchain4j.data.message.AiMessage.from(words);
+    }
+
     /** Forgets the guest's conversation. */
     public void forget(String guestId) {
         jdbc.update("DELETE FROM chat_memory WHERE guest_id = ?", guestId);

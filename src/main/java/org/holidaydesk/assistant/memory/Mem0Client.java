@@ -192,6 +192,73 @@ public class Mem0Client implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Asks Mem0 to erase what it remembers of one turn of this guest: the memories added with
+     * {@code metadata.turn} = {@code turnId} ({@code DELETE /v1/memories/?user_id=…&metadata[turn]=…}). True when
+     * Mem0 accepted it, or memory is off.
+     */
+    public boolean forgetTurn(String userId, String turnId) {
+        if (!enabled()) {
+            return true;
+        }
+        if (userId == null || userId.isBlank() || turnId == null || turnId.isBlank()) {
+            return false;
+        }
+        URI uri = URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(userId, UTF_8) + "&"
+                + URLEncoder.encode("metadata[turn]", UTF_8) + "=" + URLEncoder.encode(turnId, UTF_8));
+        HttpResponse<String> response = send("forget a turn", userId, HttpRequest.newBuilder(uri).DELETE());
+        if (response == null || !succeeded(response)) {
+            if (response != null) {
+                warn("forget a turn", userId, "HTTP " + response.statusCode());
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The guest's memories follow them to a new user id (Mem0 has no rename): each memory of {@code from}
+     * ({@code GET /v1/memories/?user_id=}) is added to {@code to} as it is ({@code infer: false}), then
+     * {@code from}'s are erased. Best effort: on any failure {@code from}'s memories stay, and false is returned.
+     */
+    public boolean moveUser(String from, String to) {
+        if (!enabled()) {
+            return true;
+        }
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            return false;
+        }
+        HttpResponse<String> listed = send("list", from,
+                HttpRequest.newBuilder(URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(from, UTF_8))).GET());
+        if (listed == null || !succeeded(listed)) {
+            return false;
+        }
+        List<String> memories = new ArrayList<>();
+        try {
+            JsonNode answer = JSON.readTree(listed.body());
+            for (JsonNode memory : answer.isArray() ? answer : answer.path("results")) {
+                if (memory.path("memory").isTextual() && !memory.path("memory").textValue().isBlank()) {
+                    memories.add(memory.path("memory").textValue());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            warn("list", from, "an answer that is not JSON");
+            return false;
+        }
+        if (!memories.isEmpty()) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode turns = body.putArray("messages");
+            memories.forEach(memory -> turns.addObject().put("role", "user").put("content", memory));
+            body.put("user_id", to).put("infer", false);
+            body.putObject("metadata").put("moved_from", "earlier user id");
+            HttpResponse<String> added = send("add", to, post(addUri, body));
+            if (added == null || !succeeded(added)) {
+                return false;
+            }
+        }
+        return forget(from);
+    }
+
     @Override
     public void close() {
         http.close();

@@ -76,6 +76,23 @@ public class TurnChatMemoryStore implements ChatMemoryStore {
         return List.of();
     }
 
+    /**
+     * The turn's answer is replaced (the topic guard declined an off-topic one): the conversation keeps what the
+     * guest was told, not what the model first wrote.
+     */
+    public void replaceAnswer(Key key, String answer) {
+        turns.computeIfPresent(key, (k, copy) -> {
+            List<ChatMessage> messages = new ArrayList<>(copy.messages());
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (messages.get(i) instanceof dev.langchain4j.data.message.AiMessage) {
+                    messages.set(i, dev.langchain4j.data.message.AiMessage.from(answer));
+                    break;
+                }
+            }
+            return new Copy(copy.system(), messages, copy.summary(), copy.version());
+        });
+    }
+
     /** Ends the turn, kept or not. */
     public void end(Key key) {
         turns.remove(key);

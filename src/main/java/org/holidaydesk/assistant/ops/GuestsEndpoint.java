@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.ops;
 
+import org.holidaydesk.assistant.agent.control.ThreadControl;
 import org.holidaydesk.assistant.agent.intents.ForgetMe;
 import org.holidaydesk.assistant.agent.intents.Handoffs;
 import org.holidaydesk.assistant.agent.turn.TurnTraces;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code POST /actuator/guests/{id}/messages} {@code {"text": "…"}}: a person's reply, sent through the
  * outbox; the assistant stays quiet for the guest for the handoff's quiet time.</li>
  * <li>{@code POST /actuator/guests/{id}/handback}: the assistant answers the guest again.</li>
+ * <li>{@code POST /actuator/guests/{id}/takeover}: takes the guest's conversation back from Meta Business Agent (or
+ * another app) with the thread-control {@code take} action; the assistant answers the guest's next message.</li>
  * </ul>
  */
 @Component
@@ -34,11 +37,13 @@ public class GuestsEndpoint {
     private final ForgetMe forgetMe;
     private final Handoffs handoffs;
     private final TurnTraces traces;
+    private final ThreadControl control;
 
-    public GuestsEndpoint(ForgetMe forgetMe, Handoffs handoffs, TurnTraces traces) {
+    public GuestsEndpoint(ForgetMe forgetMe, Handoffs handoffs, TurnTraces traces, ThreadControl control) {
         this.forgetMe = forgetMe;
         this.handoffs = handoffs;
         this.traces = traces;
+        this.control = control;
     }
 
     @DeleteOperation
@@ -66,7 +71,10 @@ public class GuestsEndpoint {
                         .orElseGet(() -> answer(404, Map.of("error", "no guest " + Masking.recipient(guest) + " has written")));
             }
             case "handback" -> answer(200, Map.of("guest", Masking.recipient(guest), "handedBack", handoffs.handBack(guest)));
-            default -> answer(404, Map.of("error", "unknown action; use messages or handback"));
+            case "takeover" -> control.takeOver(guest)
+                    .map(address -> answer(202, Map.of("guest", Masking.recipient(guest), "takeover", "requested")))
+                    .orElseGet(() -> answer(404, Map.of("error", "no guest " + Masking.recipient(guest) + " has written")));
+            default -> answer(404, Map.of("error", "unknown action; use messages, handback or takeover"));
         };
     }
 

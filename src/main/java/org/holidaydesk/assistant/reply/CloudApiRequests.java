@@ -51,7 +51,7 @@ public class CloudApiRequests {
         if (row.handoffNote()) {
             return handoffWebhook;
         }
-        return whatsApp.graphUrl(sender(row) + "/messages");
+        return whatsApp.graphUrl(sender(row) + (row.threadControl() ? "/thread_control" : "/messages"));
     }
 
     /** The business number a WhatsApp message goes out from: the one the guest wrote to, else the configured one. */
@@ -73,6 +73,9 @@ public class CloudApiRequests {
         if (row.interactive()) {
             return write(interactive(row.recipient(), InteractiveMessages.read(row.body())));
         }
+        if (row.threadControl()) {
+            return write(threadControl(row.recipient(), InteractiveMessages.read(row.body())));
+        }
         if (Outbox.TEMPLATE.equals(row.kind())) {
             return write(template(row.recipient(), InteractiveMessages.read(row.body())));
         }
@@ -87,6 +90,20 @@ public class CloudApiRequests {
                 .put("to", to)
                 .put("type", "template");
         request.set("template", template);
+        return request;
+    }
+
+    /**
+     * A thread-control request as Meta documents it (Conversation Routing, "Thread control"): the guest by phone
+     * number ({@code to}) or, without one, by business-scoped user id ({@code recipient}), and the action.
+     */
+    static ObjectNode threadControl(String guest, com.fasterxml.jackson.databind.JsonNode control) {
+        ObjectNode request = JSON.createObjectNode().put("messaging_product", "whatsapp");
+        request.put(guest.chars().allMatch(Character::isDigit) ? "to" : "recipient", guest);
+        request.put("action", control.path("action").asText());
+        if (control.hasNonNull("metadata")) {
+            request.put("metadata", control.path("metadata").asText());
+        }
         return request;
     }
 

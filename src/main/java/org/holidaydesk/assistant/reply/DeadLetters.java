@@ -73,6 +73,10 @@ public class DeadLetters {
         LOG.warn("Reply {} ({}) to {} dead-lettered after {} attempt(s): {}. List and replay or discard it at "
                         + "/actuator/deadletters on the management port.", row.id(), row.kind(),
                 Masking.recipient(row.recipient()), row.attempts() + 1, reason);
+        if (outcome.decision().alertOperator()) {
+            LOG.error("Meta blocks this business from sending this way ({}): check the account's status and messaging "
+                    + "features in WhatsApp Manager before replaying.", outcome.result().metaCode());
+        }
     }
 
     /**

@@ -24,6 +24,11 @@ public record OutboundMessage(long id, String guestId, String recipient, String 
         return Outbox.READ.equals(kind);
     }
 
+    /** A thread-control request (Conversation Routing), not a message: no place in the send rate. */
+    public boolean threadControl() {
+        return Outbox.CONTROL.equals(kind);
+    }
+
     public boolean interactive() {
         return Outbox.INTERACTIVE.equals(kind);
     }

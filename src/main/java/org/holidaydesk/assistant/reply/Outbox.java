@@ -27,6 +27,8 @@ public class Outbox {
     public static final String HANDOFF_RECIPIENT = "handoff-webhook";
     /** An approved template (its name and language), sent when a reply came past the 24-hour window. */
     public static final String TEMPLATE = "template";
+    /** A thread-control request ({@code POST /{phone_number_id}/thread_control}); the body holds its action and metadata. */
+    public static final String CONTROL = "control";
     static final String PENDING = "PENDING";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper TEMPLATE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -127,6 +129,28 @@ public class Outbox {
         com.fasterxml.jackson.databind.node.ObjectNode template = TEMPLATE_JSON.createObjectNode().put("name", name);
         template.putObject("language").put("code", languageCode);
         insert(guestId, recipient, phoneNumberId, TEMPLATE, template.toString(), null);
+    }
+
+    /**
+     * Queues a thread-control request for the guest's conversation (Conversation Routing): {@code take} takes it
+     * from Meta Business Agent or another responder. Sent in order with the guest's replies.
+     */
+    public void enqueueThreadControl(String guestId, String recipient, String phoneNumberId, String action, String metadata) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = TEMPLATE_JSON.createObjectNode().put("action", action);
+        if (metadata != null) {
+            body.put("metadata", metadata);
+        }
+        insert(guestId, recipient, phoneNumberId, CONTROL, body.toString(), null);
+    }
+
+    /**
+     * Moves a guest's replies to their new id (the same guest under a new business-scoped user id), in the caller's
+     * transaction: those not sent yet, held ones and open dead letters go to the new id.
+     */
+    public void moveGuest(String from, String to) {
+        jdbc.update("UPDATE outbox SET recipient = ? WHERE guest_id = ? AND recipient = ? AND state <> 'SENT'", to, from, from);
+        jdbc.update("UPDATE outbox SET guest_id = ? WHERE guest_id = ?", to, from);
+        jdbc.update("UPDATE dead_letter SET recipient = ? WHERE recipient = ? AND state = 'OPEN'", to, from);
     }
 
     private void insert(String guestId, String recipient, String phoneNumberId, String kind, String body, String inReplyTo) {

@@ -163,7 +163,7 @@ public class SendRate {
     }
 
     private boolean counts(OutboundMessage row) {
-        return !row.readReceipt() && !row.handoffNote() && !requests.sandboxed(row);
+        return !row.readReceipt() && !row.handoffNote() && !row.threadControl() && !requests.sandboxed(row);
     }
 
     private Instant reserveOne(OutboundMessage row) {

@@ -40,11 +40,14 @@ public class SandboxViews {
     private final JdbcTemplate jdbc;
     private final SandboxReplies replies;
     private final DeadLetters deadLetters;
+    private final org.holidaydesk.assistant.agent.control.ThreadControl control;
 
-    public SandboxViews(JdbcTemplate jdbc, SandboxReplies replies, DeadLetters deadLetters) {
+    public SandboxViews(JdbcTemplate jdbc, SandboxReplies replies, DeadLetters deadLetters,
+                        org.holidaydesk.assistant.agent.control.ThreadControl control) {
         this.jdbc = jdbc;
         this.replies = replies;
         this.deadLetters = deadLetters;
+        this.control = control;
     }
 
     /** The guests the service knows, most recently active first: id, name, phone number and user id. */
@@ -193,6 +196,16 @@ public class SandboxViews {
                     context.put("updatedAt", text(rs.getTimestamp(7)));
                     return context;
                 }, guestId).stream().findFirst().orElse(null));
+        // who answers the guest (Meta Business Agent holding it, a handover, an operator's takeover) and their marketing choice
+        remembers.put("control", control.holder(guestId).map(holder -> {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("answers", holder.elsewhere() ? holder.holder() : "the assistant");
+            state.put("because", holder.reason());
+            state.put("since", holder.since().toString());
+            return state;
+        }).orElse(null));
+        remembers.put("marketing", jdbc.query("SELECT marketing FROM guest WHERE guest_id = ? AND marketing IS NOT NULL",
+                (rs, i) -> rs.getString(1), guestId).stream().findFirst().orElse(null));
         remembers.put("conversation", jdbc.query("SELECT messages, summary, updated_at FROM chat_memory WHERE guest_id = ?",
                 (rs, i) -> {
                     Map<String, Object> conversation = new LinkedHashMap<>();

@@ -31,7 +31,14 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Value(String messagingProduct, Metadata metadata, List<Contact> contacts, List<@Valid Message> messages,
-                        List<@Valid Status> statuses, List<Error> errors, List<Echo> messageEchoes) {
+                        List<@Valid Status> statuses, List<Error> errors, List<Echo> messageEchoes, Standby standby,
+                        Party recipient, Party sender, String type, String timestamp, Handover controlPassed,
+                        Handover controlTaken, List<Preference> userPreferences) {
+
+        public List<Preference> userPreferences() {
+            return userPreferences == null ? List.of() : userPreferences;
+        }
+
         public List<Contact> contacts() {
             return contacts == null ? List.of() : contacts;
         }
@@ -53,9 +60,76 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
         }
     }
 
-    /** A message a person sent to a guest from the WhatsApp Business app on the same number (coexistence). */
+    /**
+     * A message a person sent to a guest from the WhatsApp Business app on the same number (coexistence), or
+     * their edit or revoke of one; in a {@code standby} change, what another sender on the number (Meta Business
+     * Agent) sent, as its send request ({@code message}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Echo(String from, String to, String id, String timestamp, String type, Text text) {
+    public record Echo(String from, String to, String id, String timestamp, String type, Text text, Edit edit,
+                       Revoke revoke, Message message) {
+    }
+
+    /** The {@code standby} field's value: a conversation another sender on the number holds, as it happens. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Standby(List<Contact> contacts, List<@Valid Message> messages, List<Echo> messageEchoes,
+                         List<@Valid Status> statuses) {
+        public List<Contact> contacts() {
+            return contacts == null ? List.of() : contacts;
+        }
+
+        public List<Message> messages() {
+            return messages == null ? List.of() : messages;
+        }
+
+        public List<Echo> messageEchoes() {
+            return messageEchoes == null ? List.of() : messageEchoes;
+        }
+    }
+
+    /** A handover's business number ({@code recipient}) or guest ({@code sender}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Party(String displayPhoneNumber, String phoneNumberId, String phoneNumber, String userId) {
+    }
+
+    /** A {@code messaging_handovers} notification object: {@code control_passed} or {@code control_taken}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Handover(String previousOwnerRole, String newOwnerRole, String previousOwnerAppId, String metadata,
+                           ConversationContext conversationContext) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConversationContext(String type, Summary summary) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Summary(String text) {
+    }
+
+    /** One {@code user_preferences} entry: a guest stopped or resumed marketing messages. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Preference(String waId, String userId, String detail, String category, String value, String timestamp) {
+    }
+
+    /** An edit of an earlier message: its id and the message as it reads now. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Edit(String originalMessageId, Message message) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Revoke(String originalMessageId) {
+    }
+
+    /** A system message: {@code user_changed_user_id} names the guest's new business-scoped user id. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SystemChange(String body, String type, String userId, String newUserId, String waId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -76,7 +150,8 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Message(String from, String fromUserId, String id, String timestamp, String type,
                           Text text, Interactive interactive, Button button, Media image, Media video,
-                          Media document, Media audio, Media sticker, Location location) {
+                          Media document, Media audio, Media sticker, Location location, Edit edit, Revoke revoke,
+                          SystemChange system, String to) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -23,7 +23,13 @@ public enum MessageKind {
     REACTION(Handling.NONE),
     SYSTEM(Handling.NONE),
     /** A person at the business wrote to the guest from the WhatsApp Business app: kept, never answered. */
-    PERSON(Handling.NONE);
+    PERSON(Handling.NONE),
+    /** Another sender on the number (Meta Business Agent) wrote to the guest while it held the conversation. */
+    OTHER_SENDER(Handling.NONE),
+    /** The guest edited a message: the agent reads the message as it reads now. */
+    EDIT(Handling.AGENT),
+    /** The guest or the business revoked a message: nothing to answer. */
+    REVOKE(Handling.NONE);
 
     /** What the pipeline does with a message of this kind. */
     public enum Handling {

@@ -44,6 +44,7 @@ class TableOwnershipTest {
             Map.entry("guest_context", "agent.offline"),
             Map.entry("handoff", "agent.intents"),
             Map.entry("turn_trace", "agent.turn"),
+            Map.entry("thread_control", "agent.control"),
             Map.entry("property", "property"),
             Map.entry("property_block", "property"),
             Map.entry("property_term", "property"),

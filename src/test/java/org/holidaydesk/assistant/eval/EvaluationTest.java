@@ -54,7 +54,8 @@ class EvaluationTest {
             assertThat(hits(results, "en-exact-few-free", ScriptedModel.Mode.TOO_SMALL)).contains("too_small_offered");
             assertThat(hits(results, "en-exact-few-free", ScriptedModel.Mode.PRICE)).contains("made_up_price");
             assertThat(hits(results, "en-booking-three-turns", ScriptedModel.Mode.EARLY_LINK)).contains("link_before_party");
-            assertThat(hits(results, "en-off-topic-poem", ScriptedModel.Mode.POEM)).contains("off_topic_answered");
+            // the model's poem never reaches the guest: the service's topic guard puts the decline in its place
+            assertThat(hits(results, "en-off-topic-poem", ScriptedModel.Mode.POEM)).doesNotContain("off_topic_answered");
             assertThat(hits(results, "ro-exact-few-free", ScriptedModel.Mode.LANGUAGE)).contains("wrong_language");
             // a guest asking for a person is handed over by the service itself, without the model
             assertThat(results).filteredOn(r -> !r.verdict().scenario().equals("en-handoff-complaint"))

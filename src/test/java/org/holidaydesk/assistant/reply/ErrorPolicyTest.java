@@ -34,6 +34,7 @@ class ErrorPolicyTest {
             "131056, PACE",
             "131047, DEAD_LETTER", "131026, DEAD_LETTER", "131008, DEAD_LETTER", "131009, DEAD_LETTER",
             "131051, DEAD_LETTER", "131053, DEAD_LETTER", "100, DEAD_LETTER",
+            "131049, RETRY", "131050, DEAD_LETTER", "130497, DEAD_LETTER", "139200, DEAD_LETTER",
             "190, PAUSE", "368, PAUSE"
     })
     void actsOnEveryCodeOfTheTable(int code, SendAction expected) throws IOException {
@@ -140,6 +141,43 @@ class ErrorPolicyTest {
         assertThat(decision.alertOperator()).isTrue();
         assertThat(decision.delay()).isGreaterThanOrEqualTo(Duration.ofMinutes(15));
         assertThat(policy.decide(recorded(130429), 2).alertOperator()).isFalse();
+    }
+
+    @Test
+    void waitsLongAndLongerBeforeResendingPastThePerUserMarketingLimit() throws IOException {
+        ErrorPolicy longest = new ErrorPolicy(PROPERTIES, HIGHEST);
+        Decision first = policy.decide(recorded(131049), 1);
+        Decision third = policy.decide(recorded(131049), 3);
+
+        assertThat(first.action()).isEqualTo(SendAction.RETRY);
+        assertThat(first.alertOperator()).isFalse();
+        // never at once, as Meta asks: at least half the long backoff, and growing with each attempt
+        assertThat(first.delay()).isGreaterThanOrEqualTo(Duration.ofMinutes(7).plusSeconds(30));
+        assertThat(third.delay()).isEqualTo(first.delay().multipliedBy(4));
+        assertThat(longest.decide(recorded(131049), 1).delay()).isLessThanOrEqualTo(Duration.ofMinutes(15));
+        assertThat(policy.decide(recorded(131049), 6).action()).isEqualTo(SendAction.DEAD_LETTER);
+    }
+
+    @Test
+    void deadLettersAtOnceWhenTheGuestStoppedMarketingOrTheCountryIsClosed() throws IOException {
+        for (int code : new int[] {131050, 130497}) {
+            Decision decision = policy.decide(recorded(code), 1);
+
+            assertThat(decision.action()).as("code %d", code).isEqualTo(SendAction.DEAD_LETTER);
+            assertThat(decision.delay()).isZero();
+            assertThat(decision.alertOperator()).as("code %d", code).isFalse();
+        }
+        assertThat(policy.decide(recorded(131050), 1).reason()).contains("stop receiving marketing messages");
+        assertThat(policy.decide(recorded(130497), 1).reason()).contains("restricted from messaging users in this country");
+    }
+
+    @Test
+    void deadLettersADirectSendBlockAndTellsTheOperator() throws IOException {
+        Decision decision = policy.decide(recorded(139200), 1);
+
+        assertThat(decision.action()).isEqualTo(SendAction.DEAD_LETTER);
+        assertThat(decision.alertOperator()).isTrue();
+        assertThat(decision.reason()).contains("139200");
     }
 
     static SendResult recorded(int code) throws IOException {

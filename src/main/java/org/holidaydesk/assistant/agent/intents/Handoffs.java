@@ -179,6 +179,14 @@ public class Handoffs {
         return open;
     }
 
+    /** The guest's handoff follows them to a new id; one already open there stays. */
+    public void moveGuest(String from, String to) {
+        if (jdbc.update("UPDATE handoff SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM handoff h WHERE h.guest_id = ?)", to, from, to) == 0) {
+            jdbc.update("DELETE FROM handoff WHERE guest_id = ?", from);
+        }
+    }
+
     private void personSaid(String guestId, String text, String via) {
         Timestamp now = now();
         Timestamp quietUntil = Timestamp.from(clock.instant().plus(properties.quietTime()));

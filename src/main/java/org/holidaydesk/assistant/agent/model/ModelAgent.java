@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * that answered is kept in the guest's chat memory.
  *
  * <p>LangChain4j's own AI services do the agent's work (tool rounds capped, tool errors handed to the
- * model, memory per turn); what is ours is the turn's deadline, its token budget and what is kept.
+ * model, memory per turn); what is ours is the turn's deadline, its token budget, what is kept, and the
+ * {@link TopicGuard}'s check of the answer.
  */
 @Component("guestModelAgent")
 class ModelAgent implements DisposableBean {
@@ -57,12 +58,15 @@ class ModelAgent implements DisposableBean {
     private final TurnCheck turnCheck;
     private final ModelProperties properties;
     private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
+    private final TopicGuard topicGuard;
     private final Timer turnTime;
     private final DistributionSummary turnTokens;
 
     ModelAgent(@Qualifier("guestChatModel") ChatModel model, PropertyToolProvider tools, TurnChatMemoryStore memory,
-               TurnCheck turnCheck, ModelProperties properties, MemoryProperties memoryProperties, MeterRegistry meters) {
+               TurnCheck turnCheck, ModelProperties properties, MemoryProperties memoryProperties, MeterRegistry meters,
+               TopicGuard topicGuard) {
         this.memory = memory;
+        this.topicGuard = topicGuard;
         this.turnCheck = turnCheck;
         this.properties = properties;
         this.turnTime = Timer.builder("agent.model.turn").description("Time a model turn takes, tool calls included")
@@ -124,6 +128,12 @@ class ModelAgent implements DisposableBean {
             String answer = conversation.chat(turn, guestWords);
             if (answer == null || answer.isBlank()) {
                 throw new NoAnswerException("the model answered nothing", null);
+            }
+            // an answer off the business's topics (a poem, code, homework) becomes the decline, in memory too
+            String checked = topicGuard.check(guestWords, answer);
+            if (!checked.equals(answer)) {
+                memory.replaceAnswer(turn, checked);
+                answer = checked;
             }
             // the guest wrote again meanwhile: nothing of this answer is kept, the turn starts over with it all
             if (turnCheck.superseded(guestId)) {

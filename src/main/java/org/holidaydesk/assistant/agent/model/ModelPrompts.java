@@ -69,6 +69,11 @@ public class ModelPrompts {
                         + "\". Start your answer by saying in a few words what you understood.)");
                 continue;
             }
+            if (message.kind() == MessageKind.EDIT && heard) {
+                lines.add("(The guest edited a message they sent earlier; it now reads: \"" + message.text().strip()
+                        + "\". Answer the message as it reads now, and start by saying in a few words what they changed.)");
+                continue;
+            }
             if (heard) {
                 lines.add(message.text().strip());
             }

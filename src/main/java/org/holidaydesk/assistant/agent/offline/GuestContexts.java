@@ -13,4 +13,7 @@ public interface GuestContexts {
 
     /** Forgets what the guest told. */
     void forget(String guestId);
+
+    /** What the guest told follows them to a new id (a changed business-scoped user id). */
+    void moveGuest(String from, String to);
 }

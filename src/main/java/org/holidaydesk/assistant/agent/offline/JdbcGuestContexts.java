@@ -77,6 +77,14 @@ class JdbcGuestContexts implements GuestContexts {
     }
 
     /** Deletes the contexts too old to be read back; returns how many. */
+    @Override
+    public void moveGuest(String from, String to) {
+        if (jdbc.update("UPDATE guest_context SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM guest_context c WHERE c.guest_id = ?)", to, from, to) == 0) {
+            jdbc.update("DELETE FROM guest_context WHERE guest_id = ?", from);
+        }
+    }
+
     public int forgetExpired() {
         return jdbc.update("DELETE FROM guest_context WHERE updated_at < ?",
                 Timestamp.from(clock.instant().minus(properties.contextTtl())));

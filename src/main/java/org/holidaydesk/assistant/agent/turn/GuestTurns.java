@@ -116,7 +116,7 @@ public class GuestTurns implements TurnCheck {
         GuestTurn turn = new GuestTurn(guestId, guest.displayName(), guest.language(), said,
                 LocalDate.now(clock.withZone(businessZone)));
         Instant oldest = pending.stream().map(GuestMessages.Pending::receivedAt).min(Instant::compareTo).orElseThrow();
-        running.put(guestId, new Running(pending.size(), newest.wamid(), oldest));
+        running.put(guestId, new Running(pending.size(), newest.wamid(), oldest, clock.instant()));
         return new LeasedTurn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn, oldest);
     }
 
@@ -129,7 +129,14 @@ public class GuestTurns implements TurnCheck {
     @Override
     public boolean superseded(String guestId) {
         Running turn = running.get(guestId);
-        if (turn == null || turn.oldest().plus(properties.coalesceLimit()).isBefore(clock.instant())) {
+        if (turn == null) {
+            return false;
+        }
+        // the guest edited or revoked a message of this turn: its answer would read words they no longer stand by
+        if (messages.changedSince(guestId, turn.began()) > 0) {
+            return true;
+        }
+        if (turn.oldest().plus(properties.coalesceLimit()).isBefore(clock.instant())) {
             return false;
         }
         return messages.pendingCount(guestId) > turn.messages();
@@ -156,7 +163,8 @@ public class GuestTurns implements TurnCheck {
     @Transactional
     public void finish(LeasedTurn turn, AgentReply reply) {
         replies.queue(turn, reply);
-        messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant());
+        messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant(),
+                turn.lastMessageId());
         leases.answeredIn(turn.guestId(), reply.language());
         leases.release(turn.guestId());
     }
@@ -172,8 +180,8 @@ public class GuestTurns implements TurnCheck {
         held.decrementAndGet();
     }
 
-    /** What a running turn took in: how many messages, the newest one's id, and when the oldest arrived. */
-    private record Running(int messages, String newest, Instant oldest) {
+    /** What a running turn took in: how many messages, the newest one's id, when the oldest arrived, when it began. */
+    private record Running(int messages, String newest, Instant oldest, Instant began) {
 
         /** Whether this is that turn's entry (a voice note's transcription keeps both), not its successor's. */
         boolean of(LeasedTurn turn) {

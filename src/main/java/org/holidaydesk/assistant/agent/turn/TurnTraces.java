@@ -114,6 +114,11 @@ public class TurnTraces {
     }
 
     /** Deletes traces of turns that ended before {@code cutoff}. */
+    /** The guest's traces follow them to a new id. */
+    public void moveGuest(String from, String to) {
+        jdbc.update("UPDATE turn_trace SET guest_id = ? WHERE guest_id = ?", to, from);
+    }
+
     public int forgetBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM turn_trace WHERE finished_at < ?", Timestamp.from(cutoff));
     }
@@ -188,6 +193,8 @@ public class TurnTraces {
             case OFFLINE -> "No OPENAI_API_KEY: the offline agent answered from the property tools";
             case HANDOFF -> "The guest asked for a person: they were told one will answer, and the business was told";
             case HELD -> "A person has this conversation: the guest's words were kept for the model, nothing was answered";
+            case HELD_ELSEWHERE -> "Meta Business Agent (or another app) holds this conversation: the guest's words were kept"
+                    + " for the model, nothing was answered";
         };
         return new String[] {outcome.agent(), reason};
     }

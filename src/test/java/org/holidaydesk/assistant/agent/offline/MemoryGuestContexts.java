@@ -22,4 +22,12 @@ public class MemoryGuestContexts implements GuestContexts {
     public void forget(String guestId) {
         saved.remove(guestId);
     }
+
+    @Override
+    public void moveGuest(String from, String to) {
+        GuestContext moved = saved.remove(from);
+        if (moved != null) {
+            saved.putIfAbsent(to, moved);
+        }
+    }
 }
