@@ -117,6 +117,14 @@ public class BillableMessages {
         }
     }
 
+    /** Meta gave the guest a new user id: their open conversation goes on under it. */
+    public void moveGuest(String from, String to) {
+        if (jdbc.update("UPDATE billing_conversation SET guest_id = ? WHERE guest_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM billing_conversation WHERE guest_id = ?)", to, from, to) == 0) {
+            jdbc.update("DELETE FROM billing_conversation WHERE guest_id = ?", from);
+        }
+    }
+
     /** Deletes the pricing records received before {@code cutoff} (the retention). */
     public int forgetBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM billed_message WHERE received_at < ?", Timestamp.from(cutoff));

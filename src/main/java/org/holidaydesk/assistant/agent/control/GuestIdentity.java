@@ -8,6 +8,7 @@ import org.holidaydesk.assistant.agent.offline.GuestContexts;
 import org.holidaydesk.assistant.agent.turn.TurnTraces;
 import org.holidaydesk.assistant.inbox.GuestAliases;
 import org.holidaydesk.assistant.inbox.GuestMessages;
+import org.holidaydesk.assistant.funnel.BillableMessages;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.memory.Mem0Client;
 import org.holidaydesk.assistant.privacy.Masking;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Meta's {@code user_changed_user_id}: the same guest under a new business-scoped user id. A guest known by phone
  * number keeps their id (the new user id names them too, as {@code guest_alias} does). A guest known only by their
  * old user id moves to the new one in one transaction: their messages and turn lease, conversation, request context,
- * handoff, who answers them, replies not sent yet and held ones, open dead letters and turn traces; replies go to the
+ * handoff, who answers them, replies not sent yet and held ones, open dead letters, turn traces and the count of
+ * billable messages of their open conversation; replies go to the
  * new id, and a late message under the old id still finds them. Their Mem0 memories follow after the commit (Mem0
  * has no rename: each memory is added under the new id, then the old id's are erased; best effort).
  */
@@ -44,10 +46,12 @@ public class GuestIdentity implements DisposableBean {
     private final Outbox outbox;
     private final TurnTraces traces;
     private final Mem0Client mem0;
+    private final BillableMessages billing;
     private final ExecutorService afterCommit = Executors.newVirtualThreadPerTaskExecutor();
 
     public GuestIdentity(GuestMessages messages, GuestAliases aliases, ChatMemories conversations, GuestContexts contexts,
-                         Handoffs handoffs, ThreadControl control, Outbox outbox, TurnTraces traces, Mem0Client mem0) {
+                         Handoffs handoffs, ThreadControl control, Outbox outbox, TurnTraces traces, Mem0Client mem0,
+                         BillableMessages billing) {
         this.messages = messages;
         this.aliases = aliases;
         this.conversations = conversations;
@@ -57,6 +61,7 @@ public class GuestIdentity implements DisposableBean {
         this.outbox = outbox;
         this.traces = traces;
         this.mem0 = mem0;
+        this.billing = billing;
     }
 
     @Transactional
@@ -85,6 +90,7 @@ public class GuestIdentity implements DisposableBean {
         control.moveGuest(from, to);
         outbox.moveGuest(from, to);
         traces.moveGuest(from, to);
+        billing.moveGuest(from, to);
         LOG.info("Guest {} is now {}: their conversation, context, handoff and replies moved", Masking.recipient(from),
                 Masking.recipient(to));
         Runnable memories = () -> {

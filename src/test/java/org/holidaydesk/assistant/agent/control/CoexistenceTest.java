@@ -291,6 +291,9 @@ class CoexistenceTest {
         sayByUserId(oldId, "We travel with a bike marker-id-1");
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND kind = 'text'"
                 + " AND attempts > 0", Integer.class, oldId) > 0);
+        // the conversation's count of billable messages (funnel.BillableMessages) keys the guest too
+        jdbc.update("INSERT INTO billing_conversation (guest_id, started_at, last_billed_at, billable_messages, since_link)"
+                + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 3, 3)", oldId);
 
         deliver("user_changed_user_id", "", nextId("system"), "wamid.HBgLVVMxMzQ5MTIwODY1NRUCABIYFDNBNzc2RjlCRjQ1NTM0QjlGMDAA",
                 Instant.now(), "US.13491208655302741918", oldId, "US.20561733890145528204", newId);
@@ -298,6 +301,8 @@ class CoexistenceTest {
         assertThat(repliesTo(newId, 1)).containsExactly("Happy to help with your bike.");
         assertThat(rows("chat_memory", oldId)).isZero();
         assertThat(rows("chat_memory", newId)).isOne();
+        assertThat(rows("billing_conversation", oldId)).isZero();
+        assertThat(rows("billing_conversation", newId)).isOne();
         model.answer("marker-id-2", "See you soon.");
         sayByUserId(newId, "Thanks marker-id-2");
         assertThat(repliesTo(newId, 2)).last().isEqualTo("See you soon.");
