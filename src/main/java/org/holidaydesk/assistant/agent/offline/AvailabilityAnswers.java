@@ -274,7 +274,7 @@ final class AvailabilityAnswers {
         if (bookable.size() > MOST_LINES) {
             lines.add(words.more(bookable.size() - MOST_LINES));
         }
-        return new Outcome(lines.add(words.askExactDates()).text(), resolved);
+        return new Outcome(lines.add(words.askExactDates(known.guests())).text(), resolved);
     }
 
     /** A property without dates: its next 30 days; other properties when it sleeps fewer than the party. */
@@ -309,7 +309,7 @@ final class AvailabilityAnswers {
         }
         AnswerLines lines = new AnswerLines().add(words.freeSoon(calendar.name()));
         bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
-        return new Outcome(lines.add(words.askExactDates()).text(), resolved);
+        return new Outcome(lines.add(words.askExactDates(known.guests())).text(), resolved);
     }
 
     /** A month without a property: the first bookable stretch of each property that sleeps the party. */
@@ -339,7 +339,7 @@ final class AvailabilityAnswers {
                     : words.place().noneOfTheFreeMatch(wanted.wanted()));
         }
         lines.prepend(except == null ? words.windowsInMonth(known.month()) : words.otherWindowsInMonth(known.month()));
-        return new Outcome(lines.add(words.askExactDates()).text(), known);
+        return new Outcome(lines.add(words.askExactDates(known.guests())).text(), known);
     }
 
 
