@@ -91,20 +91,47 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
     static CatalogFile read(InputStream in, String location) throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
         ObjectMapper mapper = lower.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
-        return mapper.registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(in, CatalogFile.class);
+        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return mapper.registerModule(new JavaTimeModule())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(text, CatalogFile.class);
+        } catch (JsonProcessingException e) {
+            throw new Malformed(describe(e, text), e);
+        }
+    }
+
+    /** A catalog file that cannot be read as a catalog; the message says where and what is wrong. */
+    static final class Malformed extends IOException {
+
+        Malformed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
      * What a file that cannot be read gets wrong, where: "line 12, column 7: properties[0].guide.chekIn: not a
      * guide fact; the facts are checkIn, checkOut, ...".
      */
-    static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException e, String text) {
         StringBuilder where = new StringBuilder();
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            where.append("line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr()).append(": ");
+            int line = location.getLineNr();
+            int column = location.getColumnNr();
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                // the parser has already read past the unknown field's value: find the field's own line
+                List<String> lines = text.lines().toList();
+                for (int at = Math.min(line, lines.size()); at >= 1; at--) {
+                    int found = lines.get(at - 1).indexOf(unknown.getPropertyName() + ":");
+                    if (found >= 0) {
+                        line = at;
+                        column = found + 1;
+                        break;
+                    }
+                }
+            }
+            where.append("line ").append(line).append(", column ").append(column).append(": ");
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             where.append(path(mapping.getPath())).append(": ");

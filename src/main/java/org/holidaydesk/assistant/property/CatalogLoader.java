@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.property;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,8 +98,8 @@ class CatalogLoader implements SmartInitializingSingleton {
         CatalogFile catalog;
         try (InputStream in = resource.getInputStream()) {
             catalog = CatalogFile.read(in, location);
-        } catch (JsonProcessingException e) {
-            throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + ", " + CatalogFile.describe(e)));
+        } catch (CatalogFile.Malformed e) {
+            throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + ", " + e.getMessage()));
         } catch (IOException e) {
             throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + " cannot be read: " + e.getMessage()));
         }

@@ -68,7 +68,7 @@ class GetHouseGuideTool implements PropertyTool {
         return new Answer(answer, render(answer));
     }
 
-    private static String render(HouseGuides.Answer answer) {
+    static String render(HouseGuides.Answer answer) {
         StringBuilder text = new StringBuilder(answer.name() == null ? "House guide of the business" : "House guide of "
                 + answer.name() + " (" + answer.propertyId() + ")");
         answer.facts().forEach((key, fact) -> text.append('\n').append(key).append(": ").append(fact.text()));
