@@ -79,7 +79,7 @@ final class GuideAnswers {
         if (asked.isEmpty()) {
             return false;
         }
-        Set<String> said = Set.of(plainWords.split("[^\\p{L}\\p{N}]+"));
+        Set<String> said = new java.util.HashSet<>(Arrays.asList(plainWords.split("[^\\p{L}\\p{N}]+")));
         long held = asked.stream().filter(said::contains).count();
         return held >= 2 && (double) held / asked.size() >= QUESTION_MATCH;
     }
