@@ -140,6 +140,8 @@ class GuestConversationsTest {
                 .contains("is free for " + stay + " (4 nights, 5 guests)", "Book here:");
         assertThat(guest.says("dar pentru 6 persoane?")).startsWith("Pentru *Casa Pescarului*, despre care ați întrebat:")
                 .contains("(4 nopți, 6 persoane)", "Rezervați aici:");
+        assertThat(guest.says("what about the 20th to the 23rd?")).startsWith("For *Casa Pescarului*, which you asked about:")
+                .contains("is free for *20–23 " + monthAnswered(Locale.ENGLISH) + "* (3 nights, 6 guests)", "Book here:");
         assertThat(guest.says("and for 8 people?")).contains("*Casa Pescarului* sleeps at most 6 guests.")
                 .doesNotContain("Book here:");
     }

@@ -35,9 +35,9 @@ final class DateReader {
      * @param month    a whole month asked about ("next month", "in July"), only when there is no arrival day
      * @param nights   a length of stay given in nights or weeks
      */
-    record Dates(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights) {
+    record Dates(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, DayRange days) {
 
-        static final Dates NONE = new Dates(null, null, null, null);
+        static final Dates NONE = new Dates(null, null, null, null, null);
 
         boolean isEmpty() {
             return checkIn == null && checkOut == null && month == null && nights == null;
@@ -78,6 +78,12 @@ final class DateReader {
             + "\\s*(?:the\\s+)?(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH + "(?:\\s+(\\d{4}))?\\b");
     private static final Pattern MONTH_DAY_RANGE = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})" + ORDINAL + "\\s*"
             + UNTIL + "\\s*(\\d{1,2})" + ORDINAL + "\\b" + NOT_A_PARTY + "(?:,?\\s+(\\d{4}))?");
+    /**
+     * Days without a month, "what about the 20th to the 23rd?", "din 20 până pe 23", "vom 20. bis 23.": a follow-up
+     * whose month is the conversation's.
+     */
+    private static final Pattern DAYS_ONLY = Pattern.compile("\\b(?:the|from|din|de la|vom|between|intre)\\s+(\\d{1,2})"
+            + ORDINAL + "\\s*" + UNTIL + "\\s*(?:the\\s+)?(\\d{1,2})" + ORDINAL + "(?![./]?\\d)" + NOT_A_PARTY);
     /** "15.-20.6.", "15-20.06.2027": a range of days in one numeric month. */
     private static final Pattern DAY_RANGE_NUMERIC = Pattern.compile("(?<![./\\d])(\\d{1,2})\\.?\\s*-\\s*(\\d{1,2})[./](\\d{1,2})"
             + "(?:[./](\\d{4}))?\\b\\.?(?![./]?\\d)");
@@ -162,7 +168,16 @@ final class DateReader {
             checkOut = checkIn.plusDays(nights);
         }
         YearMonth month = checkIn == null ? month(rest.toString(), today) : null;
-        return new Dates(checkIn, checkOut, month, nights);
+        DayRange days = null;
+        if (checkIn == null && month == null) {
+            Matcher only = DAYS_ONLY.matcher(rest.toString());
+            if (only.find()) {
+                int from = Integer.parseInt(only.group(1));
+                int to = Integer.parseInt(only.group(2));
+                days = from >= 1 && from <= 31 && to >= 1 && to <= 31 && from != to ? new DayRange(from, to, today) : null;
+            }
+        }
+        return new Dates(checkIn, checkOut, month, nights, days);
     }
 
     /** The Friday of this weekend; on Saturday and Sunday, next week's (this one is under way). */

@@ -24,11 +24,12 @@ import java.util.Set;
  * @param language     the language the guest writes in ("en", "ro", "de", ...)
  * @param guideTopics  what the guest asks that a house guide answers: check-in, breakfast, cancellation, ...
  * @param plainWords   the guest's words as {@code PlainText} reads them, for the guide's free questions
+ * @param days         days without a month ("the 20th to the 23rd"), for the conversation's month; null otherwise
  */
 public record GuestRequest(boolean greeting, boolean thanks, LocalDate checkIn, LocalDate checkOut, YearMonth month,
                     Integer nights, Integer guests, String property, boolean anyProperty, Set<Fact> facts,
                     List<Feature> features, boolean availability, String language, Set<GuideTopic> guideTopics,
-                    String plainWords) {
+                    String plainWords, DayRange days) {
 
     public GuestRequest {
         facts = Set.copyOf(facts);
@@ -43,13 +44,14 @@ public record GuestRequest(boolean greeting, boolean thanks, LocalDate checkIn, 
 
     /** Nothing about a stay or a place: no dates, party, property, question or wish. */
     public boolean asksNothing() {
-        return checkIn == null && checkOut == null && month == null && nights == null && guests == null && property == null
+        return checkIn == null && checkOut == null && month == null && nights == null && days == null && guests == null
+                && property == null
                 && facts.isEmpty() && features.isEmpty() && guideTopics.isEmpty();
     }
 
     /** The words say when: dates, a month or a length of stay. */
     public boolean saysWhen() {
-        return checkIn != null || month != null || nights != null;
+        return checkIn != null || month != null || nights != null || days != null;
     }
 
     /** The features' terms, as a {@code GuestContext} remembers them. */

@@ -46,6 +46,7 @@ public final class RequestReader {
                 dates.month(), dates.nights(), PartyReader.read(plain), mention == null ? null : mention.asWritten(),
                 mention == null && (generalSearch || plain.contains(ANY_PROPERTY)), Fact.askedIn(around),
                 Features.askedIn(around, catalog), around.contains(AVAILABILITY) || generalSearch,
-                LanguageGuess.of(besideTheName, fallbackLanguage), GuideTopic.askedIn(around), around.value());
+                LanguageGuess.of(besideTheName, fallbackLanguage), GuideTopic.askedIn(around), around.value(),
+                dates.days());
     }
 }
