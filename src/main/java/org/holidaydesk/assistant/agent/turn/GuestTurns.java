@@ -7,7 +7,7 @@ import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.agent.TurnSupersededException;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.TurnCheck;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.webhook.DerivedMessageId;
 import java.time.Clock;
 import java.time.Instant;
@@ -159,7 +159,7 @@ public class GuestTurns implements TurnCheck {
             boolean last = i == parts.size() - 1;
             if (last && !reply.choices().isEmpty()) {
                 outbox.enqueueChoices(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), reply.choices(),
-                        LanguageGuess.ROMANIAN.equals(reply.language()) ? "Vezi opțiunile" : "See options",
+                        Languages.all().of(reply.language()).reply("seeOptions"),
                         turn.lastMessageId());
             } else {
                 outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), parts.get(i), turn.lastMessageId());
