@@ -122,4 +122,11 @@ class OfflineAgentGuideTest {
         assertThat(answer).contains("Frühstück", "weiß ich nichts", "Vila Franceza", CONTACT);
         assertThat(tools.calls).contains("get_house_guide Vila Franceza de");
     }
+
+    @Test
+    void germanPropertyQuestionsAreReadAndAnsweredInGerman() {
+        assertThat(say("g10", "Wie viel kostet Cabana Bradul pro Nacht?"))
+                .contains("*Cabana Bradul*: *380 RON* pro Nacht für die ganze Unterkunft; mindestens 1 Nacht.");
+        assertThat(say("g11", "Wie viele Schlafzimmer hat Vila Franceza?")).contains("*Vila Franceza* bietet Platz für bis zu *10 Personen*");
+    }
 }
