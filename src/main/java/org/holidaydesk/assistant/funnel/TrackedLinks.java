@@ -108,14 +108,16 @@ public class TrackedLinks {
 
     /**
      * What an unknown or expired link shows: a few lines of plain text (as every error of the public port is) with
-     * the business's contact, in both languages guests write in.
+     * the business's contact, in the languages the assistant answers in.
      */
     public String contactPage() {
         String contact = service.businessContact();
         return "This booking link has expired or is not known.\n"
                 + "Write to us again on WhatsApp for a new one, or contact us at " + contact + ".\n\n"
                 + "Acest link de rezervare a expirat sau nu este cunoscut.\n"
-                + "Scrieți-ne din nou pe WhatsApp pentru unul nou, sau contactați-ne la " + contact + ".\n";
+                + "Scrieți-ne din nou pe WhatsApp pentru unul nou, sau contactați-ne la " + contact + ".\n\n"
+                + "Dieser Buchungslink ist abgelaufen oder unbekannt.\n"
+                + "Schreiben Sie uns wieder auf WhatsApp für einen neuen, oder erreichen Sie uns unter " + contact + ".\n";
     }
 
     /** Deletes links made before {@code cutoff} (the retention). */

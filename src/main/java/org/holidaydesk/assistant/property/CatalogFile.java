@@ -1,6 +1,10 @@
 package org.holidaydesk.assistant.property;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -20,6 +24,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,9 +37,11 @@ import java.util.Set;
  * loaded ({@code inDays} + {@code nights}), which keeps a demo catalog showing free and busy dates on
  * any day, or as fixed dates ({@code checkIn} + {@code checkOut}).
  *
- * <p>Unknown fields are refused: a misspelt {@code maxGuest} should stop the start, not be ignored.
+ * <p>Unknown fields are refused: a misspelt {@code maxGuest} should stop the start, not be ignored. A house
+ * {@link Guide} may be written once for the whole business ({@code guide} beside {@code properties}) and per
+ * property; a malformed one is refused with its line.
  */
-record CatalogFile(@NotEmpty List<@Valid Entry> properties) {
+record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
 
     record Entry(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lowercase letters, digits and hyphens") String id,
@@ -51,7 +59,8 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties) {
             Property.Description description,
             String bookingId,
             List<@NotBlank String> calendars,
-            List<@Valid BookingEntry> bookings) {
+            List<@Valid BookingEntry> bookings,
+            Guide guide) {
 
         Property toProperty() {
             return new Property(id, name, orEmpty(aliases), location, rooms, maxGuests, orEmpty(amenities), orEmpty(tags),
@@ -82,9 +91,80 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties) {
     static CatalogFile read(InputStream in, String location) throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
         ObjectMapper mapper = lower.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
-        return mapper.registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(in, CatalogFile.class);
+        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return mapper.registerModule(new JavaTimeModule())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(text, CatalogFile.class);
+        } catch (JsonProcessingException e) {
+            throw new Malformed(describe(e, text), e);
+        }
+    }
+
+    /** A catalog file that cannot be read as a catalog; the message says where and what is wrong. */
+    static final class Malformed extends IOException {
+
+        Malformed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * What a file that cannot be read gets wrong, where: "line 12, column 7: properties[0].guide.chekIn: not a
+     * guide fact; the facts are checkIn, checkOut, ...".
+     */
+    static String describe(JsonProcessingException e, String text) {
+        StringBuilder where = new StringBuilder();
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            int line = location.getLineNr();
+            int column = location.getColumnNr();
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                // the parser has already read past the unknown field's value: find the field's own line
+                List<String> lines = text.lines().toList();
+                for (int at = Math.min(line, lines.size()); at >= 1; at--) {
+                    int found = lines.get(at - 1).indexOf(unknown.getPropertyName() + ":");
+                    if (found >= 0) {
+                        line = at;
+                        column = found + 1;
+                        break;
+                    }
+                }
+            }
+            where.append("line ").append(line).append(", column ").append(column).append(": ");
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where.append(path(mapping.getPath())).append(": ");
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            boolean inGuide = unknown.getReferringClass() == Guide.class;
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            return where + (inGuide ? "not a guide fact; the facts are " + String.join(", ", Guide.FACTS.keySet())
+                    + ", with questions and private" : "unknown field; the fields here are " + String.join(", ", known));
+        }
+        return where + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    /** The business-wide guide, and each property's by id; empty guides for those the file gives none. */
+    HouseGuides.Catalog guides() {
+        Map<String, Guide> byProperty = new LinkedHashMap<>();
+        for (Entry entry : properties) {
+            byProperty.put(entry.id(), entry.guide() == null ? Guide.NONE : entry.guide());
+        }
+        return new HouseGuides.Catalog(guide == null ? Guide.NONE : guide, byProperty);
     }
 
     /** Everything wrong with the file, each naming the property and field; empty when it can be loaded. */

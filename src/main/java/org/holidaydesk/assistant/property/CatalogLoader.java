@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the catalog file ({@code PROPERTY_CATALOG}) into the database once at startup, before the web
  * server takes requests, and builds the first availability index. Properties are upserted; those no
- * longer in the file become inactive; the file's bookings replace the previous load's. A catalog that
+ * longer in the file become inactive; the file's bookings replace the previous load's; the house guides are
+ * held in memory as the file has them (every replica loads the same file). A catalog that
  * cannot be read stops the start with a message that names every problem.
  */
 @Component
@@ -38,10 +39,12 @@ class CatalogLoader implements SmartInitializingSingleton {
     private final AvailabilityIndex index;
     private final Clock clock;
     private volatile List<CalendarFeed> feeds = List.of();
+    private final HouseGuides guides;
 
     CatalogLoader(PropertyProperties properties, ResourceLoader resources, Validator validator,
                   PropertyRepository propertyRows, BlockRepository blockRows, TransactionTemplate transaction,
-                  AvailabilityIndex index) {
+                  AvailabilityIndex index, HouseGuides guides) {
+        this.guides = guides;
         this.properties = properties;
         this.resources = resources;
         this.validator = validator;
@@ -76,6 +79,7 @@ class CatalogLoader implements SmartInitializingSingleton {
             blockRows.deleteFeedBlocksExcept(catalogFeeds.stream().map(CalendarFeed::ref).toList());
         });
         feeds = catalogFeeds;
+        guides.replaceWith(catalog.guides());
         index.rebuild();
         LOG.info("Loaded {} properties, {} catalog booking(s) and {} calendar feed(s) from {}",
                 list.size(), bookings.size(), catalogFeeds.size(), properties.catalog());
@@ -94,6 +98,8 @@ class CatalogLoader implements SmartInitializingSingleton {
         CatalogFile catalog;
         try (InputStream in = resource.getInputStream()) {
             catalog = CatalogFile.read(in, location);
+        } catch (CatalogFile.Malformed e) {
+            throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + ", " + e.getMessage()));
         } catch (IOException e) {
             throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + " cannot be read: " + e.getMessage()));
         }

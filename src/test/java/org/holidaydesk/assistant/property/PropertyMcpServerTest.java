@@ -131,11 +131,12 @@ class PropertyMcpServerTest {
     }
 
     @Test
-    void listsTheFivePropertyToolsWithTheirSchemas() {
+    void listsTheSixPropertyToolsWithTheirSchemas() {
         List<ToolSpecification> tools = client.listTools();
 
         assertThat(tools).extracting(ToolSpecification::name).containsExactlyInAnyOrder(
-                "list_properties", "search_availability", "get_property", "get_calendar", "create_booking_link");
+                "list_properties", "search_availability", "get_property", "get_calendar", "create_booking_link",
+                "get_house_guide");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).isNotBlank());
         ToolSpecification search = tools.stream().filter(t -> t.name().equals("search_availability")).findFirst().orElseThrow();
         assertThat(search.parameters().required()).containsExactlyInAnyOrder("checkIn", "checkOut", "guests");
@@ -284,6 +285,18 @@ class PropertyMcpServerTest {
     @Test
     void getPropertyForAnUnknownNameSuggestsTheClosest() {
         assertThat(errorText("get_property", Map.of("property", "Cabana Brazilor Zzz"))).contains("Cabana Bradul");
+    }
+
+    // ---- get_house_guide ----
+
+    @Test
+    void aCatalogWithoutGuidesKnowsNoGuideFactAndSaysSo() throws Exception {
+        JsonNode guide = structured(call("get_house_guide", Map.of("property", "Casa Pescarului", "language", "de")));
+
+        assertThat(guide.path("propertyId").asText()).isEqualTo("casa-pescarului");
+        assertThat(guide.path("facts").size()).isZero();
+        assertThat(guide.path("notInGuide")).hasSize(12);
+        assertThat(errorText("get_house_guide", Map.of("language", "German"))).contains("two-letter language code");
     }
 
     // ---- get_calendar ----

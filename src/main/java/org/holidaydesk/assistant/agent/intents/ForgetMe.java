@@ -37,6 +37,9 @@ public class ForgetMe {
             + "|uita ?ma|uitati ?ma"
             + "|(sterge|stergeti|sterg)( mi| imi)? (toate )?(datele|informatiile|conversatia|istoricul)( mele| noastra)?"
             + "|(sterge|stergeti) (tot|totul) (ce stii |ce stiti )?despre mine"
+            // German, umlauts gone: "vergiss mich", "lösche meine Daten"
+            + "|vergiss (mich|alles)|vergessen sie mich"
+            + "|(losch|losche|loschen sie|loscht)( bitte)? (alle )?(meine|unsere) (daten|nachrichten|unterhaltung|angaben)"
             + ")\\b");
 
     private final ChatMemories chatMemories;

@@ -4,6 +4,7 @@ import org.holidaydesk.assistant.agent.AgentRoute;
 import org.holidaydesk.assistant.agent.AgentReply;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.agent.language.PlainText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
@@ -67,6 +68,9 @@ public class Handoffs {
             // Romanian, diacritics gone: "vreau să vorbesc cu cineva", "pot vorbi cu un om?"
             + "|(vreau|as vrea|pot|putem) (sa )?(vorbesc|vorbi|vorbim) cu (cineva|un om|o persoana|un operator|proprietarul|gazda|un angajat)"
             + "|un om (real|adevarat)|o persoana (reala|adevarata)|operator uman"
+            // German, umlauts gone: "ich möchte mit einem Menschen sprechen"
+            + "|(mit|zu) (einem|einer) (menschen|person|mitarbeiter|mitarbeiterin)|(echten|richtigen) (menschen|person)"
+            + "|(mit )?jemandem (sprechen|reden)"
             + ")\\b");
 
     private final JdbcTemplate jdbc;
@@ -239,9 +243,7 @@ public class Handoffs {
     }
 
     private static String personWillAnswer(String language) {
-        return LanguageGuess.ROMANIAN.equals(language)
-                ? "Un coleg vă va răspunde aici cât de curând. Mulțumim pentru răbdare!"
-                : "A person from our team will answer you here soon. Thank you for your patience!";
+        return Languages.all().of(language).reply("personWillAnswer");
     }
 
     private static String newRef() {

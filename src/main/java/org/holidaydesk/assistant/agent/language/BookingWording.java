@@ -5,60 +5,53 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
- * What the booking button and the date picker say, in the guest's language, for every agent: the button's label
- * names the stay it books within WhatsApp's 20 characters ("Book 15–20 June", "Rezervă 28 iun–3 iul"), and the
- * date picker's button and the line that offers it.
+ * What the booking button and the date picker say, in the guest's language, for every agent (the texts are the
+ * language files' replies): the button's label names the stay it books within WhatsApp's 20 characters
+ * ("Book 15–20 June", "Rezervă 28 iun–3 iul", "Buchen 15–20 Juni"), and the date picker's button and the line
+ * that offers it.
  */
 public final class BookingWording {
 
     /** What WhatsApp shows of a button's label at most. */
     public static final int LABEL_LIMIT = 20;
-    private static final Locale ROMANIAN = Locale.forLanguageTag("ro");
 
     private BookingWording() {
     }
 
     /** The booking button's label: the stay it books, shorter month names when the long ones do not fit. */
     public static String bookingLabel(String language, LocalDate checkIn, LocalDate checkOut) {
-        boolean romanian = LanguageGuess.ROMANIAN.equals(language);
-        String verb = romanian ? "Rezervă" : "Book";
+        Language words = Languages.all().of(language);
         if (checkIn != null && checkOut != null && checkOut.isAfter(checkIn)) {
             for (TextStyle style : new TextStyle[] {TextStyle.FULL_STANDALONE, TextStyle.SHORT_STANDALONE}) {
-                String label = verb + " " + stay(checkIn, checkOut, style, romanian ? ROMANIAN : Locale.ENGLISH);
+                String label = words.reply("bookStay", "stay", stay(checkIn, checkOut, style, words.locale()));
                 if (label.length() <= LABEL_LIMIT) {
                     return label;
                 }
             }
         }
-        return romanian ? "Rezervă acum" : "Book now";
+        return words.reply("bookNow");
     }
 
     /** The line above a booking button when an answer says nothing else. */
     public static String bookingLine(String language) {
-        return LanguageGuess.ROMANIAN.equals(language)
-                ? "Pagina de rezervare, cu datele completate (nimic nu este rezervat până nu finalizați rezervarea acolo):"
-                : "Your booking page, with the details filled in (nothing is reserved until you complete the booking there):";
+        return Languages.all().of(language).reply("bookingLine");
     }
 
     /** The date picker's button. */
     public static String pickDates(String language) {
-        return LanguageGuess.ROMANIAN.equals(language) ? "Alegeți datele" : "Pick your dates";
+        return Languages.all().of(language).reply("pickDates");
     }
 
     /** The date picker's heading: the property it shows, or every property. */
     public static String pickDatesHeading(String language, String property) {
-        boolean romanian = LanguageGuess.ROMANIAN.equals(language);
-        if (property == null || property.isBlank()) {
-            return romanian ? "Când doriți să veniți?" : "When would you like to come?";
-        }
-        return (romanian ? "Când doriți să veniți la " : "When would you like to stay at ") + property + "?";
+        Language words = Languages.all().of(language);
+        return property == null || property.isBlank() ? words.reply("pickDatesHeading")
+                : words.reply("pickDatesHeadingFor", "name", property);
     }
 
     /** The line under an answer that offers the date picker. */
     public static String pickDatesLine(String language) {
-        return LanguageGuess.ROMANIAN.equals(language)
-                ? "Sau alegeți sosirea și plecarea în calendar: zilele ocupate sunt deja marcate."
-                : "Or pick your arrival and departure on the calendar: the taken days are already greyed out.";
+        return Languages.all().of(language).reply("pickDatesLine");
     }
 
     /** "15–20 June", "28 June–3 July"; the year only when the stay ends in another year than it starts. */

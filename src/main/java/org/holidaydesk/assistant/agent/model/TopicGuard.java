@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.agent.language.PlainText;
 import org.springframework.stereotype.Component;
 
@@ -83,9 +84,7 @@ public class TopicGuard {
 
     /** One short sentence in the guest's language, saying what the assistant can do. */
     public static String decline(String language) {
-        return LanguageGuess.ROMANIAN.equals(language)
-                ? "Vă pot ajuta doar cu cazarea la proprietățile noastre, zona și călătoria dumneavoastră. Doriți să verific datele libere?"
-                : "I can only help with stays at our properties, the area and your trip. Shall I check free dates for you?";
+        return Languages.all().of(language).reply("offTopic");
     }
 
     /** Four or more short lines without a number: a poem's shape, not an answer's. */

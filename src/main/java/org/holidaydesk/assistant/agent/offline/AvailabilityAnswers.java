@@ -281,7 +281,7 @@ final class AvailabilityAnswers {
         if (bookable.size() > MOST_LINES) {
             lines.add(words.more(bookable.size() - MOST_LINES));
         }
-        Outcome outcome = new Outcome(lines.add(words.askExactDates()).text(), resolved).withFree(List.of(calendar.name()));
+        Outcome outcome = new Outcome(lines.add(words.askExactDates(known.guests())).text(), resolved).withFree(List.of(calendar.name()));
         if (!datePicker) {
             return outcome;
         }
@@ -322,7 +322,7 @@ final class AvailabilityAnswers {
         }
         AnswerLines lines = new AnswerLines().add(words.freeSoon(calendar.name()));
         bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
-        Outcome outcome = new Outcome(lines.add(words.askExactDates()).text(), resolved).withFree(List.of(calendar.name()));
+        Outcome outcome = new Outcome(lines.add(words.askExactDates(known.guests())).text(), resolved).withFree(List.of(calendar.name()));
         return !datePicker ? outcome : outcome.withDates(DatePickers.forProperty(tools, calendar.name(), calendar.from(),
                 calendar.to(), known.nights(), known.guests()));
     }
@@ -354,7 +354,7 @@ final class AvailabilityAnswers {
                     : words.place().noneOfTheFreeMatch(wanted.wanted()));
         }
         lines.prepend(except == null ? words.windowsInMonth(known.month()) : words.otherWindowsInMonth(known.month()));
-        Outcome outcome = new Outcome(lines.add(words.askExactDates()).text(), known).withFree(offered);
+        Outcome outcome = new Outcome(lines.add(words.askExactDates(known.guests())).text(), known).withFree(offered);
         if (!datePicker || except != null) {
             return outcome;
         }

@@ -41,7 +41,15 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
         LocalDate out = checkOut;
         YearMonth askedMonth = month;
         Integer length = nights;
-        if (request.checkIn() != null) {
+        // "what about the 20th to the 23rd?": the days in the month the conversation is about
+        LocalDate[] days = request.days() == null ? null
+                : request.days().stayAround(checkIn != null ? YearMonth.from(checkIn) : month);
+        if (request.checkIn() == null && days != null) {
+            in = days[0];
+            out = days[1];
+            askedMonth = null;
+            length = null;
+        } else if (request.checkIn() != null) {
             in = request.checkIn();
             out = request.checkOut();
             askedMonth = null;

@@ -13,6 +13,7 @@ import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
 import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
 import org.holidaydesk.assistant.agent.offline.reading.Feature;
 import org.holidaydesk.assistant.agent.offline.reading.Fact;
+import org.holidaydesk.assistant.agent.offline.reading.GuideTopic;
 import org.holidaydesk.assistant.agent.offline.reading.RequestReader;
 import org.holidaydesk.assistant.agent.offline.reading.GuestRequest;
 import java.util.ArrayList;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * The assistant without a language model: it reads dates, party size, property names, greetings, what
  * the guest asks about a property (price, location, size, pets, parking, ...) and what they want of a
- * place (romantic, family, mountains, ...) from the guest's words in English or Romanian, answers from the
- * same MCP property tools the model uses, and remembers what the guest has told so far
+ * place (romantic, family, mountains, ...) and what the house guide answers (check-in, breakfast, cancellation,
+ * ...) from the guest's words in any language with a file ({@code language/*.yaml}: English, Romanian, German),
+ * answers from the same MCP property tools the model uses, and remembers what the guest has told so far
  * ({@link GuestContexts}) so that a request can be completed over several messages. It answers when no
  * model is configured, and is what the model's agent falls back to.
  *
@@ -56,6 +58,7 @@ public class OfflineAgent implements GuestAgent {
     private final GuestContexts contexts;
     private final AvailabilityAnswers answers;
     private final PropertyAnswers propertyAnswers;
+    private final GuideAnswers guideAnswers;
     private final String businessContact;
 
     public OfflineAgent(PropertyTools tools, GuestContexts contexts, ServiceProperties service) {
@@ -74,6 +77,7 @@ public class OfflineAgent implements GuestAgent {
         this.businessContact = service.businessContact();
         this.answers = new AvailabilityAnswers(tools, businessContact, datePicker);
         this.propertyAnswers = new PropertyAnswers(tools, businessContact);
+        this.guideAnswers = new GuideAnswers(tools, businessContact);
     }
 
     @Override
@@ -131,7 +135,21 @@ public class OfflineAgent implements GuestAgent {
         if (!outcome.context().equals(before)) {
             contexts.save(turn.guestId(), outcome.context());
         }
+        if (usesTheRememberedProperty(request, before, outcome)) {
+            outcome = outcome.withText(words.remembered(outcome.context().property()) + "\n" + outcome.text());
+        }
         return request.greeting() ? outcome.withText(words.hello() + "\n" + outcome.text()) : outcome;
+    }
+
+    /**
+     * Whether the answer is about the property an earlier message named, this one naming none: the answer then says
+     * so ("For *Casa Pescarului*, which you asked about:"), so that the guest sees what was remembered.
+     */
+    private static boolean usesTheRememberedProperty(GuestRequest request, GuestContext before,
+                                                     Outcome outcome) {
+        boolean asks = !request.asksNothing() || request.availability();
+        return asks && request.property() == null && !request.anyProperty() && before.property() != null
+                && before.property().equals(outcome.context().property());
     }
 
     /**
@@ -150,6 +168,12 @@ public class OfflineAgent implements GuestAgent {
         }
         List<Feature> asked = request.features().stream().filter(f -> !PARTY_WORDS.contains(f.term())).toList();
         String property = request.property() != null ? request.property() : request.anyProperty() ? null : before.property();
+        if (request.asksTheGuide()) {
+            Outcome guide = guide(request, known, property, facts, asked, catalog, words, turn);
+            if (guide != null) {
+                return guide;
+            }
+        }
         if (property != null && (!facts.isEmpty() || !asked.isEmpty())) {
             boolean alsoAvailability = request.saysWhen() || request.availability();
             Outcome details = propertyAnswers.answer(property, known, facts, asked, catalog, words,
@@ -176,6 +200,62 @@ public class OfflineAgent implements GuestAgent {
             return answers.welcome(before, catalog, words);
         }
         return answers.answer(known, catalog, words, turn.today());
+    }
+
+    /**
+     * The house guide's answer, then what else the words ask: the property's other details, its availability when
+     * the words say when. Null when the guide has nothing for what was asked, which the other answers then take.
+     * A topic the catalog answers too (parking, pets) is the guide's when it has it, else the catalog's; without a
+     * property, a search's wishes (pets, parking) stay wishes.
+     */
+    private Outcome guide(GuestRequest request, GuestContext known, String property, Set<Fact> facts,
+                                              List<Feature> asked, List<PropertyTools.PropertySummary> catalog,
+                                              Wording words, GuestTurn turn) {
+        Set<GuideTopic> topics = EnumSet.copyOf(request.guideTopics());
+        boolean searching = request.saysWhen() || request.guests() != null || request.availability();
+        if (property == null && searching) {
+            topics.removeIf(GuideTopic::alsoInCatalog);
+        }
+        if (topics.isEmpty()) {
+            return null;
+        }
+        GuideAnswers.Answer guide = guideAnswers.answer(property, topics, request.plainWords(), words);
+        if (guide.lines().isEmpty()) {
+            return null;
+        }
+        topics.removeAll(guide.leftToTheCatalog());
+        Set<Fact> otherFacts = EnumSet.noneOf(Fact.class);
+        otherFacts.addAll(facts);
+        if (topics.contains(GuideTopic.DIRECTIONS) || topics.contains(GuideTopic.PARKING)) {
+            otherFacts.remove(Fact.LOCATION);
+        }
+        if (topics.contains(GuideTopic.PAYMENT) || topics.contains(GuideTopic.CANCELLATION)) {
+            otherFacts.remove(Fact.PRICE);
+        }
+        if (topics.contains(GuideTopic.INCLUDED) || topics.contains(GuideTopic.BREAKFAST)) {
+            otherFacts.remove(Fact.AMENITIES);
+        }
+        List<Feature> otherFeatures = asked.stream()
+                .filter(f -> !(topics.contains(GuideTopic.PETS) && Feature.PETS.equals(f.term())))
+                .filter(f -> !(topics.contains(GuideTopic.PARKING) && "parking".equals(f.term())))
+                .toList();
+        GuestContext resolved = guide.property() == null ? known : known.withProperty(guide.property());
+        AnswerLines lines = new AnswerLines();
+        guide.lines().forEach(lines::add);
+        List<String> offered = new ArrayList<>();
+        if (property != null && (!otherFacts.isEmpty() || !otherFeatures.isEmpty())) {
+            Outcome details = propertyAnswers.answer(property, resolved, otherFacts, otherFeatures, catalog,
+                    words, false);
+            lines.add(details.text());
+            offered.addAll(details.offered());
+        }
+        if (request.saysWhen() || request.availability() || request.guests() != null) {
+            Outcome availability = answers.answer(resolved, catalog, words, turn.today());
+            lines.add(availability.text());
+            availability.offered().stream().filter(name -> !offered.contains(name)).forEach(offered::add);
+            return new Outcome(lines.text(), availability.context(), offered);
+        }
+        return new Outcome(lines.text(), resolved, offered);
     }
 
     /** Properties offered to choose from, as buttons or a list when there are 2 to 10 of them. */

@@ -1,9 +1,9 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Language;
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.agent.tools.PropertyTools;
 import org.holidaydesk.assistant.agent.offline.reading.Features;
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
 import org.holidaydesk.assistant.webhook.MessageKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,26 +11,22 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Everything the offline agent says, in English and Romanian, in WhatsApp formatting: {@code *bold*} for
- * names, dates and prices, {@code _italic_} for notes, one fact a line, {@code •} bullets. The year is
- * written only when it is not the current one.
+ * Everything the offline agent says, in the guest's language, in WhatsApp formatting: {@code *bold*} for
+ * names, dates and prices, {@code _italic_} for notes, one fact a line, {@code •} bullets. The texts live in
+ * the language files ({@code src/main/resources/language/*.yaml}, read by {@link Languages}); this class fills
+ * them with values written as the language writes them. The year is written only when it is not the current one.
  */
 final class Wording {
 
-    private static final Locale ROMANIAN = Locale.forLanguageTag("ro");
-
-    private final boolean romanian;
-    private final Locale locale;
+    private final Language language;
     private final int currentYear;
     private final LocalDate today;
 
-    private Wording(String language, LocalDate today) {
-        this.romanian = LanguageGuess.ROMANIAN.equals(language);
-        this.locale = romanian ? ROMANIAN : Locale.ENGLISH;
+    private Wording(String code, LocalDate today) {
+        this.language = Languages.all().of(code);
         this.currentYear = today.getYear();
         this.today = today;
     }
@@ -41,7 +37,7 @@ final class Wording {
 
     /** What is said of one property and of what guests want of a place. */
     PlaceWording place() {
-        return new PlaceWording(this, romanian);
+        return new PlaceWording(this);
     }
 
     /** Today where the properties are. */
@@ -50,50 +46,56 @@ final class Wording {
     }
 
     String language() {
-        return romanian ? LanguageGuess.ROMANIAN : LanguageGuess.ENGLISH;
+        return language.code();
     }
 
-    String say(String english, String romanianText) {
-        return romanian ? romanianText : english;
+    /** The reply {@code key} of the language file, its placeholders filled by name and value pairs. */
+    String text(String key, Object... values) {
+        return language.reply(key, values);
+    }
+
+    Language file() {
+        return language;
     }
 
     // ---- values ----
 
     String date(LocalDate date) {
-        return DateTimeFormatter.ofPattern(date.getYear() == currentYear ? "d MMMM" : "d MMMM yyyy", locale).format(date);
+        return DateTimeFormatter.ofPattern(format(date.getYear() == currentYear ? "dayMonth" : "dayMonthYear"), language.locale())
+                .format(date);
     }
 
     /** "15–20 June", "28 June – 3 July", "30 December – 2 January 2028". */
     String stay(LocalDate checkIn, LocalDate checkOut) {
         if (checkIn.getYear() == checkOut.getYear() && checkIn.getMonth() == checkOut.getMonth()) {
-            return checkIn.getDayOfMonth() + "–" + date(checkOut);
+            return DateTimeFormatter.ofPattern(format("day"), language.locale()).format(checkIn) + "–" + date(checkOut);
         }
         if (checkIn.getYear() == checkOut.getYear()) {
-            return DateTimeFormatter.ofPattern("d MMMM", locale).format(checkIn) + " – " + date(checkOut);
+            return DateTimeFormatter.ofPattern(format("dayMonth"), language.locale()).format(checkIn) + " – " + date(checkOut);
         }
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(checkIn) + " – " + date(checkOut);
+        return DateTimeFormatter.ofPattern(format("dayMonthYear"), language.locale()).format(checkIn) + " – " + date(checkOut);
+    }
+
+    private String format(String name) {
+        String pattern = language.text("format." + name);
+        return pattern != null ? pattern : Languages.all().of("en").text("format." + name);
     }
 
     String month(YearMonth month) {
-        String name = month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale);
+        String name = month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, language.locale());
         return month.getYear() == currentYear ? name : name + " " + month.getYear();
     }
 
     String nights(int nights) {
-        return romanian ? counted(nights, "noapte", "nopți") : nights + (nights == 1 ? " night" : " nights");
+        return language.count(nights, "nights");
     }
 
     String guests(int guests) {
-        return romanian ? counted(guests, "persoană", "persoane") : guests + (guests == 1 ? " guest" : " guests");
+        return language.count(guests, "guests");
     }
 
-    /** Romanian puts "de" between 20 or more and the noun: "5 nopți", "20 de nopți". */
-    static String counted(int n, String one, String many) {
-        if (n == 1) {
-            return "1 " + one;
-        }
-        int lastTwo = n % 100;
-        return n + (lastTwo >= 1 && lastTwo <= 19 ? " " : " de ") + many;
+    String bedrooms(int rooms) {
+        return language.count(rooms, "bedrooms");
     }
 
     static String money(BigDecimal amount, String currency) {
@@ -103,23 +105,21 @@ final class Wording {
     // ---- greeting and what the assistant does ----
 
     String hello() {
-        return say("Hello! 👋", "Bună ziua! 👋");
+        return text("hello");
     }
 
     String intro() {
-        return say("I can check which of our properties are free, with prices and a booking link.",
-                "Vă pot spune care dintre proprietățile noastre sunt libere, cu prețuri și link de rezervare.");
+        return text("intro");
     }
 
     String propertyLine(PropertyTools.PropertySummary p) {
-        return "• *" + p.name() + "* – " + p.location() + "; "
-                + say("sleeps " + p.maxGuests(), "până la " + guests(p.maxGuests())) + "; "
-                + money(p.nightlyPrice(), p.currency()) + say("/night", "/noapte");
+        return text("propertyLine", "name", p.name(), "location", p.location(), "maxGuests", p.maxGuests(),
+                "guests", guests(p.maxGuests()), "price", money(p.nightlyPrice(), p.currency()));
     }
 
     /** {@link #propertyLine} with the minimum stay. */
     String propertyLineWithMinimumStay(PropertyTools.PropertySummary p) {
-        return propertyLine(p) + "; " + say("min. " + nights(p.minimumStay()), "minimum " + nights(p.minimumStay()));
+        return propertyLine(p) + "; " + text("minimumStaySuffix", "nights", nights(p.minimumStay()));
     }
 
     /** One property and its amenities, for "what facilities do you have?". */
@@ -128,52 +128,46 @@ final class Wording {
     }
 
     String more(int count) {
-        return say("…and " + count + " more.", "…și încă " + count + ".");
+        return text("more", "count", count);
     }
 
     String askDatesAndGuests() {
-        return say("When would you like to come, and how many guests? E.g. *June 15 to June 20 for 2 people*.",
-                "Când doriți să veniți și câte persoane sunteți? De ex. *15–20 iunie pentru 2 persoane*.");
+        return text("askDatesAndGuests");
     }
 
     String thanks() {
-        return say("You're welcome! Write to me any time you want to check other dates.",
-                "Cu plăcere! Scrieți-mi oricând doriți să verificați alte date.");
+        return text("thanks");
     }
 
     // ---- what is missing ----
 
     String askGuests(LocalDate checkIn, LocalDate checkOut) {
         int nights = (int) (checkOut.toEpochDay() - checkIn.toEpochDay());
-        return say("For *" + stay(checkIn, checkOut) + "* (" + nights(nights) + "): how many guests will stay?",
-                "Pentru *" + stay(checkIn, checkOut) + "* (" + nights(nights) + "): câte persoane veți fi?");
+        return text("askGuests", "stay", stay(checkIn, checkOut), "nights", nights(nights));
     }
 
     String askDates(Integer guests) {
-        String forWhom = guests == null ? "" : say("For " + guests(guests) + ": ", "Pentru " + guests(guests) + ": ");
-        return forWhom + say("which dates would you like? Please tell me the arrival and departure day, e.g. *June 15 to June 20*.",
-                "ce date doriți? Spuneți-mi ziua sosirii și a plecării, de ex. *15–20 iunie*.");
+        String forWhom = guests == null ? "" : text("forGuests", "guests", guests(guests));
+        return forWhom + text("askDates");
     }
 
     String askCheckOut(LocalDate checkIn) {
-        return say("Arriving on *" + date(checkIn) + "*: until when, or for how many nights?",
-                "Cu sosire pe *" + date(checkIn) + "*: până când, sau pentru câte nopți?");
+        return text("askCheckOut", "date", date(checkIn));
     }
 
     String askCheckIn(int nights) {
-        return say("*" + nights(nights) + "*: from which day?", "*" + nights(nights) + "*: din ce zi?");
+        return text("askCheckIn", "nights", nights(nights));
     }
 
-    String askExactDates() {
-        return say("Tell me your exact dates and number of guests, and I'll give you the price and a booking link.",
-                "Spuneți-mi datele exacte și numărul de persoane, și vă dau prețul și linkul de rezervare.");
+    /** The exact dates, and the party when it is not known yet: a party the guest gave is not asked for again. */
+    String askExactDates(Integer guests) {
+        return guests == null ? text("askExactDates") : text("askExactDatesFor", "guests", guests(guests));
     }
 
     // ---- a search over every property ----
 
     String freeFor(LocalDate checkIn, LocalDate checkOut, int nights, int guests) {
-        return say("Free for *" + stay(checkIn, checkOut) + "* (" + nights(nights) + ", " + guests(guests) + "):",
-                "Libere pe *" + stay(checkIn, checkOut) + "* (" + nights(nights) + ", " + guests(guests) + "):");
+        return text("freeFor", "stay", stay(checkIn, checkOut), "nights", nights(nights), "guests", guests(guests));
     }
 
     String offerLine(PropertyTools.Offer offer) {
@@ -186,88 +180,71 @@ final class Wording {
     }
 
     String pickOne() {
-        return say("Tell me which one you'd like and I'll send you a booking link.",
-                "Spuneți-mi pe care o preferați și vă trimit linkul de rezervare.");
+        return text("pickOne");
     }
 
     String nothingFree(LocalDate checkIn, LocalDate checkOut, int guests) {
-        return say("Sorry, nothing is free for *" + stay(checkIn, checkOut) + "* for " + guests(guests) + ".",
-                "Îmi pare rău, nu avem nimic liber pe *" + stay(checkIn, checkOut) + "* pentru " + guests(guests) + ".");
+        return text("nothingFree", "stay", stay(checkIn, checkOut), "guests", guests(guests));
     }
 
     String nearbyDates() {
-        return say("Nearest free dates:", "Cele mai apropiate date libere:");
+        return text("nearbyDates");
     }
 
     String otherProperties() {
-        return say("Free on your dates:", "Libere în aceste date:");
+        return text("otherProperties");
     }
 
     String tryOtherDates() {
-        return say("Nothing close to those dates is free either. Would other dates work?",
-                "Nici în jurul acestor date nu e nimic liber. Ați putea veni în altă perioadă?");
+        return text("tryOtherDates");
     }
 
     // ---- one property ----
 
     String booked(String name, LocalDate checkIn, LocalDate checkOut) {
-        return say("Sorry, *" + name + "* is booked for *" + stay(checkIn, checkOut) + "*.",
-                "Îmi pare rău, *" + name + "* este ocupată pe *" + stay(checkIn, checkOut) + "*.");
+        return text("booked", "name", name, "stay", stay(checkIn, checkOut));
     }
 
     String tooManyGuests(String name, int maxGuests) {
-        return say("*" + name + "* sleeps at most " + guests(maxGuests) + ".",
-                "*" + name + "* are loc pentru cel mult " + guests(maxGuests) + ".");
+        return text("tooManyGuests", "name", name, "guests", guests(maxGuests));
     }
 
     String minimumStay(String name, int nights) {
-        return say("*" + name + "* takes stays of at least " + nights(nights) + ".",
-                "*" + name + "* se închiriază pentru minimum " + nights(nights) + ".");
+        return text("minimumStay", "name", name, "nights", nights(nights));
     }
 
     /** A free stay with its booking page: the page goes out as the button under this text, never as an address in it. */
     String freeWithLink(PropertyTools.BookingLink link) {
-        String stay = stay(link.checkIn(), link.checkOut());
-        String total = money(link.totalPrice(), link.currency());
-        return say("Good news: *" + link.name() + "* is free for *" + stay + "* (" + nights(link.nights()) + ", "
-                        + guests(link.guests()) + ") – *" + total + "* in total.\n"
-                        + "_The button below opens our booking page with these details filled in; nothing is reserved until you complete the booking there._",
-                "Vești bune: *" + link.name() + "* este liberă pe *" + stay + "* (" + nights(link.nights()) + ", "
-                        + guests(link.guests()) + ") – *" + total + "* în total.\n"
-                        + "_Butonul de mai jos deschide pagina noastră de rezervare cu aceste detalii completate; nimic nu este rezervat până nu finalizați rezervarea acolo._");
+        return text("freeWithLink", "name", link.name(), "stay", stay(link.checkIn(), link.checkOut()),
+                "nights", nights(link.nights()), "guests", guests(link.guests()),
+                "total", money(link.totalPrice(), link.currency()));
     }
 
     String freeAskGuests(PropertyTools.Offer offer) {
-        String stay = stay(offer.checkIn(), offer.checkOut());
-        String total = money(offer.totalPrice(), offer.currency());
-        return say("*" + offer.name() + "* is free for *" + stay + "* (" + nights(offer.nights()) + ") – *" + total
-                        + "* in total. How many guests will stay? Then I'll send you the booking link.",
-                "*" + offer.name() + "* este liberă pe *" + stay + "* (" + nights(offer.nights()) + ") – *" + total
-                        + "* în total. Câte persoane veți fi? Apoi vă trimit linkul de rezervare.");
+        return text("freeAskGuests", "name", offer.name(), "stay", stay(offer.checkIn(), offer.checkOut()),
+                "nights", nights(offer.nights()), "total", money(offer.totalPrice(), offer.currency()));
     }
 
     String howManyGuests() {
-        return say("How many guests will stay?", "Câte persoane veți fi?");
+        return text("howManyGuests");
     }
 
     // ---- calendars ----
 
     String freeInMonth(String name, YearMonth month) {
-        return say("*" + name + "* in *" + month(month) + "* – free:", "*" + name + "* în *" + month(month) + "* – liberă:");
+        return text("freeInMonth", "name", name, "month", month(month));
     }
 
     String bookedInMonth(String name, YearMonth month) {
-        return say("Sorry, *" + name + "* is fully booked in *" + month(month) + "*.",
-                "Îmi pare rău, *" + name + "* este ocupată toată luna *" + month(month) + "*.");
+        return text("bookedInMonth", "name", name, "month", month(month));
     }
 
     String freeSoon(String name) {
-        return say("*" + name + "* – free in the next 30 days:", "*" + name + "* – liberă în următoarele 30 de zile:");
+        return text("freeSoon", "name", name);
     }
 
     String bookedSoon(String name) {
-        return say("Sorry, *" + name + "* is fully booked for the next 30 days.",
-                "Îmi pare rău, *" + name + "* este ocupată în următoarele 30 de zile.");
+        return text("bookedSoon", "name", name);
     }
 
     String rangeLine(PropertyTools.Range range) {
@@ -275,11 +252,11 @@ final class Wording {
     }
 
     String windowsInMonth(YearMonth month) {
-        return say("Free in *" + month(month) + "*:", "Libere în *" + month(month) + "*:");
+        return text("windowsInMonth", "month", month(month));
     }
 
     String otherWindowsInMonth(YearMonth month) {
-        return say("Other properties free in *" + month(month) + "*:", "Alte proprietăți libere în *" + month(month) + "*:");
+        return text("otherWindowsInMonth", "month", month(month));
     }
 
     String windowLine(String name, PropertyTools.Range range) {
@@ -287,92 +264,79 @@ final class Wording {
     }
 
     String nothingInMonth(YearMonth month) {
-        return say("Sorry, nothing is free in *" + month(month) + "*. Would another month work?",
-                "Îmi pare rău, nu avem nimic liber în *" + month(month) + "*. V-ar conveni altă lună?");
+        return text("nothingInMonth", "month", month(month));
     }
 
     String partyTooLargeForAll(int guests, int mostGuests, String contact) {
-        return say("Our properties sleep at most " + guests(mostGuests) + ". For " + guests(guests)
-                        + ", please contact us at " + contact + ".",
-                "Proprietățile noastre au loc pentru cel mult " + guests(mostGuests) + ". Pentru " + guests(guests)
-                        + ", vă rog contactați-ne la " + contact + ".");
+        return text("partyTooLargeForAll", "most", guests(mostGuests), "guests", guests(guests), "contact", contact);
     }
 
     String amenities(List<String> amenities) {
-        return amenities.stream().map(a -> Features.amenityName(a, romanian)).collect(Collectors.joining(", "));
+        return amenities.stream().map(a -> Features.amenityName(a, language)).collect(Collectors.joining(", "));
     }
 
     static String first(String preferred, String otherwise) {
         return preferred != null && !preferred.isBlank() ? preferred : otherwise;
     }
 
+    /** "For *Casa Pescarului*, which you asked about:": an answer that uses a property named in an earlier message. */
+    String remembered(String name) {
+        return text("remembered", "name", name);
+    }
+
     // ---- questions the tools could not answer as asked ----
 
     String unknownProperty(String asWritten) {
-        return say("I couldn't find a property called *" + asWritten + "*.",
-                "Nu am găsit o proprietate numită *" + asWritten + "*.");
+        return text("unknownProperty", "name", asWritten);
     }
 
     String whichProperty() {
-        return say("Which property do you mean?", "La care proprietate vă referiți?");
+        return text("whichProperty");
     }
 
     String pastDates() {
-        return say("Those dates are already past. Which dates from today on would you like?",
-                "Acele date au trecut deja. Ce date de azi încolo doriți?");
+        return text("pastDates");
     }
 
     String checkOutBeforeCheckIn() {
-        return say("The departure day has to come after the arrival day. When would you arrive and leave?",
-                "Ziua plecării trebuie să fie după ziua sosirii. Când ați sosi și când ați pleca?");
+        return text("checkOutBeforeCheckIn");
     }
 
     String tooLong(int maxNights, String contact) {
-        return say("I can check stays of up to " + nights(maxNights) + " here. Could you send me a shorter stay? "
-                        + "For longer stays please contact us at " + contact + ".",
-                "Aici pot verifica sejururi de cel mult " + nights(maxNights) + ". Îmi trimiteți un sejur mai scurt? "
-                        + "Pentru sejururi mai lungi contactați-ne la " + contact + ".");
+        return text("tooLong", "nights", nights(maxNights), "contact", contact);
     }
 
     String tooFarAhead() {
-        return say("Our calendars don't reach that far ahead yet. Could you pick earlier dates?",
-                "Calendarele noastre nu ajung încă atât de departe. Puteți alege date mai apropiate?");
+        return text("tooFarAhead");
     }
 
     String justTaken() {
-        return say("Those dates were just taken. Shall I look for other dates?",
-                "Aceste date tocmai au fost ocupate. Să caut alte date?");
+        return text("justTaken");
     }
 
     String couldNotCheck() {
-        return say("I couldn't check that as asked. Could you send me your arrival and departure dates and the number of guests?",
-                "Nu am putut verifica așa. Îmi trimiteți data sosirii, data plecării și numărul de persoane?");
+        return text("couldNotCheck");
     }
 
     // ---- messages that are not text ----
 
     String cannotOpen(MessageKind kind) {
         return switch (kind) {
-            case AUDIO -> say("I can't listen to voice messages.", "Nu pot asculta mesajele vocale.");
-            case IMAGE, STICKER -> say("I can't see images or stickers.", "Nu pot vedea imagini sau stickere.");
-            case VIDEO -> say("I can't watch videos.", "Nu pot viziona clipuri video.");
-            case DOCUMENT -> say("I can't open documents.", "Nu pot deschide documente.");
-            case LOCATION -> say("I can't read shared locations.", "Nu pot citi locațiile trimise.");
-            case CONTACTS -> say("I can't read shared contacts.", "Nu pot citi contactele trimise.");
-            default -> say("I can't open this kind of message.", "Nu pot deschide acest tip de mesaj.");
+            case AUDIO -> text("cannotOpenAudio");
+            case IMAGE, STICKER -> text("cannotOpenImage");
+            case VIDEO -> text("cannotOpenVideo");
+            case DOCUMENT -> text("cannotOpenDocument");
+            case LOCATION -> text("cannotOpenLocation");
+            case CONTACTS -> text("cannotOpenContacts");
+            default -> text("cannotOpenOther");
         };
     }
 
     String capabilities(MessageKind kind) {
-        return say("Thanks for your message! " + cannotOpen(kind) + "\n"
-                        + "I can check free dates and prices for you: please *type* your dates and the number of guests, "
-                        + "e.g. *June 15 to June 20 for 2 people*.",
-                "Mulțumesc pentru mesaj! " + cannotOpen(kind) + "\n"
-                        + "Vă pot spune ce date sunt libere și prețurile: vă rog *scrieți* datele și numărul de persoane, "
-                        + "de ex. *15–20 iunie pentru 2 persoane*.");
+        return text("capabilities", "cannotOpen", cannotOpen(kind));
     }
 
     String answeredTheText(MessageKind kind) {
-        return "_" + cannotOpen(kind) + " " + say("I answered your text.", "Am răspuns la textul scris.") + "_";
+        return "_" + cannotOpen(kind) + " " + text("answeredTheText") + "_";
     }
 }

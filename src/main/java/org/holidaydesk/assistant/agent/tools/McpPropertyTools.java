@@ -79,6 +79,24 @@ public class McpPropertyTools implements PropertyTools {
     }
 
     @Override
+    public HouseGuide guide(String property, String language) {
+        return read(call("get_house_guide", guideArguments(property, language)), new TypeReference<>() {
+        });
+    }
+
+    /** The arguments of {@code get_house_guide}: only those given. */
+    static Map<String, Object> guideArguments(String property, String language) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        if (property != null && !property.isBlank()) {
+            arguments.put("property", property);
+        }
+        if (language != null) {
+            arguments.put("language", language);
+        }
+        return arguments;
+    }
+
+    @Override
     public Availability search(LocalDate checkIn, LocalDate checkOut, int guests, String property) {
         Map<String, Object> arguments = stay(checkIn, checkOut, guests);
         if (property != null && !property.isBlank()) {

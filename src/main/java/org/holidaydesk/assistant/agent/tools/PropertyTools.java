@@ -3,6 +3,7 @@ package org.holidaydesk.assistant.agent.tools;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The property MCP tools as the offline agent reads them: each call returns the tool's structured
@@ -18,6 +19,12 @@ public interface PropertyTools {
 
     /** {@code get_property}: one property's details; {@code property} as the guest wrote it. */
     PropertyDetails details(String property);
+
+    /**
+     * {@code get_house_guide}: what the business wrote about staying at one property ({@code property} as the guest
+     * wrote it), or at any of them (null); texts in {@code language} where the business wrote one.
+     */
+    HouseGuide guide(String property, String language);
 
     /** {@code search_availability}; {@code property} as the guest wrote it, or null for every property. */
     Availability search(LocalDate checkIn, LocalDate checkOut, int guests, String property);
@@ -47,6 +54,33 @@ public interface PropertyTools {
             tags = tags == null ? List.of() : List.copyOf(tags);
             description = description == null ? new Description(null, null) : description;
         }
+    }
+
+    /**
+     * A house guide's public part. {@code facts} by key ({@code checkIn}, {@code breakfast}, ...); without a
+     * property, {@code byProperty} has each property's text of the facts that differ between them (null where its
+     * guide lacks it); {@code notInGuide} the facts nobody wrote.
+     */
+    record HouseGuide(String propertyId, String name, Map<String, GuideFact> facts,
+                      Map<String, List<PropertyGuideFact>> byProperty, List<String> notInGuide,
+                      List<GuideQuestion> questions) {
+
+        public HouseGuide {
+            facts = facts == null ? Map.of() : Map.copyOf(facts);
+            byProperty = byProperty == null ? Map.of() : Map.copyOf(byProperty);
+            notInGuide = notInGuide == null ? List.of() : List.copyOf(notInGuide);
+            questions = questions == null ? List.of() : List.copyOf(questions);
+        }
+    }
+
+    /** One fact as the business wrote it; {@code language} null when written without one. */
+    record GuideFact(String text, String language, String source) {
+    }
+
+    record PropertyGuideFact(String propertyId, String name, String text, String language) {
+    }
+
+    record GuideQuestion(String question, String answer, String language, String source) {
     }
 
     /** A property's description in English and Romanian. */

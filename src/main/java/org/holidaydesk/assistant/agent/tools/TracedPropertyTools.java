@@ -50,6 +50,12 @@ class TracedPropertyTools implements PropertyTools {
     }
 
     @Override
+    public HouseGuide guide(String property, String language) {
+        return calls.call("get_house_guide", McpPropertyTools.guideArguments(property, language),
+                () -> tools.guide(property, language));
+    }
+
+    @Override
     public BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests) {
         Map<String, Object> arguments = stay(checkIn, checkOut, guests);
         arguments.put("property", property);

@@ -11,7 +11,7 @@ import org.holidaydesk.assistant.agent.BookingButton;
 import org.holidaydesk.assistant.agent.DatePicker;
 import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.language.BookingWording;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.config.BookingProperties;
 import org.holidaydesk.assistant.funnel.BookingFunnel;
 import org.holidaydesk.assistant.funnel.TrackedLinks;
@@ -74,7 +74,7 @@ public class ReplyQueue {
                     text + "\n\n" + BookingWording.pickDatesLine(reply.language()), datesFlow(reply), turn.lastMessageId());
         } else if (!reply.choices().isEmpty()) {
             outbox.enqueueChoices(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), text, reply.choices(),
-                    LanguageGuess.ROMANIAN.equals(reply.language()) ? "Vezi opțiunile" : "See options",
+                    Languages.all().of(reply.language()).reply("seeOptions"),
                     turn.lastMessageId());
         } else {
             outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), text, turn.lastMessageId());

@@ -160,6 +160,32 @@ class ModelAgentTest {
         assertThat(result.path("guests").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void theModelCallsTheHouseGuideAndItsAnswerCarriesTheBusinesssWordsWithoutThePrivateNotes() {
+        String guest = "40700300003";
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("property", "Casa Pescarului");
+        arguments.put("language", "en");
+        // a model that answers from the tool result, as its instructions require
+        model.script("check-in at the fisherman", 4, new OpenAiStub.Script("get_house_guide", request -> arguments,
+                result -> "Check-in at *" + result.path("name").asText() + "*: "
+                        + result.at("/facts/checkIn/text").asText() + " Breakfast: " + result.at("/facts/breakfast/text").asText()));
+
+        say(guest, "What time is check-in at the fisherman's house, and is there breakfast?");
+
+        String answer = repliesTo(guest, 1).get(0);
+        assertThat(answer).isEqualTo("Check-in at *Casa Pescarului*: From 14:00 to 20:00; the host meets you at the jetty. "
+                + "Breakfast: Breakfast is included: fish, eggs, cheese and jams from the village, served from 8:00 to 10:00.");
+        List<JsonNode> requests = model.requests("check-in at the fisherman");
+        assertThat(OpenAiStub.system(requests.get(0))).contains("get_house_guide");
+        List<String> tools = new ArrayList<>();
+        requests.get(0).path("tools").forEach(tool -> tools.add(tool.at("/function/name").asText()));
+        assertThat(tools).contains("get_house_guide");
+        String toolResult = message(requests.get(1), "tool").path("content").asText();
+        assertThat(read(toolResult).at("/facts/cancellation/source").asText()).isEqualTo("business");
+        assertThat(toolResult).doesNotContain("4711", "delta-heron-2026", "2580", "doorCode", "wifiPassword", "private");
+    }
+
     // ---- memory ----
 
     @Test

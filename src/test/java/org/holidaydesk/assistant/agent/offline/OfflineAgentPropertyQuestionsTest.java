@@ -127,7 +127,8 @@ class OfflineAgentPropertyQuestionsTest {
         PropertyTools.PropertyDetails casa = details(SampleCatalog.CASA);
         assertThat(answer).contains(english.place().location(casa), english.place().hasFeature("Casa Pescarului", feature("parking")))
                 .contains(english.place().askDatesFor("Casa Pescarului", null)).doesNotContain("http");
-        assertThat(tools.calls).containsExactly("list_properties", "get_property Casa Pescarului");
+        // parking is asked of the house guide first; without a guide text it is the catalog's amenity
+        assertThat(tools.calls).containsExactly("list_properties", "get_house_guide Casa Pescarului en", "get_property Casa Pescarului");
     }
 
     @Test

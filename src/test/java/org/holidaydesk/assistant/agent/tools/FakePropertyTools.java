@@ -23,6 +23,10 @@ public class FakePropertyTools implements PropertyTools {
         BookingLink answer(String property, LocalDate checkIn, LocalDate checkOut, int guests);
     }
 
+    public interface Guides {
+        HouseGuide answer(String property, String language);
+    }
+
     public interface Details {
         PropertyDetails answer(String property);
     }
@@ -50,6 +54,10 @@ public class FakePropertyTools implements PropertyTools {
         return details(p, null);
     };
     public RuntimeException failure;
+    /** By default a guide without any fact: every fact is not in the guide. */
+    public Guides guides = (property, language) -> new HouseGuide(null, null, java.util.Map.of(), java.util.Map.of(),
+            List.of("checkIn", "checkOut", "breakfast", "cancellation", "payment", "directions", "parking", "pets",
+                    "houseRules", "included", "nearby", "languages"), List.of());
 
     public static PropertySummary summary(String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay) {
         return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay,
@@ -91,6 +99,13 @@ public class FakePropertyTools implements PropertyTools {
         calls.add("get_property " + property);
         failIfSet();
         return details.answer(property);
+    }
+
+    @Override
+    public HouseGuide guide(String property, String language) {
+        calls.add("get_house_guide " + property + " " + language);
+        failIfSet();
+        return guides.answer(property, language);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.agent.language.PlainText;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads when a guest wants to stay from their words, in English and Romanian, relative to the business's
+ * Reads when a guest wants to stay from their words, in every language file's words (month names, "next month",
+ * "until", nights: {@code reading.months}, {@code reading.dates}), relative to the business's
  * today: exact dates in the usual forms ("June 15 to June 20", "15-20 iunie", "15.06-20.06", "2026-07-10",
  * "10/07/2026"), relative ones ("tomorrow", "mâine", "this weekend", "next month", "luna viitoare") and a
  * length of stay ("for 3 nights", "o săptămână"). Numeric dates are day first, as guests write them here.
@@ -33,34 +35,22 @@ final class DateReader {
      * @param month    a whole month asked about ("next month", "in July"), only when there is no arrival day
      * @param nights   a length of stay given in nights or weeks
      */
-    record Dates(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights) {
+    record Dates(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, DayRange days) {
 
-        static final Dates NONE = new Dates(null, null, null, null);
+        static final Dates NONE = new Dates(null, null, null, null, null);
 
         boolean isEmpty() {
             return checkIn == null && checkOut == null && month == null && nights == null;
         }
     }
 
+    private static final Languages WORDS = Languages.all();
     private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
 
     static {
-        String[][] names = {
-                {"january", "jan", "ianuarie", "ian"},
-                {"february", "feb", "februarie"},
-                {"march", "mar", "martie"},
-                {"april", "apr", "aprilie"},
-                {"may", "mai"},
-                {"june", "jun", "iunie", "iun"},
-                {"july", "jul", "iulie", "iul"},
-                {"august", "aug"},
-                {"september", "sept", "sep", "septembrie"},
-                {"october", "oct", "octombrie"},
-                {"november", "nov", "noiembrie"},
-                {"december", "dec", "decembrie"}};
-        for (int m = 0; m < names.length; m++) {
-            for (String name : names[m]) {
-                MONTHS.put(name, m + 1);
+        for (int month = 1; month <= 12; month++) {
+            for (String name : WORDS.words("reading.months." + month)) {
+                MONTHS.putIfAbsent(name, month);
             }
         }
     }
@@ -71,15 +61,16 @@ final class DateReader {
             .collect(Collectors.joining("|"));
     private static final String MONTH = "(" + MONTH_WORDS + ")\\.?";
     /** Full month names that are also everyday words, never read as a month without a day number. */
-    private static final List<String> AMBIGUOUS_MONTHS = List.of("may", "mai", "march", "mar", "jan", "dec", "sep", "oct",
-            "nov", "feb", "apr", "jun", "jul", "aug", "ian", "iun", "iul", "sept");
-    private static final String ORDINAL = "(?:st|nd|rd|th)?";
-    private static final String UNTIL = "(?:-|to|till|until|and|through|si|pana la|pana pe|pana in|la)";
+    private static final List<String> AMBIGUOUS_MONTHS = WORDS.words("reading.ambiguousMonths");
+    /** "15th", and the German "15." */
+    private static final String ORDINAL = "(?:st|nd|rd|th|\\.)?";
+    private static final String UNTIL = "(?:" + WORDS.alternatives("reading.dates.until") + ")";
     /** Romanian "mai" is also "more": "2 mai ieftine" is no date. */
     private static final String EVERYDAY_MAI = "(?!\\s+(?:mult|multe|multi|putin|putine|ieftin|ieftina|ieftine|mare|mari|"
             + "mic|mica|mici|bine|departe|devreme|tarziu|aproape))";
-    private static final String NOT_A_PARTY = "(?!\\s*(?:people|persons?|guests?|adults?|kids?|children|persoane|"
-            + "persoana|adulti|copii|nights?|nopti|noapte))";
+    private static final String NOT_A_PARTY = "(?!\\s*(?:" + WORDS.alternatives("reading.party.people") + "|"
+            + WORDS.alternatives("reading.party.adults") + "|" + WORDS.alternatives("reading.party.children") + "|"
+            + WORDS.alternatives("reading.dates.nights") + "))";
 
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
     private static final Pattern DAY_MONTH_YEAR_DASHED = Pattern.compile("\\b(\\d{1,2})-(\\d{1,2})-(\\d{4})\\b");
@@ -87,28 +78,45 @@ final class DateReader {
             + "\\s*(?:the\\s+)?(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH + "(?:\\s+(\\d{4}))?\\b");
     private static final Pattern MONTH_DAY_RANGE = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})" + ORDINAL + "\\s*"
             + UNTIL + "\\s*(\\d{1,2})" + ORDINAL + "\\b" + NOT_A_PARTY + "(?:,?\\s+(\\d{4}))?");
+    /**
+     * Days without a month, "what about the 20th to the 23rd?", "din 20 până pe 23", "vom 20. bis 23.": a follow-up
+     * whose month is the conversation's.
+     */
+    private static final Pattern DAYS_ONLY = Pattern.compile("\\b(?:the|from|din|de la|vom|between|intre)\\s+(\\d{1,2})"
+            + ORDINAL + "\\s*" + UNTIL + "\\s*(?:the\\s+)?(\\d{1,2})" + ORDINAL + "(?![./]?\\d)" + NOT_A_PARTY);
+    /** "15.-20.6.", "15-20.06.2027": a range of days in one numeric month. */
+    private static final Pattern DAY_RANGE_NUMERIC = Pattern.compile("(?<![./\\d])(\\d{1,2})\\.?\\s*-\\s*(\\d{1,2})[./](\\d{1,2})"
+            + "(?:[./](\\d{4}))?\\b\\.?(?![./]?\\d)");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{4}|\\d{2}))?\\b(?![./]\\d)");
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH
             + EVERYDAY_MAI + "(?:\\s+(\\d{4}))?\\b");
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(?:the\\s+)?(\\d{1,2})" + ORDINAL + "\\b"
             + NOT_A_PARTY + "(?:,?\\s+(\\d{4}))?");
-    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:in|during|for|luna|din|pentru|prin|pe)\\s+(?:(?:the\\s+)?month\\s+of\\s+)?"
+    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.dates.inMonth") + ")\\s+(?:(?:the\\s+)?month\\s+of\\s+)?"
             + MONTH + EVERYDAY_MAI + "(?:\\s+(\\d{4}))?\\b");
     private static final Pattern BARE_MONTH = Pattern.compile("\\b" + MONTH + "(?:\\s+(\\d{4}))?\\b");
 
-    private static final Pattern NEXT_MONTH = Pattern.compile("\\b(?:next month|luna (?:viitoare|urmatoare|ce vine))\\b");
-    private static final Pattern THIS_MONTH = Pattern.compile("\\b(?:this month|luna (?:aceasta|asta|curenta))\\b");
-    private static final Pattern NEXT_WEEKEND = Pattern.compile("\\b(?:next weekend|weekendul (?:viitor|urmator)|weekend-ul (?:viitor|urmator))\\b");
-    private static final Pattern WEEKEND = Pattern.compile("\\bweekend");
-    private static final Pattern DAY_AFTER_TOMORROW = Pattern.compile("\\b(?:day after tomorrow|poimaine)\\b");
-    private static final Pattern TOMORROW = Pattern.compile("\\b(?:tomorrow|maine)\\b");
-    private static final Pattern TODAY = Pattern.compile("\\b(?:today|tonight|azi|astazi|diseara|in seara asta)\\b");
+    private static final Pattern NEXT_MONTH = phrases("reading.dates.nextMonth", true);
+    private static final Pattern THIS_MONTH = phrases("reading.dates.thisMonth", true);
+    private static final Pattern NEXT_WEEKEND = phrases("reading.dates.nextWeekend", true);
+    /** "weekend", "weekendul", "wochenende": a prefix */
+    private static final Pattern WEEKEND = phrases("reading.dates.weekend", false);
+    private static final Pattern DAY_AFTER_TOMORROW = phrases("reading.dates.dayAfterTomorrow", true);
+    private static final Pattern TOMORROW = phrases("reading.dates.tomorrow", true);
+    private static final Pattern TODAY = phrases("reading.dates.today", true);
 
     private static final String COUNT = NumberWords.NUMBER_OR_ARTICLE;
-    private static final Pattern NIGHTS = Pattern.compile("\\b" + COUNT + "\\s*(?:nights?|nopti|noptii|noapte|seri|serii)\\b");
-    private static final Pattern WEEKS = Pattern.compile("\\b" + COUNT + "\\s*(?:weeks?|saptamani|saptamana)\\b");
+    private static final Pattern NIGHTS = Pattern.compile("\\b" + COUNT + "\\s*(?:" + WORDS.alternatives("reading.dates.nights")
+            + ")\\b");
+    private static final Pattern WEEKS = Pattern.compile("\\b" + COUNT + "\\s*(?:" + WORDS.alternatives("reading.dates.weeks")
+            + ")\\b");
 
     private DateReader() {
+    }
+
+    /** One word list of every language as a pattern; {@code whole} ends it at a word's end. */
+    private static Pattern phrases(String path, boolean whole) {
+        return Pattern.compile("\\b(?:" + WORDS.alternatives(path) + ")" + (whole ? "\\b" : ""));
     }
 
     static Dates read(PlainText text, LocalDate today) {
@@ -122,6 +130,9 @@ final class DateReader {
         take(rest, MONTH_DAY_RANGE, m -> List.of(
                 new Mention(m.start(), day(m, 2), monthName(m, 1), year(m, 4)),
                 new Mention(m.start() + 1, day(m, 3), monthName(m, 1), year(m, 4))), mentions);
+        take(rest, DAY_RANGE_NUMERIC, m -> List.of(
+                new Mention(m.start(), day(m, 1), month(m, 3), year(m, 4)),
+                new Mention(m.start() + 1, day(m, 2), month(m, 3), year(m, 4))), mentions);
         take(rest, NUMERIC, m -> List.of(new Mention(m.start(), day(m, 1), month(m, 2), year(m, 3))), mentions);
         take(rest, DAY_MONTH, m -> List.of(new Mention(m.start(), day(m, 1), monthName(m, 2), year(m, 3))), mentions);
         take(rest, MONTH_DAY, m -> "mai".equals(m.group(1)) ? List.of()
@@ -157,7 +168,16 @@ final class DateReader {
             checkOut = checkIn.plusDays(nights);
         }
         YearMonth month = checkIn == null ? month(rest.toString(), today) : null;
-        return new Dates(checkIn, checkOut, month, nights);
+        DayRange days = null;
+        if (checkIn == null && month == null) {
+            Matcher only = DAYS_ONLY.matcher(rest.toString());
+            if (only.find()) {
+                int from = Integer.parseInt(only.group(1));
+                int to = Integer.parseInt(only.group(2));
+                days = from >= 1 && from <= 31 && to >= 1 && to <= 31 && from != to ? new DayRange(from, to, today) : null;
+            }
+        }
+        return new Dates(checkIn, checkOut, month, nights, days);
     }
 
     /** The Friday of this weekend; on Saturday and Sunday, next week's (this one is under way). */

@@ -1,5 +1,7 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
+import org.holidaydesk.assistant.agent.language.Language;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.agent.language.PlainText;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -52,6 +54,18 @@ public record Feature(String term, Kind kind, Pattern words, List<String> catalo
 
     public String mark(boolean inRomanian) {
         return inRomanian ? romanianMark : englishMark;
+    }
+
+    /** Its name in a sentence of that language: the language file's ({@code features.<term>.name}), else English. */
+    public String name(Language language) {
+        String named = language.text("features." + term + ".name");
+        return named != null ? named : name(LanguageGuess.ROMANIAN.equals(language.code()));
+    }
+
+    /** Its short label in that language: the language file's ({@code features.<term>.mark}), else English. */
+    public String mark(Language language) {
+        String marked = language.text("features." + term + ".mark");
+        return marked != null ? marked : mark(LanguageGuess.ROMANIAN.equals(language.code()));
     }
 
     /** Lowercase, without diacritics, hyphens as spaces: "Pet-Friendly" reads "pet friendly". */

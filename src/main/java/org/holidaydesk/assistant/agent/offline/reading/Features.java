@@ -1,5 +1,7 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
+import org.holidaydesk.assistant.agent.language.Language;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.agent.language.PlainText;
 import org.holidaydesk.assistant.agent.tools.PropertyTools;
 import java.util.ArrayList;
@@ -126,6 +128,12 @@ public final class Features {
         Feature.Kind kind = catalog.stream().anyMatch(p -> p.amenities().stream().anyMatch(a -> Feature.plain(a).equals(term)))
                 ? Feature.Kind.AMENITY : Feature.Kind.TAG;
         return Feature.literal(term, kind);
+    }
+
+    /** An amenity as the guest reads it: its name in the language file ({@code amenities}), else as below. */
+    public static String amenityName(String amenity, Language language) {
+        String named = language.text("amenities." + Feature.plain(amenity));
+        return named != null ? named : amenityName(amenity, LanguageGuess.ROMANIAN.equals(language.code()));
     }
 
     /** An amenity as the guest reads it: the catalog's English, or its Romanian name when there is one. */

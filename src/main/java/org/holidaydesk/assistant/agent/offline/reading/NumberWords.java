@@ -1,40 +1,43 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
 import org.holidaydesk.assistant.agent.language.PlainText;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.holidaydesk.assistant.agent.language.Languages;
 
 /**
- * Numbers as guests write them, in digits or in words from one to twelve, in English and Romanian without
+ * Numbers as guests write them, in digits or in words from one to twelve, in every language file's words
+ * ({@code reading.numbers}, e.g. English and Romanian) without
  * diacritics (as {@link PlainText} has them), Romanian's gendered forms included: "un"/"o"/"unu"/"una",
  * "doi"/"doua", "doisprezece"/"douasprezece", and the spoken "unspe", "doispe", "douaspe". The articles
  * "a", "an", "un", "o" are one, but only where a noun follows ("a child", "o noapte").
  */
 final class NumberWords {
 
-    private static final Map<String, Integer> VALUES = Map.ofEntries(
-            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
-            Map.entry("o", 1), Map.entry("un", 1), Map.entry("unu", 1), Map.entry("una", 1),
-            Map.entry("two", 2), Map.entry("doi", 2), Map.entry("doua", 2),
-            Map.entry("three", 3), Map.entry("trei", 3),
-            Map.entry("four", 4), Map.entry("patru", 4),
-            Map.entry("five", 5), Map.entry("cinci", 5),
-            Map.entry("six", 6), Map.entry("sase", 6),
-            Map.entry("seven", 7), Map.entry("sapte", 7),
-            Map.entry("eight", 8), Map.entry("opt", 8),
-            Map.entry("nine", 9), Map.entry("noua", 9),
-            Map.entry("ten", 10), Map.entry("zece", 10),
-            Map.entry("eleven", 11), Map.entry("unsprezece", 11), Map.entry("unspe", 11),
-            Map.entry("twelve", 12), Map.entry("doisprezece", 12), Map.entry("douasprezece", 12),
-            Map.entry("doispe", 12), Map.entry("douaspe", 12));
+    private static final Map<String, Integer> VALUES = values();
+    private static final List<String> ARTICLES = Languages.all().words("reading.articles");
 
-    private static final String WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|unu|una|doi|doua|trei|patru|cinci|sase|sapte|opt|noua|zece|unsprezece|unspe|doisprezece|douasprezece"
-            + "|doispe|douaspe";
+    private static final String WORDS = VALUES.keySet().stream().filter(word -> !ARTICLES.contains(word))
+            .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|"));
 
     /** A number in digits or words, as one regular-expression group. */
     static final String NUMBER = "(\\d{1,2}|" + WORDS + ")";
     /** {@link #NUMBER} or an article meaning one, as one group; only for use right before a noun. */
-    static final String NUMBER_OR_ARTICLE = "(\\d{1,2}|a|an|o|un|" + WORDS + ")";
+    static final String NUMBER_OR_ARTICLE = "(\\d{1,2}|" + String.join("|", ARTICLES) + "|" + WORDS + ")";
+
+    /** Every language file's number words ({@code reading.numbers}) and their values. */
+    private static Map<String, Integer> values() {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        Languages languages = Languages.all();
+        for (String code : languages.codes()) {
+            languages.of(code).root().path("reading").path("numbers").fields()
+                    .forEachRemaining(entry -> values.putIfAbsent(entry.getKey(), entry.getValue().asInt()));
+        }
+        return Map.copyOf(values);
+    }
 
     private NumberWords() {
     }

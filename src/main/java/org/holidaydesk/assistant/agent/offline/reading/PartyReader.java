@@ -1,6 +1,8 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.agent.language.PlainText;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,16 +35,17 @@ public final class PartyReader {
     private static final String NUMBER = NumberWords.NUMBER;
     private static final String NUMBER_OR_ARTICLE = NumberWords.NUMBER_OR_ARTICLE;
 
-    private static final String ADULT_NOUNS = "(?:adults?|adulti|adultii|adulte|grown-?ups?|oameni mari)";
-    private static final String CHILD_NOUNS = "(?:children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?"
-            + "|copii|copiii|copil|copilul|copilasi|copilas|bebelusi|bebelus|bebe|bebei|sugari|sugar|minori|adolescenti)";
-    private static final String PEOPLE_NOUNS = "(?:people|persons?|guests?|pax|pers|ppl|persoane|persoana|oaspeti|oaspete"
-            + "|oameni|of us|dintre noi)";
+    private static final Languages WORDS = Languages.all();
+    private static final String ADULT_NOUNS = "(?:" + WORDS.alternatives("reading.party.adults") + ")";
+    private static final String CHILD_NOUNS = "(?:" + WORDS.alternatives("reading.party.children") + ")";
+    private static final String PEOPLE_NOUNS = "(?:" + WORDS.alternatives("reading.party.people") + ")";
+    /** "zu zweit": a phrase that is a party of its own size, by every language file ({@code reading.party.together}). */
+    private static final Map<Pattern, Integer> TOGETHER = together();
     private static final String GROUP_NOUNS = "(?:couples?|cupluri|cuplu|perechi|pereche|families|familii|friends|prieteni"
             + "|prietene)";
     /** What may follow a number that is the whole party: not nights, days, dates, prices, or parts of the party. */
-    private static final String NOT_A_TOTAL = "(?!\\s*(?:(?:nights?|nopti|noptii|noapte|seri|days?|zile|weeks?|saptamani"
-            + "|saptamana|months?|luni|st|nd|rd|th|" + DateReader.MONTH_WORDS + "|ron|lei|eur|euro"
+    private static final String NOT_A_TOTAL = "(?!\\s*(?:(?:" + WORDS.alternatives("reading.dates.nights") + "|"
+            + WORDS.alternatives("reading.dates.weeks") + "|days?|zile|tage?|months?|luni|monate?|st|nd|rd|th|" + DateReader.MONTH_WORDS + "|ron|lei|eur|euro"
             + "|(?:small |little |young )?" + ADULT_NOUNS + "|(?:small |little |young )?" + CHILD_NOUNS
             + "|" + GROUP_NOUNS + "|of them|dintre (?:ei|care)|din care)\\b|[./-]\\s*\\d|\\$|%))";
 
@@ -60,17 +63,16 @@ public final class PartyReader {
     private static final Pattern GROUP_OF = Pattern.compile("\\b(?:family|familie|familia|party|group|grup|grupul|echipa|team)"
             + "\\s+(?:of|de)\\s+" + NUMBER + "\\b" + NOT_A_TOTAL);
     private static final Pattern PEOPLE = Pattern.compile("\\b" + NUMBER_OR_ARTICLE + "\\s*(?:de\\s+)?" + PEOPLE_NOUNS + "\\b");
-    private static final Pattern WE_ARE = Pattern.compile("\\b(?:we are|were|we will be|well be|we ll be|there are|there will be"
-            + "|there is|suntem|vom fi|o sa fim|am fi|noi)\\s+(?:in total\\s+|total\\s+)?" + NUMBER + "\\b"
+    private static final Pattern WE_ARE = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.party.weAre") + ")\\s+(?:in total\\s+|total\\s+)?" + NUMBER + "\\b"
             + "(?!\\s+of\\b)" + NOT_A_TOTAL);
     private static final Pattern IN_TOTAL = Pattern.compile("\\b(?:in total|total|in all|cu totul|overall)\\s*:?\\s*" + NUMBER
             + "\\b" + NOT_A_TOTAL + "|\\b" + NUMBER + "\\s+(?:in total|total|in all|cu totul)\\b");
-    private static final Pattern FOR = Pattern.compile("\\b(?:for|pentru|pt|ptr)\\.?\\s+" + NUMBER + "\\b(?!\\s+of\\b)"
+    private static final Pattern FOR = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.party.for") + ")\\.?\\s+" + NUMBER + "\\b(?!\\s+of\\b)"
             + NOT_A_TOTAL);
 
     private static final Pattern COUPLES = Pattern.compile("\\b" + NUMBER + "\\s+(?:couples|cupluri|perechi)\\b");
-    private static final Pattern A_COUPLE = Pattern.compile("\\b(?:a couple|couple|un cuplu|cuplu|o pereche|doar noi doi|noi doi"
-            + "|noi doua|amandoi|amandoua|both of us)\\b(?!\\s+of\\b)");
+    private static final Pattern A_COUPLE = Pattern.compile("\\b(?:a couple|couple|un cuplu|cuplu|o pereche|"
+            + WORDS.alternatives("reading.party.pairs") + ")\\b(?!\\s+of\\b)");
     private static final String PARTNER = "(?:wife|husband|partner|girlfriend|boyfriend|fiancee?|son|daughter|mother|father"
             + "|mom|mum|dad|sister|brother|friend|colleague)";
     private static final String PARTENER = "(?:sotia|sotul|partenerul|partenera|prietena|prietenul|iubita|iubitul|logodnica"
@@ -139,6 +141,12 @@ public final class PartyReader {
 
     /** The first whole-party number the words give, and where. */
     private static Count total(String words) {
+        for (Map.Entry<Pattern, Integer> together : TOGETHER.entrySet()) {
+            Matcher matcher = together.getKey().matcher(words);
+            if (matcher.find()) {
+                return new Count(matcher.start(), matcher.end(), together.getValue(), true);
+            }
+        }
         Matcher families = FAMILIES_OF.matcher(words);
         if (families.find()) {
             int guests = NumberWords.value(families.group(1)) * NumberWords.value(families.group(2));
@@ -181,6 +189,15 @@ public final class PartyReader {
             adults = 1;
         }
         return adults;
+    }
+
+    private static Map<Pattern, Integer> together() {
+        Map<Pattern, Integer> phrases = new java.util.LinkedHashMap<>();
+        for (String code : WORDS.codes()) {
+            WORDS.of(code).root().path("reading").path("party").path("together").fields().forEachRemaining(entry ->
+                    phrases.put(Pattern.compile("\\b" + entry.getKey() + "\\b"), entry.getValue().asInt()));
+        }
+        return phrases;
     }
 
     private static List<Count> all(Pattern pattern, String words) {

@@ -1,6 +1,7 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Languages;
 import org.holidaydesk.assistant.agent.language.PlainText;
 import org.holidaydesk.assistant.agent.tools.PropertyTools;
 import java.time.LocalDate;
@@ -15,20 +16,15 @@ import java.util.regex.Pattern;
  */
 public final class RequestReader {
 
-    private static final Pattern GREETING = Pattern.compile("^\\W*(?:hello|hi|hey|hiya|howdy|good (?:morning|afternoon|evening|day)"
-            + "|greetings|buna|buna ziua|buna seara|buna dimineata|salut|salutare|salutari|servus|hei|ceau|neata|sal)\\b"
-            + "|\\b(?:hello|buna ziua|buna seara|buna dimineata)\\b");
-    private static final Pattern THANKS = Pattern.compile("\\b(?:thanks|thank you|thx|ty|cheers|multumesc|multumim|mersi|merci|"
-            + "multumesc frumos)\\b");
-    private static final Pattern ANY_PROPERTY = Pattern.compile("\\b(?:anything|any property|any place|anywhere|something|"
-            + "else|other (?:property|properties|place|places|options?)|another (?:property|place|one)|ceva|altceva|orice|"
-            + "alta (?:proprietate|casa|cazare|varianta)|alte (?:proprietati|case|variante|optiuni)|which (?:ones?|of them|of your"
-            + "|properties|places|houses)|any of (?:them|your)|your (?:properties|places|houses)|care (?:dintre|din) |care (?:proprietati"
-            + "|case|cazari|locuri)|proprietatile (?:voastre|dvs)|ce (?:proprietati|case|locuri) aveti)\\b");
+    private static final Languages WORDS = Languages.all();
+    private static final Pattern GREETING = Pattern.compile("^\\W*(?:" + WORDS.alternatives("reading.greeting") + ")\\b"
+            + "|\\b(?:" + WORDS.alternatives("reading.greetingAnywhere") + ")\\b");
+    private static final Pattern THANKS = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.thanks") + ")\\b");
+    private static final Pattern ANY_PROPERTY = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.anyProperty") + ")\\b");
+    /** A new search over every property: "looking for a place", "caut cazare", "ich suche eine Unterkunft". */
+    private static final Pattern GENERAL_SEARCH = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.generalSearch") + ")\\b");
     /** The guest asks whether something is free, or to book; "free wifi" asks about wifi. */
-    private static final Pattern AVAILABILITY = Pattern.compile("\\b(?:free(?!\\s+(?:wifi|wi-fi|parking|internet|breakfast))"
-            + "|available|availability|vacanc\\w*|book|booking|reserve|reservation|liber|libera|libere|liberi|disponibil\\w*"
-            + "|rezerv\\w*|ocupat\\w*)\\b");
+    private static final Pattern AVAILABILITY = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.availability") + ")\\b");
 
     private RequestReader() {
     }
@@ -45,9 +41,12 @@ public final class RequestReader {
                 catalog.stream().map(PropertyTools.PropertySummary::name).toList());
         String besideTheName = mention == null ? text : mention.besides(text);
         PlainText around = PlainText.of(besideTheName);
+        boolean generalSearch = plain.contains(GENERAL_SEARCH);
         return new GuestRequest(plain.contains(GREETING), plain.contains(THANKS), dates.checkIn(), dates.checkOut(),
                 dates.month(), dates.nights(), PartyReader.read(plain), mention == null ? null : mention.asWritten(),
-                mention == null && plain.contains(ANY_PROPERTY), Fact.askedIn(around), Features.askedIn(around, catalog),
-                around.contains(AVAILABILITY), LanguageGuess.of(besideTheName, fallbackLanguage));
+                mention == null && (generalSearch || plain.contains(ANY_PROPERTY)), Fact.askedIn(around),
+                Features.askedIn(around, catalog), around.contains(AVAILABILITY) || generalSearch,
+                LanguageGuess.of(besideTheName, fallbackLanguage), GuideTopic.askedIn(around), around.value(),
+                dates.days());
     }
 }

@@ -49,6 +49,12 @@ class DateReaderTest {
             "from 1 to 5 December                                        | 2026-12-01 | 2026-12-05",
             "1-5 dec                                                     | 2026-12-01 | 2026-12-05",
             "3-6 mai                                                     | 2027-05-03 | 2027-05-06",
+            "Ich suche eine Unterkunft vom 15. bis 20. Juni              | 2027-06-15 | 2027-06-20",
+            "vom 15. bis zum 20. Juni für zwei Personen                  | 2027-06-15 | 2027-06-20",
+            "15.–20.6.                                                   | 2027-06-15 | 2027-06-20",
+            "vom 10. Juli bis 15. Juli                                   | 2027-07-10 | 2027-07-15",
+            "28. Dezember bis 3. Januar                                  | 2026-12-28 | 2027-01-03",
+            "vom 1. bis 5. März                                          | 2027-03-01 | 2027-03-05",
     })
     void readsAnArrivalAndADeparture(String text, LocalDate checkIn, LocalDate checkOut) {
         DateReader.Dates dates = read(text);
@@ -56,6 +62,26 @@ class DateReaderTest {
         assertThat(dates.checkIn()).isEqualTo(checkIn);
         assertThat(dates.checkOut()).isEqualTo(checkOut);
         assertThat(dates.month()).isNull();
+    }
+
+    @Test
+    void germanRelativeDatesAreRead() {
+        assertThat(read("Ist nächsten Monat etwas frei?").month()).isEqualTo(java.time.YearMonth.of(2026, 12));
+        assertThat(read("Habt ihr am Wochenende etwas frei?").checkIn()).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(read("Habt ihr am Wochenende etwas frei?").checkOut()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(read("Guten Morgen, für 3 Nächte im August").month()).isEqualTo(java.time.YearMonth.of(2027, 8));
+        assertThat(read("Guten Morgen, für 3 Nächte im August").nights()).isEqualTo(3);
+        assertThat(read("Guten Morgen, für 3 Nächte im August").checkIn()).isNull();
+    }
+
+    @Test
+    void daysWithoutAMonthAreLeftForTheConversationsMonth() {
+        assertThat(read("what about the 20th to the 23rd?").days()).isEqualTo(new DayRange(20, 23, TODAY));
+        assertThat(read("und vom 20. bis 23.?").days()).isEqualTo(new DayRange(20, 23, TODAY));
+        assertThat(read("dar din 20 până pe 23?").days()).isEqualTo(new DayRange(20, 23, TODAY));
+        assertThat(read("for the 2 to 3 people").days()).isNull();
+        assertThat(new DayRange(20, 23, TODAY).stayAround(java.time.YearMonth.of(2027, 3)))
+                .containsExactly(LocalDate.of(2027, 3, 20), LocalDate.of(2027, 3, 23));
     }
 
     @Test

@@ -48,6 +48,20 @@ class PartyReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "Wir sind zu zweit                                          | 2",
+            "wir sind vier                                              | 4",
+            "2 Erwachsene und 1 Kind                                    | 3",
+            "für zwei Personen                                          | 2",
+            "Ich suche eine Unterkunft vom 10. bis 14. August für zwei Personen | 2",
+            "für 3 Nächte, wir sind zu dritt                            | 3",
+            "meine Frau und ich                                         | 2",
+    })
+    void readsAPartyInGerman(String text, int guests) {
+        assertThat(read(text)).isEqualTo(guests);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "we are five                                                | 5",
             "for four people                                            | 4",
             "a party of eight                                           | 8",
