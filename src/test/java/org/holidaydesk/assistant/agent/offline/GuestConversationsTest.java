@@ -104,7 +104,7 @@ class GuestConversationsTest {
 
         Guest booked = new Guest("40711000033");
         assertThat(booked.says("Is Casa Pescarului free from 10 to 14 " + month(Locale.ENGLISH) + " for 2 people?"))
-                .contains("Good news", "Book here:");
+                .contains("Good news", "[Book 10–14 ");
         assertThat(booked.says("What time is check-in?")).contains("From 14:00 to 20:00; the host meets you at the jetty.")
                 .doesNotContain("which dates", "how many", "Vila Franceza", "4711");
     }
@@ -137,13 +137,13 @@ class GuestConversationsTest {
                 .contains("Good news: *Casa Pescarului* is free for " + stay + " (4 nights, 2 guests)");
 
         assertThat(guest.says("and for 5 people?")).startsWith("For *Casa Pescarului*, which you asked about:")
-                .contains("is free for " + stay + " (4 nights, 5 guests)", "Book here:");
+                .contains("is free for " + stay + " (4 nights, 5 guests)", "[Book 10–14 ", "](http");
         assertThat(guest.says("dar pentru 6 persoane?")).startsWith("Pentru *Casa Pescarului*, despre care ați întrebat:")
-                .contains("(4 nopți, 6 persoane)", "Rezervați aici:");
+                .contains("(4 nopți, 6 persoane)", "[Rezervă 10–14 ");
         assertThat(guest.says("what about the 20th to the 23rd?")).startsWith("For *Casa Pescarului*, which you asked about:")
-                .contains("is free for *20–23 " + monthAnswered(Locale.ENGLISH) + "* (3 nights, 6 guests)", "Book here:");
+                .contains("is free for *20–23 " + monthAnswered(Locale.ENGLISH) + "* (3 nights, 6 guests)", "[Book 20–23 ");
         assertThat(guest.says("and for 8 people?")).contains("*Casa Pescarului* sleeps at most 6 guests.")
-                .doesNotContain("Book here:");
+                .doesNotContain("[Book");
     }
 
     // ---- German, from the first question to the booking link ----
@@ -159,10 +159,10 @@ class GuestConversationsTest {
 
         String link = guest.says("Wir sind zu zweit");
         assertThat(link).contains("Gute Nachricht: *Casa Pescarului* ist frei für *10.–14. " + monat + "* (4 Nächte, 2 Personen)",
-                "Hier buchen: http", "insgesamt");
+                "[Buchen 10–14 ", "](http", "insgesamt");
 
         String family = guest.says("Und für 2 Erwachsene und 1 Kind?");
-        assertThat(family).contains("(4 Nächte, 3 Personen)", "Hier buchen: http");
+        assertThat(family).contains("(4 Nächte, 3 Personen)", "[Buchen 10–14 ");
 
         String breakfast = guest.says("Ist das Frühstück inbegriffen?");
         assertThat(breakfast).contains("Frühstück ist inbegriffen: Fisch, Eier, Käse und Marmelade aus dem Dorf, von 8:00 bis 10:00 Uhr.");
@@ -269,9 +269,15 @@ class GuestConversationsTest {
             }
         }
 
+        /** The interactive message's text; a booking button's label and address follow it as "[label](url)". */
         private String interactiveText(String stored) {
             try {
-                return JSON.readTree(stored).path("body").path("text").asText();
+                JsonNode interactive = JSON.readTree(stored);
+                JsonNode button = interactive.path("action").path("parameters");
+                String text = interactive.path("body").path("text").asText();
+                return "cta_url".equals(interactive.path("type").asText())
+                        ? text + "\n[" + button.path("display_text").asText() + "](" + button.path("url").asText() + ")"
+                        : text;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
