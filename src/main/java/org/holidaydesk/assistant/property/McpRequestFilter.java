@@ -2,26 +2,17 @@ package org.holidaydesk.assistant.property;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,15 +44,14 @@ final class McpRequestFilter extends HttpFilter {
 
     /** The largest request body read: a tool call's arguments are a few hundred bytes. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
     private static final Logger LOG = LoggerFactory.getLogger(McpRequestFilter.class);
     private static final String BEARER = "bearer ";
-    private static final String JSON = "application/json";
-    private static final String EVENT_STREAM = "text/event-stream";
     /** Text that names code: a package-qualified class, an exception, a stack frame. */
-    private static final Pattern NAMES_CODE = Pattern.compile(
-            "\\b(?:java|javax|jakarta|org|com|io|reactor|tools|sun|jdk|dev)\\.[A-Za-z_$]"
+    private static final Pattern NAMES_CODE =
+            Pattern.compile("\\b(?:java|javax|jakarta|org|com|io|reactor|tools|sun|jdk|dev)\\.[A-Za-z_$]"
                     + "|Exception|Throwable|stackTrace|\\bat [\\w$.]+\\(");
 
     private final McpOrigins origins;
@@ -118,19 +108,33 @@ final class McpRequestFilter extends HttpFilter {
         try {
             message = json.readValue(body, Object.class);
         } catch (IOException | RuntimeException malformed) {
-            answer(response, 400, new JsonRpcError(null, JsonRpcError.PARSE_ERROR, "Parse error: the body is not JSON"));
+            answer(
+                    response,
+                    400,
+                    new JsonRpcError(null, JsonRpcError.PARSE_ERROR, "Parse error: the body is not JSON"));
             return;
         }
         Object id = message instanceof Map<?, ?> fields ? fields.get("id") : null;
         String version = request.getHeader(PROTOCOL_VERSION_HEADER);
         if (version != null && !protocolVersions.contains(version.strip())) {
-            answer(response, 400, new JsonRpcError(id, JsonRpcError.TRANSPORT_REFUSED,
-                    "Unsupported MCP-Protocol-Version; this server speaks " + String.join(", ", protocolVersions)));
+            answer(
+                    response,
+                    400,
+                    new JsonRpcError(
+                            id,
+                            JsonRpcError.TRANSPORT_REFUSED,
+                            "Unsupported MCP-Protocol-Version; this server speaks "
+                                    + String.join(", ", protocolVersions)));
             return;
         }
         if (!McpMediaTypes.acceptsJsonAndEventStream(request.getHeaders("Accept"))) {
-            answer(response, 406, new JsonRpcError(id, JsonRpcError.TRANSPORT_REFUSED,
-                    "Accept must list application/json and text/event-stream"));
+            answer(
+                    response,
+                    406,
+                    new JsonRpcError(
+                            id,
+                            JsonRpcError.TRANSPORT_REFUSED,
+                            "Accept must list application/json and text/event-stream"));
             return;
         }
         JsonRpcError invalid = check(message);
@@ -139,23 +143,27 @@ final class McpRequestFilter extends HttpFilter {
             return;
         }
         BufferedMcpResponse buffered = new BufferedMcpResponse(response);
-        chain.doFilter(new ReadRequest(request, body), buffered);
+        chain.doFilter(new McpReadRequest(request, body), buffered);
         pass(response, buffered, id);
     }
 
     /** What is wrong with this JSON-RPC message, or null when the server can take it. */
     static JsonRpcError check(Object message) {
         if (message instanceof List<?>) {
-            return new JsonRpcError(null, JsonRpcError.INVALID_REQUEST, "Invalid Request: batches are not supported; "
-                    + "send one JSON-RPC message per request");
+            return new JsonRpcError(
+                    null,
+                    JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: batches are not supported; " + "send one JSON-RPC message per request");
         }
         if (!(message instanceof Map<?, ?> fields)) {
-            return new JsonRpcError(null, JsonRpcError.INVALID_REQUEST, "Invalid Request: a JSON-RPC message is an object");
+            return new JsonRpcError(
+                    null, JsonRpcError.INVALID_REQUEST, "Invalid Request: a JSON-RPC message is an object");
         }
         Object id = fields.get("id");
         boolean request = fields.containsKey("id");
         if (request && !(id instanceof String || id instanceof Number)) {
-            return new JsonRpcError(null, JsonRpcError.INVALID_REQUEST, "Invalid Request: the id must be a string or a number");
+            return new JsonRpcError(
+                    null, JsonRpcError.INVALID_REQUEST, "Invalid Request: the id must be a string or a number");
         }
         if (!"2.0".equals(fields.get("jsonrpc"))) {
             return new JsonRpcError(id, JsonRpcError.INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
@@ -172,12 +180,17 @@ final class McpRequestFilter extends HttpFilter {
         }
         Map<?, ?> named = params == null ? Map.of() : (Map<?, ?>) params;
         return switch (method) {
-            case "initialize" -> named.get("protocolVersion") instanceof String
-                    && named.get("capabilities") instanceof Map<?, ?> && named.get("clientInfo") instanceof Map<?, ?>
-                    ? null : invalidParams(id, "initialize takes protocolVersion, capabilities and clientInfo");
-            case "tools/call" -> named.get("name") instanceof String
-                    && (named.get("arguments") == null || named.get("arguments") instanceof Map<?, ?>)
-                    ? null : invalidParams(id, "tools/call takes a tool name and an arguments object");
+            case "initialize" ->
+                named.get("protocolVersion") instanceof String
+                                && named.get("capabilities") instanceof Map<?, ?>
+                                && named.get("clientInfo") instanceof Map<?, ?>
+                        ? null
+                        : invalidParams(id, "initialize takes protocolVersion, capabilities and clientInfo");
+            case "tools/call" ->
+                named.get("name") instanceof String
+                                && (named.get("arguments") == null || named.get("arguments") instanceof Map<?, ?>)
+                        ? null
+                        : invalidParams(id, "tools/call takes a tool name and an arguments object");
             default -> null;
         };
     }
@@ -213,8 +226,10 @@ final class McpRequestFilter extends HttpFilter {
             case 413 -> new JsonRpcError(id, JsonRpcError.TRANSPORT_REFUSED, "The request body is too large");
             case 415 -> new JsonRpcError(id, JsonRpcError.TRANSPORT_REFUSED, "Content-Type must be application/json");
             case 503 -> new JsonRpcError(id, JsonRpcError.INTERNAL_ERROR, "The server is shutting down; try again");
-            default -> status < 500 ? new JsonRpcError(id, JsonRpcError.INVALID_REQUEST, "Invalid Request")
-                    : new JsonRpcError(id, JsonRpcError.INTERNAL_ERROR, "Internal error");
+            default ->
+                status < 500
+                        ? new JsonRpcError(id, JsonRpcError.INVALID_REQUEST, "Invalid Request")
+                        : new JsonRpcError(id, JsonRpcError.INTERNAL_ERROR, "Internal error");
         };
     }
 
@@ -235,7 +250,8 @@ final class McpRequestFilter extends HttpFilter {
         int code = error.get("code") instanceof Number number ? number.intValue() : JsonRpcError.INTERNAL_ERROR;
         String message = String.valueOf(error.get("message"));
         Object data = error.get("data");
-        boolean leaks = code == JsonRpcError.INTERNAL_ERROR || NAMES_CODE.matcher(message).find()
+        boolean leaks = code == JsonRpcError.INTERNAL_ERROR
+                || NAMES_CODE.matcher(message).find()
                 || (data != null && NAMES_CODE.matcher(String.valueOf(data)).find());
         if (!leaks) {
             return null;
@@ -261,18 +277,20 @@ final class McpRequestFilter extends HttpFilter {
     private static void answer(HttpServletResponse response, int status, JsonRpcError error) throws IOException {
         byte[] body = error.toJson().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType(JSON);
+        response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
     boolean authorized(String header) {
-        if (header == null || header.length() <= BEARER.length()
+        if (header == null
+                || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
-        return MessageDigest.isEqual(tokenDigest, digest(header.substring(BEARER.length()).strip()));
+        return MessageDigest.isEqual(
+                tokenDigest, digest(header.substring(BEARER.length()).strip()));
     }
 
     private static boolean loopback(String remoteAddress) {
@@ -300,77 +318,6 @@ final class McpRequestFilter extends HttpFilter {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    /** The request with the body already read, and an Accept header the transport takes as it is. */
-    private static final class ReadRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            // the transport looks for both types by name; a wildcard accepted here means the same
-            return "Accept".equalsIgnoreCase(name) ? JSON + ", " + EVENT_STREAM : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return "Accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of(JSON + ", " + EVENT_STREAM))
-                    : super.getHeaders(name);
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] bytes, int offset, int length) {
-                    return in.read(bytes, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the MCP request is read at once");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
     }
 }

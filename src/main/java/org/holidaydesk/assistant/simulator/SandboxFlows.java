@@ -38,19 +38,22 @@ public class SandboxFlows {
      * the Flow's window, avoid its unavailable nights and be in order, else it is an {@link IllegalArgumentException} (400).
      */
     public Simulator.Outgoing pick(@Body String body) {
-        JsonNode form = Simulator.form(body,
+        JsonNode form = Simulator.form(
+                body,
                 "send JSON: {\"phone\":…,\"reply\":<reply id>,\"checkIn\":\"yyyy-MM-dd\",\"checkOut\":\"yyyy-MM-dd\"}");
-        Simulator.Guest guest = Simulator.guest(form);
+        SandboxGuest guest = Simulator.guest(form);
         JsonNode replyId = form.path("reply");
         if (!replyId.canConvertToLong()) {
             throw new IllegalArgumentException("name the reply (its id) whose date picker was used");
         }
-        SandboxReplies.OfferedFlow flow = replies.flow(guest.id(), replyId.asLong()).orElseThrow(() ->
-                new IllegalArgumentException("reply " + replyId.asLong() + " to this guest offers no date picker"));
+        SandboxReplies.OfferedFlow flow = replies.flow(guest.id(), replyId.asLong())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "reply " + replyId.asLong() + " to this guest offers no date picker"));
         LocalDate checkIn = date(form, "checkIn");
         LocalDate checkOut = date(form, "checkOut");
         JsonNode data = flow.data();
-        if (!checkOut.isAfter(checkIn) || checkIn.isBefore(LocalDate.parse(data.path("min_date").asText()))
+        if (!checkOut.isAfter(checkIn)
+                || checkIn.isBefore(LocalDate.parse(data.path("min_date").asText()))
                 || checkOut.isAfter(LocalDate.parse(data.path("max_date").asText()))) {
             throw new IllegalArgumentException("pick an arrival before the departure, within the calendar's dates");
         }
@@ -71,8 +74,12 @@ public class SandboxFlows {
         if (flow.messageId() != null) {
             message.putObject("context").put("from", whatsApp.phoneNumberId()).put("id", flow.messageId());
         }
-        message.putObject("interactive").put("type", "nfm_reply").putObject("nfm_reply")
-                .put("name", "flow").put("body", "Sent").put("response_json", answer.toString());
+        message.putObject("interactive")
+                .put("type", "nfm_reply")
+                .putObject("nfm_reply")
+                .put("name", "flow")
+                .put("body", "Sent")
+                .put("response_json", answer.toString());
         return new Simulator.Outgoing(guest.id(), List.of(message.get("id").asText()), List.of(Simulator.write(root)));
     }
 

@@ -37,8 +37,7 @@ import org.springframework.stereotype.Component;
  * on a reply button or list row the service offered goes back the same way, as Meta's interactive
  * callback, and so do the delivery statuses Meta would report for each reply: sent and delivered when the
  * sandbox takes it, read when the page shows it. Samples send the shapes the fixtures hold (a voice note,
- * an image, a burst, a redelivery, a message naming the guest by user id alone).
- * In production every simulator address answers 404.
+ * an image, a burst, a redelivery, a message naming the guest by user id alone). Not in production.
  */
 @Component("simulator")
 public class Simulator {
@@ -47,6 +46,7 @@ public class Simulator {
     private static final Pattern PHONE = Pattern.compile("\\d{6,15}");
     /** Meta's business-scoped user id: the country code, a dot, then letters and digits ({@code RO.9083016613186091}). */
     private static final Pattern USER_ID = Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9]{4,64}");
+
     private static final int MAX_NAME = 64;
     private static final int MAX_TEXT = 4096;
     private static final int MAX_READS = 200;
@@ -58,24 +58,11 @@ public class Simulator {
     static final List<String> SAMPLES = List.of("voice", "image", "burst", "duplicate", "user-id-only");
 
     /**
-     * A guest as the developer plays them: a WhatsApp profile name and a phone number, a business-scoped
-     * user id, or both (most 2026 callbacks name both; a guest with a username may have no phone number).
-     */
-    public record Guest(String name, String phone, String userId) {
-
-        /** The id the service keys the guest by: the phone number when there is one, else the user id. */
-        public String id() {
-            return phone != null ? phone : userId;
-        }
-    }
-
-    /**
      * Callbacks to post to the webhook, in order, for one guest.
      *
      * @param messageIds the ids of the guest messages they carry (empty for delivery statuses)
      */
-    public record Outgoing(String guestId, List<String> messageIds, List<byte[]> callbacks) {
-    }
+    public record Outgoing(String guestId, List<String> messageIds, List<byte[]> callbacks) {}
 
     private final ServiceProperties service;
     private final WhatsAppProperties whatsApp;
@@ -85,7 +72,8 @@ public class Simulator {
     private final Clock clock = Clock.systemUTC();
     private final String page;
 
-    public Simulator(ServiceProperties service, WhatsAppProperties whatsApp, SandboxReplies replies, Environment environment) {
+    public Simulator(
+            ServiceProperties service, WhatsAppProperties whatsApp, SandboxReplies replies, Environment environment) {
         this.service = service;
         this.whatsApp = whatsApp;
         this.signer = new SignatureVerifier(whatsApp.appSecret());
@@ -106,7 +94,7 @@ public class Simulator {
     /** What the developer typed as the guest: a text-message callback; a bad field is an {@link IllegalArgumentException} (400). */
     public Outgoing message(@Body String body) {
         JsonNode form = form(body, "send JSON: {\"name\":…,\"phone\":…,\"userId\":…,\"text\":…}");
-        Guest guest = guest(form);
+        SandboxGuest guest = guest(form);
         String text = form.path("text").asText("").strip();
         if (text.isEmpty() || text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("text must be 1 to " + MAX_TEXT + " characters");
@@ -125,21 +113,23 @@ public class Simulator {
      */
     public Outgoing tap(@Body String body) {
         JsonNode form = form(body, "send JSON: {\"name\":…,\"phone\":…,\"reply\":<reply id>,\"choice\":<choice id>}");
-        Guest guest = guest(form);
+        SandboxGuest guest = guest(form);
         JsonNode replyId = form.path("reply");
         String choiceId = form.path("choice").asText("");
         if (!replyId.canConvertToLong() || choiceId.isEmpty()) {
             throw new IllegalArgumentException("name the reply (its id) and the choice (its id) that was tapped");
         }
-        SandboxReplies.TappedChoice tapped = replies.choice(guest.id(), replyId.asLong(), choiceId).orElseThrow(() ->
-                new IllegalArgumentException("reply " + replyId.asLong() + " to this guest offers no choice " + choiceId));
+        SandboxReplies.TappedChoice tapped = replies.choice(guest.id(), replyId.asLong(), choiceId)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "reply " + replyId.asLong() + " to this guest offers no choice " + choiceId));
         ObjectNode root = JSON.createObjectNode();
         ObjectNode message = message(root, guest, guest.phone(), "interactive");
         if (tapped.messageId() != null) {
             message.putObject("context").put("from", whatsApp.phoneNumberId()).put("id", tapped.messageId());
         }
         ObjectNode interactive = message.putObject("interactive").put("type", tapped.type());
-        ObjectNode reply = interactive.putObject(tapped.type())
+        ObjectNode reply = interactive
+                .putObject(tapped.type())
                 .put("id", tapped.choice().id())
                 .put("title", tapped.choice().title());
         if (SandboxReplies.LIST_REPLY.equals(tapped.type()) && tapped.choice().description() != null) {
@@ -155,21 +145,28 @@ public class Simulator {
      * business-scoped user id alone).
      */
     public Outgoing sample(@Body String body) {
-        JsonNode form = form(body, "send JSON: {\"name\":…,\"phone\":…,\"userId\":…,\"sample\":" + String.join("|", SAMPLES) + "}");
-        Guest guest = guest(form);
+        JsonNode form = form(
+                body, "send JSON: {\"name\":…,\"phone\":…,\"userId\":…,\"sample\":" + String.join("|", SAMPLES) + "}");
+        SandboxGuest guest = guest(form);
         String sample = form.path("sample").asText("");
         ObjectNode root = JSON.createObjectNode();
         List<String> ids = new ArrayList<>();
         switch (sample) {
             case "voice" -> {
                 ObjectNode message = message(root, guest, guest.phone(), "audio");
-                message.putObject("audio").put("mime_type", "audio/ogg; codecs=opus").put("sha256", digest())
-                        .put("id", mediaId()).put("voice", true);
+                message.putObject("audio")
+                        .put("mime_type", "audio/ogg; codecs=opus")
+                        .put("sha256", digest())
+                        .put("id", mediaId())
+                        .put("voice", true);
                 ids.add(message.get("id").asText());
             }
             case "image" -> {
                 ObjectNode message = message(root, guest, guest.phone(), "image");
-                message.putObject("image").put("mime_type", "image/jpeg").put("sha256", digest()).put("id", mediaId())
+                message.putObject("image")
+                        .put("mime_type", "image/jpeg")
+                        .put("sha256", digest())
+                        .put("id", mediaId())
                         .put("caption", "Is this room free on Friday?");
                 ids.add(message.get("id").asText());
             }
@@ -211,7 +208,7 @@ public class Simulator {
      */
     public Outgoing reads(@Body String body) {
         JsonNode form = form(body, "send JSON: {\"phone\":…,\"userId\":…,\"replies\":[<reply id>, …]}");
-        Guest guest = guest(form);
+        SandboxGuest guest = guest(form);
         List<Long> ids = new ArrayList<>();
         for (JsonNode id : form.path("replies")) {
             if (id.canConvertToLong() && ids.size() < MAX_READS) {
@@ -229,13 +226,17 @@ public class Simulator {
      * nothing is delivered to the sandbox.
      */
     public Outgoing deliveryStatuses(@Body OutboundMessage row) {
-        if (service.production() || row == null || !SandboxReplies.shownToTheGuest(row.kind())
-                || row.inReplyTo() == null || !row.inReplyTo().startsWith(MESSAGE_ID_PREFIX)) {
+        if (service.production()
+                || row == null
+                || !SandboxReplies.shownToTheGuest(row.kind())
+                || row.inReplyTo() == null
+                || !row.inReplyTo().startsWith(MESSAGE_ID_PREFIX)) {
             return new Outgoing(row == null ? null : row.guestId(), List.of(), List.of());
         }
-        List<SandboxReplies.Delivered> delivered = List.of(
-                new SandboxReplies.Delivered(row.id(), SandboxReplies.messageId(row.id()), row.recipient()));
-        return new Outgoing(row.guestId(), List.of(), List.of(statuses(delivered, "sent"), statuses(delivered, "delivered")));
+        List<SandboxReplies.Delivered> delivered =
+                List.of(new SandboxReplies.Delivered(row.id(), SandboxReplies.messageId(row.id()), row.recipient()));
+        return new Outgoing(
+                row.guestId(), List.of(), List.of(statuses(delivered, "sent"), statuses(delivered, "delivered")));
     }
 
     private byte[] statuses(List<SandboxReplies.Delivered> replies, String status) {
@@ -244,9 +245,17 @@ public class Simulator {
         ArrayNode statuses = value.putArray("statuses");
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         for (SandboxReplies.Delivered reply : replies) {
-            ObjectNode item = statuses.addObject().put("id", reply.messageId()).put("status", status).put("timestamp", timestamp);
-            item.put(PHONE.matcher(reply.recipient()).matches() ? "recipient_id" : "recipient_user_id", reply.recipient());
-            item.putObject("pricing").put("billable", true).put("pricing_model", "PMP").put("category", "service")
+            ObjectNode item = statuses.addObject()
+                    .put("id", reply.messageId())
+                    .put("status", status)
+                    .put("timestamp", timestamp);
+            item.put(
+                    PHONE.matcher(reply.recipient()).matches() ? "recipient_id" : "recipient_user_id",
+                    reply.recipient());
+            item.putObject("pricing")
+                    .put("billable", true)
+                    .put("pricing_model", "PMP")
+                    .put("category", "service")
                     .put("type", "free_customer_service");
         }
         return write(root);
@@ -256,7 +265,7 @@ public class Simulator {
      * The callback's envelope for one message from this guest, written from {@code phone} (null: by user id
      * alone); returns the message, to be given its content.
      */
-    ObjectNode message(ObjectNode root, Guest guest, String phone, String type) {
+    ObjectNode message(ObjectNode root, SandboxGuest guest, String phone, String type) {
         ObjectNode value = value(root);
         ObjectNode contact = value.putArray("contacts").addObject();
         contact.putObject("profile").put("name", guest.name());
@@ -269,7 +278,7 @@ public class Simulator {
         return fill(value.putArray("messages").addObject(), guest, phone, type);
     }
 
-    private ObjectNode fill(ObjectNode message, Guest guest, String phone, String type) {
+    private ObjectNode fill(ObjectNode message, SandboxGuest guest, String phone, String type) {
         if (phone != null) {
             message.put("from", phone);
         }
@@ -283,10 +292,15 @@ public class Simulator {
 
     private ObjectNode value(ObjectNode root) {
         root.put("object", "whatsapp_business_account");
-        ObjectNode change = root.putArray("entry").addObject().put("id", "sandbox").putArray("changes").addObject()
+        ObjectNode change = root.putArray("entry")
+                .addObject()
+                .put("id", "sandbox")
+                .putArray("changes")
+                .addObject()
                 .put("field", "messages");
         ObjectNode value = change.putObject("value").put("messaging_product", "whatsapp");
-        value.putObject("metadata").put("display_phone_number", whatsApp.phoneNumberId())
+        value.putObject("metadata")
+                .put("display_phone_number", whatsApp.phoneNumberId())
                 .put("phone_number_id", whatsApp.phoneNumberId());
         return value;
     }
@@ -322,7 +336,7 @@ public class Simulator {
     }
 
     /** The guest a form names: a phone number, a business-scoped user id, or both. */
-    static Guest guest(JsonNode form) {
+    static SandboxGuest guest(JsonNode form) {
         String phone = form.path("phone").asText("").replaceAll("[\\s+()-]", "");
         String userId = form.path("userId").asText("").strip();
         if (phone.isEmpty() && userId.isEmpty()) {
@@ -337,8 +351,10 @@ public class Simulator {
                     + "4 to 64 letters or digits, e.g. RO.9083016613186091");
         }
         String name = form.path("name").asText("").strip();
-        return new Guest(name.isEmpty() ? "Sandbox guest" : name.substring(0, Math.min(name.length(), MAX_NAME)),
-                phone.isEmpty() ? null : phone, userId.isEmpty() ? null : userId);
+        return new SandboxGuest(
+                name.isEmpty() ? "Sandbox guest" : name.substring(0, Math.min(name.length(), MAX_NAME)),
+                phone.isEmpty() ? null : phone,
+                userId.isEmpty() ? null : userId);
     }
 
     /** {@code X-Hub-Signature-256} for the callback, made with the app secret as Meta makes it. */

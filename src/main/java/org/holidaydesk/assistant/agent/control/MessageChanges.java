@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import org.apache.camel.Body;
 import org.holidaydesk.assistant.inbox.GuestAliases;
 import org.holidaydesk.assistant.inbox.GuestMessages;
+import org.holidaydesk.assistant.inbox.RecordedMessage;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.memory.Mem0Client;
 import org.holidaydesk.assistant.privacy.Masking;
@@ -47,8 +48,12 @@ public class MessageChanges implements DisposableBean {
     private final MeterRegistry meters;
     private final ExecutorService afterCommit = Executors.newVirtualThreadPerTaskExecutor();
 
-    public MessageChanges(GuestMessages messages, GuestAliases aliases, ChatMemories conversations, Mem0Client mem0,
-                          MeterRegistry meters) {
+    public MessageChanges(
+            GuestMessages messages,
+            GuestAliases aliases,
+            ChatMemories conversations,
+            Mem0Client mem0,
+            MeterRegistry meters) {
         this.messages = messages;
         this.aliases = aliases;
         this.conversations = conversations;
@@ -59,32 +64,47 @@ public class MessageChanges implements DisposableBean {
     @Transactional
     public void apply(@Body MessageChange change) {
         String guestId = aliases.guestNamedBy(change.guestAddress());
-        if (!messages.recordQuietly(change.wamid(), guestId, change.guestAddress(), change.phoneNumberId(),
-                change.revoke() ? MessageKind.REVOKE : MessageKind.EDIT, change.text(), change.at())) {
+        if (!messages.recordQuietly(
+                change.wamid(),
+                guestId,
+                change.guestAddress(),
+                change.phoneNumberId(),
+                change.revoke() ? MessageKind.REVOKE : MessageKind.EDIT,
+                change.text(),
+                change.at())) {
             return;
         }
-        Optional<GuestMessages.Recorded> original = messages.recorded(change.originalWamid());
+        Optional<RecordedMessage> original = messages.recorded(change.originalWamid());
         String what = (change.byBusiness() ? "owner_" : "guest_") + (change.revoke() ? "revoke" : "edit");
         meters.counter("whatsapp.message.changes", "change", what).increment();
         if (original.isEmpty()) {
             // a message this service never kept (or forgot): an edit is read as the guest's words now
-            if (!change.revoke() && !change.byBusiness() && change.text() != null && !change.text().isBlank()) {
+            if (!change.revoke()
+                    && !change.byBusiness()
+                    && change.text() != null
+                    && !change.text().isBlank()) {
                 messages.awaitAnswer(change.wamid(), guestId);
             }
-            LOG.info("A {} of a message not kept here, from guest {}", what.replace('_', ' '), Masking.recipient(guestId));
+            LOG.info(
+                    "A {} of a message not kept here, from guest {}",
+                    what.replace('_', ' '),
+                    Masking.recipient(guestId));
             return;
         }
-        GuestMessages.Recorded message = original.get();
+        RecordedMessage message = original.get();
         if (change.revoke()) {
             revoke(message);
         } else {
             edit(message, change);
         }
-        LOG.info("Applied a {} of a{} message of guest {}", what.replace('_', ' '),
-                message.pending() ? "n unanswered" : message.answered() ? "n answered" : " kept", Masking.recipient(guestId));
+        LOG.info(
+                "Applied a {} of a{} message of guest {}",
+                what.replace('_', ' '),
+                message.pending() ? "n unanswered" : message.answered() ? "n answered" : " kept",
+                Masking.recipient(guestId));
     }
 
-    private void edit(GuestMessages.Recorded message, MessageChange change) {
+    private void edit(RecordedMessage message, MessageChange change) {
         String text = change.text() == null ? "" : change.text();
         messages.edit(message.wamid(), text);
         if (message.pending()) {
@@ -97,7 +117,7 @@ public class MessageChanges implements DisposableBean {
         }
     }
 
-    private void revoke(GuestMessages.Recorded message) {
+    private void revoke(RecordedMessage message) {
         messages.revoke(message.wamid());
         if (message.pending()) {
             return;

@@ -1,13 +1,13 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.DatePicker;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
-import org.holidaydesk.assistant.agent.offline.reading.Fact;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.holidaydesk.assistant.agent.DatePicker;
+import org.holidaydesk.assistant.agent.offline.reading.Fact;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
+import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
 
 /**
  * The offline agent's answer rules: from what is known of the guest's request to the tool calls that
@@ -26,11 +26,11 @@ final class AvailabilityAnswers {
     /** Most nearby dates of one property: a few choices, not a calendar. */
     static final int MOST_NEARBY = 3;
 
-
     private final PropertyTools tools;
     private final String businessContact;
     private final Refusals refusals;
     private final boolean datePicker;
+    private final CalendarAnswers calendars;
 
     AvailabilityAnswers(PropertyTools tools, String businessContact) {
         this(tools, businessContact, false);
@@ -42,6 +42,7 @@ final class AvailabilityAnswers {
         this.businessContact = businessContact;
         this.refusals = new Refusals(businessContact);
         this.datePicker = datePicker;
+        this.calendars = new CalendarAnswers(tools, businessContact, datePicker);
     }
 
     /**
@@ -68,15 +69,16 @@ final class AvailabilityAnswers {
             return null;
         }
         LocalDate from = words.today();
-        return DatePickers.common(tools, names(listed), from, from.plusDays(DatePickers.DAYS_AHEAD), known.nights(),
-                known.guests());
+        return DatePickers.common(
+                tools, names(listed), from, from.plusDays(DatePickers.DAYS_AHEAD), known.nights(), known.guests());
     }
 
     /**
      * The answer to a question about the properties themselves, when none is named: each property's
      * price, place and size (with the minimum stay or the amenities when asked), as in {@link #welcome}.
      */
-    Outcome catalogFacts(GuestContext known, Set<Fact> facts, List<PropertyTools.PropertySummary> catalog, Wording words) {
+    Outcome catalogFacts(
+            GuestContext known, Set<Fact> facts, List<PropertyTools.PropertySummary> catalog, Wording words) {
         AnswerLines lines = new AnswerLines();
         List<PropertyTools.PropertySummary> listed = listing(known, catalog, words, lines);
         if (listed == null) {
@@ -91,8 +93,10 @@ final class AvailabilityAnswers {
         if (listed.size() > MOST_LINES) {
             lines.add(words.more(listed.size() - MOST_LINES));
         }
-        lines.add(known.hasStay() && known.guests() != null ? words.pickOne()
-                : known.guests() == null ? words.askDatesAndGuests() : words.askDates(known.guests()));
+        lines.add(
+                known.hasStay() && known.guests() != null
+                        ? words.pickOne()
+                        : known.guests() == null ? words.askDatesAndGuests() : words.askDates(known.guests()));
         return new Outcome(lines.text(), known, known.hasStay() && known.guests() != null ? names(listed) : List.of());
     }
 
@@ -101,11 +105,15 @@ final class AvailabilityAnswers {
      * for what the guest wants first (only those when some match). Adds the header lines; null, with the
      * business's contact added, when no property sleeps the party.
      */
-    private List<PropertyTools.PropertySummary> listing(GuestContext known, List<PropertyTools.PropertySummary> catalog,
-                                                        Wording words, AnswerLines lines) {
-        List<PropertyTools.PropertySummary> fitting = catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList();
+    private List<PropertyTools.PropertySummary> listing(
+            GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words, AnswerLines lines) {
+        List<PropertyTools.PropertySummary> fitting =
+                catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList();
         if (fitting.isEmpty()) {
-            int most = catalog.stream().mapToInt(PropertyTools.PropertySummary::maxGuests).max().orElse(0);
+            int most = catalog.stream()
+                    .mapToInt(PropertyTools.PropertySummary::maxGuests)
+                    .max()
+                    .orElse(0);
             lines.add(words.partyTooLargeForAll(known.guests(), most, businessContact));
             return null;
         }
@@ -113,7 +121,8 @@ final class AvailabilityAnswers {
         if (wanted.none()) {
             return fitting;
         }
-        List<PropertyTools.PropertySummary> matching = fitting.stream().filter(p -> !wanted.of(p.id()).isEmpty()).toList();
+        List<PropertyTools.PropertySummary> matching =
+                fitting.stream().filter(p -> !wanted.of(p.id()).isEmpty()).toList();
         if (matching.isEmpty()) {
             lines.add(words.place().noneMatching(wanted.wanted()));
             return fitting;
@@ -124,7 +133,10 @@ final class AvailabilityAnswers {
 
     /** The answer to what is known of the request, with this turn's words already in it. */
     Outcome answer(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words, LocalDate today) {
-        int most = catalog.stream().mapToInt(PropertyTools.PropertySummary::maxGuests).max().orElse(0);
+        int most = catalog.stream()
+                .mapToInt(PropertyTools.PropertySummary::maxGuests)
+                .max()
+                .orElse(0);
         if (known.guests() != null && most > 0 && known.guests() > most) {
             return new Outcome(words.partyTooLargeForAll(known.guests(), most, businessContact), known);
         }
@@ -134,7 +146,7 @@ final class AvailabilityAnswers {
                     return propertyStay(known, catalog, words);
                 }
                 if (known.month() != null) {
-                    return propertyMonth(known, catalog, words, today);
+                    return calendars.propertyMonth(known, catalog, words, today);
                 }
                 if (known.checkIn() != null) {
                     return new Outcome(words.askCheckOut(known.checkIn()), known);
@@ -142,7 +154,7 @@ final class AvailabilityAnswers {
                 if (known.nights() != null) {
                     return new Outcome(words.askCheckIn(known.nights()), known);
                 }
-                return propertySoon(known, catalog, words);
+                return calendars.propertySoon(known, catalog, words);
             }
             if (known.hasStay()) {
                 return known.guests() == null
@@ -150,7 +162,7 @@ final class AvailabilityAnswers {
                         : everyProperty(known, catalog, words);
             }
             if (known.month() != null) {
-                return monthWindows(known, catalog, words, today, null);
+                return calendars.monthWindows(known, catalog, words, today, null);
             }
             if (known.checkIn() != null) {
                 return new Outcome(words.askCheckOut(known.checkIn()), known);
@@ -161,8 +173,13 @@ final class AvailabilityAnswers {
             if (!known.features().isEmpty()) {
                 return welcome(known, catalog, words);
             }
-            return new Outcome(words.askDates(known.guests()), known).withDates(commonPicker(known,
-                    catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList(), words));
+            return new Outcome(words.askDates(known.guests()), known)
+                    .withDates(commonPicker(
+                            known,
+                            catalog.stream()
+                                    .filter(p -> sleeps(p.maxGuests(), known))
+                                    .toList(),
+                            words));
         } catch (ToolRefusedException refused) {
             return refusal(refused, known, catalog, words);
         }
@@ -185,19 +202,29 @@ final class AvailabilityAnswers {
                     return new Outcome(words.freeAskGuests(result.available().get(0)), resolved)
                             .withFree(List.of(requested.name()));
                 }
-                PropertyTools.BookingLink link = tools.bookingLink(requested.name(), known.checkIn(), known.checkOut(), guests);
-                return new Outcome(words.freeWithLink(link), resolved).withFree(List.of(link.name())).withLink(link);
+                PropertyTools.BookingLink link =
+                        tools.bookingLink(requested.name(), known.checkIn(), known.checkOut(), guests);
+                return new Outcome(words.freeWithLink(link), resolved)
+                        .withFree(List.of(link.name()))
+                        .withLink(link);
             }
             case BOOKED -> lines.add(words.booked(requested.name(), known.checkIn(), known.checkOut()));
             case TOO_MANY_GUESTS -> lines.add(words.tooManyGuests(requested.name(), requested.maxGuests()));
             case BELOW_MINIMUM_STAY -> lines.add(words.minimumStay(requested.name(), requested.minimumStay()));
         }
-        List<PropertyTools.Offer> nearby = sleepingTheParty(result.alternatives().nearbyDates(), known);
+        List<PropertyTools.Offer> nearby =
+                sleepingTheParty(result.alternatives().nearbyDates(), known);
         // alternatives for a party of one would mislead a larger party: only the same property's dates then
         WantedFeatures wanted = WantedFeatures.of(known, catalog);
-        List<PropertyTools.Offer> others = known.guests() == null ? List.of()
-                : wanted.ranked(sleepingTheParty(result.alternatives().otherProperties(), known), PropertyTools.Offer::propertyId)
-                        .stream().limit(MOST_LINES).toList();
+        List<PropertyTools.Offer> others = known.guests() == null
+                ? List.of()
+                : wanted
+                        .ranked(
+                                sleepingTheParty(result.alternatives().otherProperties(), known),
+                                PropertyTools.Offer::propertyId)
+                        .stream()
+                        .limit(MOST_LINES)
+                        .toList();
         if (!nearby.isEmpty()) {
             lines.add(words.nearbyDates());
             nearby.stream().limit(MOST_NEARBY).forEach(o -> lines.add(words.datedOfferLine(o)));
@@ -214,28 +241,42 @@ final class AvailabilityAnswers {
             lines.add(words.pickOne());
         }
         List<String> free = new ArrayList<>(names(others, PropertyTools.Offer::name));
-        nearby.stream().limit(MOST_NEARBY).map(PropertyTools.Offer::name).filter(n -> !free.contains(n)).forEach(free::add);
-        return new Outcome(lines.text(), resolved, others.stream().map(PropertyTools.Offer::name).toList()).withFree(free);
+        nearby.stream()
+                .limit(MOST_NEARBY)
+                .map(PropertyTools.Offer::name)
+                .filter(n -> !free.contains(n))
+                .forEach(free::add);
+        return new Outcome(
+                        lines.text(),
+                        resolved,
+                        others.stream().map(PropertyTools.Offer::name).toList())
+                .withFree(free);
     }
 
     /** Exact dates and a party: every property that fits, or the nearest dates when none does. */
     private Outcome everyProperty(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
-        return everyPropertyAnswer(tools.search(known.checkIn(), known.checkOut(), known.guests(), null), known, catalog,
-                words);
+        return everyPropertyAnswer(
+                tools.search(known.checkIn(), known.checkOut(), known.guests(), null), known, catalog, words);
     }
 
-    private Outcome everyPropertyAnswer(PropertyTools.Availability result, GuestContext known,
-                                        List<PropertyTools.PropertySummary> catalog, Wording words) {
+    private Outcome everyPropertyAnswer(
+            PropertyTools.Availability result,
+            GuestContext known,
+            List<PropertyTools.PropertySummary> catalog,
+            Wording words) {
         AnswerLines lines = new AnswerLines();
         List<PropertyTools.Offer> available = sleepingTheParty(result.available(), known);
         if (!available.isEmpty()) {
             WantedFeatures wanted = WantedFeatures.of(known, catalog);
             List<PropertyTools.Offer> shown = wanted.ranked(available, PropertyTools.Offer::propertyId).stream()
-                    .limit(MOST_LINES).toList();
+                    .limit(MOST_LINES)
+                    .toList();
             lines.add(words.freeFor(result.checkIn(), result.checkOut(), result.nights(), result.guests()));
             if (!wanted.none()) {
-                lines.add(wanted.anyIn(names(shown, PropertyTools.Offer::propertyId))
-                        ? words.place().bestMatchesFirst(wanted.wanted()) : words.place().noneOfTheFreeMatch(wanted.wanted()));
+                lines.add(
+                        wanted.anyIn(names(shown, PropertyTools.Offer::propertyId))
+                                ? words.place().bestMatchesFirst(wanted.wanted())
+                                : words.place().noneOfTheFreeMatch(wanted.wanted()));
             }
             shown.forEach(o -> lines.add(words.offerLine(o) + words.place().matched(wanted.of(o.propertyId()))));
             int more = result.totalAvailable() - (result.available().size() - available.size()) - shown.size();
@@ -246,7 +287,8 @@ final class AvailabilityAnswers {
                     .withFree(names(shown, PropertyTools.Offer::name));
         }
         lines.add(words.nothingFree(result.checkIn(), result.checkOut(), result.guests()));
-        List<PropertyTools.Offer> nearby = sleepingTheParty(result.alternatives().nearbyDates(), known);
+        List<PropertyTools.Offer> nearby =
+                sleepingTheParty(result.alternatives().nearbyDates(), known);
         if (nearby.isEmpty()) {
             lines.add(words.tryOtherDates());
         } else {
@@ -254,115 +296,13 @@ final class AvailabilityAnswers {
             nearby.stream().limit(MOST_LINES).forEach(o -> lines.add(words.datedOfferLine(o)));
             lines.add(words.pickOne());
         }
-        return new Outcome(lines.text(), known).withFree(nearby.stream().limit(MOST_LINES).map(PropertyTools.Offer::name)
-                .distinct().toList());
+        return new Outcome(lines.text(), known)
+                .withFree(nearby.stream()
+                        .limit(MOST_LINES)
+                        .map(PropertyTools.Offer::name)
+                        .distinct()
+                        .toList());
     }
-
-    /** A month at one property: its free stretches long enough to book, or other properties when it is full. */
-    private Outcome propertyMonth(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words,
-                                  LocalDate today) {
-        MonthCalendar calendar = MonthCalendar.of(tools, known.property(), known.month(), known.nights(), today);
-        GuestContext resolved = known.withProperty(calendar.name());
-        PropertyTools.PropertySummary property = catalog.stream().filter(p -> p.name().equals(calendar.name())).findFirst()
-                .orElse(null);
-        if (property != null && !sleeps(property.maxGuests(), known)) {
-            Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
-            return new Outcome(new AnswerLines().add(words.tooManyGuests(property.name(), property.maxGuests()))
-                    .add(others.text()).text(), resolved);
-        }
-        List<PropertyTools.Range> bookable = calendar.bookable();
-        if (bookable.isEmpty()) {
-            Outcome others = monthWindows(resolved, catalog, words, today, calendar.name());
-            return new Outcome(new AnswerLines().add(words.bookedInMonth(calendar.name(), known.month()))
-                    .add(others.text()).text(), resolved);
-        }
-        AnswerLines lines = new AnswerLines().add(words.freeInMonth(calendar.name(), known.month()));
-        bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
-        if (bookable.size() > MOST_LINES) {
-            lines.add(words.more(bookable.size() - MOST_LINES));
-        }
-        Outcome outcome = new Outcome(lines.add(words.askExactDates(known.guests())).text(), resolved).withFree(List.of(calendar.name()));
-        if (!datePicker) {
-            return outcome;
-        }
-        LocalDate from = known.month().atDay(1).isBefore(today) ? today : known.month().atDay(1);
-        return outcome.withDates(DatePickers.forProperty(tools, calendar.name(), from,
-                known.month().atEndOfMonth().plusDays(1), known.nights(), known.guests()));
-    }
-
-    /** A property without dates: its next 30 days; other properties when it sleeps fewer than the party. */
-    private Outcome propertySoon(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words) {
-        PropertyTools.Calendar calendar = tools.calendar(known.property(), null);
-        GuestContext resolved = known.withProperty(calendar.name());
-        PropertyTools.PropertySummary property = catalog.stream().filter(p -> p.name().equals(calendar.name())).findFirst()
-                .orElse(null);
-        if (property != null && !sleeps(property.maxGuests(), known)) {
-            List<PropertyTools.PropertySummary> others = catalog.stream().filter(p -> sleeps(p.maxGuests(), known)).toList();
-            AnswerLines lines = new AnswerLines().add(words.tooManyGuests(property.name(), property.maxGuests()));
-            if (others.isEmpty()) {
-                int most = catalog.stream().mapToInt(PropertyTools.PropertySummary::maxGuests).max().orElse(0);
-                return new Outcome(lines.add(words.partyTooLargeForAll(known.guests(), most, businessContact)).text(),
-                        resolved);
-            }
-            WantedFeatures wanted = WantedFeatures.of(known, catalog);
-            List<PropertyTools.PropertySummary> ranked = wanted.ranked(others, PropertyTools.PropertySummary::id).stream()
-                    .limit(MOST_LINES).toList();
-            if (!wanted.none()) {
-                lines.add(wanted.anyIn(names(ranked, PropertyTools.PropertySummary::id))
-                        ? words.place().bestMatchesFirst(wanted.wanted()) : words.place().noneOfTheFreeMatch(wanted.wanted()));
-            }
-            ranked.forEach(p -> lines.add(words.propertyLine(p) + words.place().matched(wanted.of(p.id()))));
-            return new Outcome(lines.add(words.askDates(known.guests())).text(), resolved.withoutProperty());
-        }
-        List<PropertyTools.Range> bookable = calendar.freeRanges().stream()
-                .filter(r -> r.nights() >= calendar.minimumStay()).toList();
-        if (bookable.isEmpty()) {
-            return new Outcome(new AnswerLines().add(words.bookedSoon(calendar.name())).add(words.askDates(known.guests())).text(),
-                    resolved);
-        }
-        AnswerLines lines = new AnswerLines().add(words.freeSoon(calendar.name()));
-        bookable.stream().limit(MOST_LINES).forEach(r -> lines.add(words.rangeLine(r)));
-        Outcome outcome = new Outcome(lines.add(words.askExactDates(known.guests())).text(), resolved).withFree(List.of(calendar.name()));
-        return !datePicker ? outcome : outcome.withDates(DatePickers.forProperty(tools, calendar.name(), calendar.from(),
-                calendar.to(), known.nights(), known.guests()));
-    }
-
-    /** A month without a property: the first bookable stretch of each property that sleeps the party. */
-    private Outcome monthWindows(GuestContext known, List<PropertyTools.PropertySummary> catalog, Wording words,
-                                 LocalDate today, String except) {
-        AnswerLines lines = new AnswerLines();
-        WantedFeatures wanted = WantedFeatures.of(known, catalog);
-        List<String> offered = new ArrayList<>();
-        for (PropertyTools.PropertySummary property : wanted.ranked(catalog, PropertyTools.PropertySummary::id)) {
-            if (property.name().equals(except) || !sleeps(property.maxGuests(), known)) {
-                continue;
-            }
-            MonthCalendar calendar = MonthCalendar.of(tools, property.name(), known.month(), known.nights(), today);
-            if (!calendar.bookable().isEmpty()) {
-                lines.add(words.windowLine(calendar.name(), calendar.bookable().get(0)) + words.place().matched(wanted.of(property.id())));
-                offered.add(calendar.name());
-            }
-            if (lines.size() == MOST_LINES) {
-                break;
-            }
-        }
-        if (lines.size() == 0) {
-            return new Outcome(words.nothingInMonth(known.month()), known);
-        }
-        if (!wanted.none()) {
-            lines.prepend(wanted.anyIn(offered) ? words.place().bestMatchesFirst(wanted.wanted())
-                    : words.place().noneOfTheFreeMatch(wanted.wanted()));
-        }
-        lines.prepend(except == null ? words.windowsInMonth(known.month()) : words.otherWindowsInMonth(known.month()));
-        Outcome outcome = new Outcome(lines.add(words.askExactDates(known.guests())).text(), known).withFree(offered);
-        if (!datePicker || except != null) {
-            return outcome;
-        }
-        LocalDate from = known.month().atDay(1).isBefore(today) ? today : known.month().atDay(1);
-        return outcome.withDates(DatePickers.common(tools, offered, from, known.month().atEndOfMonth().plusDays(1),
-                known.nights(), known.guests()));
-    }
-
 
     /** Whether a property sleeping {@code maxGuests} takes the party (any party, while it is unknown). */
     static boolean sleeps(int maxGuests, GuestContext known) {
@@ -370,21 +310,24 @@ final class AvailabilityAnswers {
     }
 
     /** The offers of properties that sleep the party: the tools say so too, and no other is ever offered. */
-    private static List<PropertyTools.Offer> sleepingTheParty(List<PropertyTools.Offer> offers, GuestContext known) {
+    static List<PropertyTools.Offer> sleepingTheParty(List<PropertyTools.Offer> offers, GuestContext known) {
         return offers.stream().filter(o -> sleeps(o.maxGuests(), known)).toList();
     }
 
-    private static List<String> names(List<PropertyTools.PropertySummary> properties) {
+    static List<String> names(List<PropertyTools.PropertySummary> properties) {
         return properties.stream().map(PropertyTools.PropertySummary::name).toList();
     }
 
-    private static <T> List<String> names(List<T> items, java.util.function.Function<T, String> name) {
+    static <T> List<String> names(List<T> items, java.util.function.Function<T, String> name) {
         return items.stream().map(name).toList();
     }
 
     /** A question the tools would not answer as asked, turned into a question to the guest. */
-    Outcome refusal(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
-                    Wording words) {
+    Outcome refusal(
+            ToolRefusedException refused,
+            GuestContext known,
+            List<PropertyTools.PropertySummary> catalog,
+            Wording words) {
         return refusals.answer(refused, known, catalog, words);
     }
 }

@@ -1,13 +1,7 @@
 package org.holidaydesk.assistant.agent.turn;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.TurnSupersededException;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.TurnCheck;
-import org.holidaydesk.assistant.webhook.DerivedMessageId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnCheck;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.TurnSupersededException;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.config.PropertyProperties;
 import org.holidaydesk.assistant.inbox.GuestLeases;
 import org.holidaydesk.assistant.inbox.GuestMessages;
+import org.holidaydesk.assistant.inbox.PendingMessage;
 import org.holidaydesk.assistant.reply.Outbox;
+import org.holidaydesk.assistant.webhook.DerivedMessageId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("guestTurns")
 public class GuestTurns implements TurnCheck {
 
-
-
     private final GuestMessages messages;
     private final GuestLeases leases;
     private final PipelineProperties properties;
@@ -55,16 +54,24 @@ public class GuestTurns implements TurnCheck {
     private final AtomicInteger held = new AtomicInteger();
     /** The turns this replica is answering, by guest: what each took in, and when the oldest of it arrived. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+
     private final Counter restarts;
 
-
-    public GuestTurns(GuestMessages messages, GuestLeases leases, PipelineProperties properties, Outbox outbox,
-                      InstanceId instance, PropertyProperties property, MeterRegistry meters, ReplyQueue replies) {
+    public GuestTurns(
+            GuestMessages messages,
+            GuestLeases leases,
+            PipelineProperties properties,
+            Outbox outbox,
+            InstanceId instance,
+            PropertyProperties property,
+            MeterRegistry meters,
+            ReplyQueue replies) {
         this.replies = replies;
         this.messages = messages;
         this.leases = leases;
         this.restarts = Counter.builder("agent.turns.restarted")
-                .description("Guest turns started over because the guest wrote again while they ran").register(meters);
+                .description("Guest turns started over because the guest wrote again while they ran")
+                .register(meters);
         this.properties = properties;
         this.outbox = outbox;
         this.owner = instance.value();
@@ -82,7 +89,8 @@ public class GuestTurns implements TurnCheck {
             return List.of();
         }
         Instant now = clock.instant();
-        List<String> guests = leases.lease(owner, now, now.plus(properties.claimLease()).plus(properties.agentTimeout()), room);
+        List<String> guests =
+                leases.lease(owner, now, now.plus(properties.claimLease()).plus(properties.agentTimeout()), room);
         held.addAndGet(guests.size());
         return guests;
     }
@@ -95,14 +103,14 @@ public class GuestTurns implements TurnCheck {
      */
     @Transactional
     public LeasedTurn begin(@Body String guestId) {
-        List<GuestMessages.Pending> pending = messages.pending(guestId);
+        List<PendingMessage> pending = messages.pending(guestId);
         if (pending.isEmpty()) {
             leases.release(guestId);
             return null;
         }
-        GuestMessages.Pending newest = pending.get(pending.size() - 1);
+        PendingMessage newest = pending.get(pending.size() - 1);
         List<String> read = new java.util.ArrayList<>();
-        for (GuestMessages.Pending message : pending) {
+        for (PendingMessage message : pending) {
             // Meta knows no message by an id made here: marking it read would only fail
             if (!message.readQueued() && !DerivedMessageId.is(message.wamid())) {
                 outbox.enqueueReadReceipt(guestId, message.replyTo(), message.phoneNumberId(), message.wamid());
@@ -111,11 +119,15 @@ public class GuestTurns implements TurnCheck {
         }
         messages.readQueued(read);
         List<TurnMessage> said = pending.stream()
-                .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId())).toList();
+                .map(m -> new TurnMessage(m.wamid(), m.kind(), m.body(), m.sentAt(), m.mediaId()))
+                .toList();
         GuestLeases.Profile guest = leases.profile(guestId);
-        GuestTurn turn = new GuestTurn(guestId, guest.displayName(), guest.language(), said,
-                LocalDate.now(clock.withZone(businessZone)));
-        Instant oldest = pending.stream().map(GuestMessages.Pending::receivedAt).min(Instant::compareTo).orElseThrow();
+        GuestTurn turn = new GuestTurn(
+                guestId, guest.displayName(), guest.language(), said, LocalDate.now(clock.withZone(businessZone)));
+        Instant oldest = pending.stream()
+                .map(PendingMessage::receivedAt)
+                .min(Instant::compareTo)
+                .orElseThrow();
         running.put(guestId, new Running(pending.size(), newest.wamid(), oldest, clock.instant()));
         return new LeasedTurn(guestId, newest.replyTo(), newest.phoneNumberId(), newest.wamid(), turn, oldest);
     }
@@ -163,7 +175,9 @@ public class GuestTurns implements TurnCheck {
     @Transactional
     public void finish(LeasedTurn turn, AgentReply reply) {
         replies.queue(turn, reply);
-        messages.answered(turn.turn().messages().stream().map(TurnMessage::messageId).toList(), clock.instant(),
+        messages.answered(
+                turn.turn().messages().stream().map(TurnMessage::messageId).toList(),
+                clock.instant(),
                 turn.lastMessageId());
         leases.answeredIn(turn.guestId(), reply.language());
         leases.release(turn.guestId());
@@ -188,5 +202,4 @@ public class GuestTurns implements TurnCheck {
             return messages == turn.turn().messages().size() && newest.equals(turn.lastMessageId());
         }
     }
-
 }
