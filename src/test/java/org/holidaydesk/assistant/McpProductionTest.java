@@ -40,24 +40,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * them ({@code MCP_SERVER_URL}, here this service's own {@code /mcp}), so that both the model's and the offline
  * agent's tool calls travel over HTTP and must carry the token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "APP_ENV=production",
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "WHATSAPP_ACCESS_TOKEN=production-token",
-        "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
-        "OPERATOR_TOKEN=production-operator-token",
-        "MCP_AUTH_TOKEN=" + McpProductionTest.TOKEN,
-        "OPENAI_API_KEY=test-openai-key",
-        "OPENAI_MODEL=stub-model",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:mcp-production;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.pair-pacing=0ms",
-        "assistant.model.max-retries=0",
-        "assistant.agent.tool-timeout=5s"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "APP_ENV=production",
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "WHATSAPP_ACCESS_TOKEN=production-token",
+            "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
+            "OPERATOR_TOKEN=production-operator-token",
+            "MCP_AUTH_TOKEN=" + McpProductionTest.TOKEN,
+            "OPENAI_API_KEY=test-openai-key",
+            "OPENAI_MODEL=stub-model",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:mcp-production;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.pair-pacing=0ms",
+            "assistant.model.max-retries=0",
+            "assistant.agent.tool-timeout=5s"
+        })
 @DirtiesContext
 class McpProductionTest {
 
@@ -100,7 +102,8 @@ class McpProductionTest {
 
     @Test
     void mcpWithoutTheTokenIsRefusedWith401() throws Exception {
-        for (String[] credentials : List.of(new String[0], new String[] {"Bearer not-the-token"}, new String[] {"Basic " + TOKEN})) {
+        for (String[] credentials :
+                List.of(new String[0], new String[] {"Bearer not-the-token"}, new String[] {"Basic " + TOKEN})) {
             HttpResponse<String> response = callTool(credentials);
 
             assertThat(response.statusCode()).isEqualTo(401);
@@ -108,7 +111,9 @@ class McpProductionTest {
             JsonNode error = JSON.readTree(response.body());
             assertThat(error.path("jsonrpc").asText()).isEqualTo("2.0");
             assertThat(error.has("result")).isFalse();
-            assertThat(response.body()).contains("MCP_AUTH_TOKEN").doesNotContain("stackTrace", "xception", "java.", "org.");
+            assertThat(response.body())
+                    .contains("MCP_AUTH_TOKEN")
+                    .doesNotContain("stackTrace", "xception", "java.", "org.");
         }
     }
 
@@ -117,16 +122,27 @@ class McpProductionTest {
         HttpResponse<String> response = callTool("Bearer " + TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).at("/result/structuredContent/id").asText()).isEqualTo("casa-pescarului");
+        assertThat(JSON.readTree(response.body())
+                        .at("/result/structuredContent/id")
+                        .asText())
+                .isEqualTo("casa-pescarului");
         try (McpClient client = new DefaultMcpClient.Builder()
-                .transport(new StreamableHttpMcpTransport.Builder().url("http://localhost:" + PORT + "/mcp")
+                .transport(new StreamableHttpMcpTransport.Builder()
+                        .url("http://localhost:" + PORT + "/mcp")
                         .customHeaders(Map.of("Authorization", "Bearer " + TOKEN))
-                        .timeout(Duration.ofSeconds(10)).build())
+                        .timeout(Duration.ofSeconds(10))
+                        .build())
                 .toolExecutionTimeout(Duration.ofSeconds(10))
                 .build()) {
-            assertThat(client.listTools()).extracting(ToolSpecification::name).contains("search_availability", "get_property");
-            Object listing = client.executeTool(ToolExecutionRequest.builder().id("1").name("list_properties").arguments("{}")
-                    .build()).result();
+            assertThat(client.listTools())
+                    .extracting(ToolSpecification::name)
+                    .contains("search_availability", "get_property");
+            Object listing = client.executeTool(ToolExecutionRequest.builder()
+                            .id("1")
+                            .name("list_properties")
+                            .arguments("{}")
+                            .build())
+                    .result();
             assertThat(JSON.valueToTree(listing).path("count").asInt()).isPositive();
         }
     }
@@ -169,20 +185,32 @@ class McpProductionTest {
         // free stretches with their nights come only from the tools' calendar; without them the guest would get
         // the business's contact instead
         String reply = repliesTo(guest);
-        assertThat(reply).contains("Casa Pescarului").containsPattern("\\d+ nights").doesNotContain(CONTACT)
+        assertThat(reply)
+                .contains("Casa Pescarului")
+                .containsPattern("\\d+ nights")
+                .doesNotContain(CONTACT)
                 .doesNotContainIgnoringCase("exception");
     }
 
     private void say(String guest, String text) {
         byte[] body = new String(Fixtures.textCallback("wamid.mcp-production-" + guest, text), StandardCharsets.UTF_8)
-                .replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(PORT).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+                .replace("40752601815", guest)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(PORT)
+                        .postCallback(body, Fixtures.sign(body))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** The first text the guest received. */
     private String repliesTo(String guest) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> cloudApi.textSends().stream().anyMatch(send -> guest.equals(send.to())));
-        return cloudApi.textSends().stream().filter(send -> guest.equals(send.to())).findFirst().orElseThrow().text();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cloudApi.textSends().stream().anyMatch(send -> guest.equals(send.to())));
+        return cloudApi.textSends().stream()
+                .filter(send -> guest.equals(send.to()))
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 
     private static int freePort() {

@@ -36,12 +36,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * redelivery of every body produces no further reply.
  */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:pipeline-fixtures;DB_CLOSE_DELAY=-1",
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:pipeline-fixtures;DB_CLOSE_DELAY=-1",
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineFixturesTest {
 
@@ -67,8 +69,14 @@ class PipelineFixturesTest {
         CLOUD_API.close();
     }
 
-    record Expectation(String name, byte[] body, String signature, List<String> repliesTo, String fromNumber,
-                       int minSends, int maxSends) {
+    record Expectation(
+            String name,
+            byte[] body,
+            String signature,
+            List<String> repliesTo,
+            String fromNumber,
+            int minSends,
+            int maxSends) {
         @Override
         public String toString() {
             return name;
@@ -80,7 +88,9 @@ class PipelineFixturesTest {
         List<Expectation> cases = new ArrayList<>();
         for (JsonNode c : index.get("cases")) {
             JsonNode expect = c.get("expect");
-            if (c.hasNonNull("duplicate_of") || !c.hasNonNull("body") || expect.get("http").size() != 1
+            if (c.hasNonNull("duplicate_of")
+                    || !c.hasNonNull("body")
+                    || expect.get("http").size() != 1
                     || expect.get("http").get(0).asInt() != 200) {
                 continue;
             }
@@ -88,8 +98,14 @@ class PipelineFixturesTest {
             expect.get("replies_to").forEach(r -> repliesTo.add(r.asText()));
             int max = expect.get("max_sends").asInt();
             int min = expect.has("min_sends") ? expect.get("min_sends").asInt() : max;
-            cases.add(new Expectation(c.get("name").asText(), Fixtures.resource("fixtures/" + c.get("body").asText()),
-                    c.get("signature").asText(), repliesTo, expect.get("reply_from_phone_number_id").asText(), min, max));
+            cases.add(new Expectation(
+                    c.get("name").asText(),
+                    Fixtures.resource("fixtures/" + c.get("body").asText()),
+                    c.get("signature").asText(),
+                    repliesTo,
+                    expect.get("reply_from_phone_number_id").asText(),
+                    min,
+                    max));
         }
         return cases.stream();
     }
@@ -102,7 +118,8 @@ class PipelineFixturesTest {
         CLOUD_API.forgetRequests();
         List<String> wamids = messageIds(fixture.body());
 
-        assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode()).isEqualTo(200);
+        assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode())
+                .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> settled(wamids, fixture.repliesTo()));
         // the fixtures bound text and interactive sends alike
@@ -127,11 +144,14 @@ class PipelineFixturesTest {
         CLOUD_API.forgetRequests();
 
         for (Expectation fixture : acceptedCases().toList()) {
-            assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode()).isEqualTo(200);
+            assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode())
+                    .isEqualTo(200);
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL") == 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM guest WHERE ready_at IS NOT NULL") == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL") == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT COUNT(*) FROM guest WHERE ready_at IS NOT NULL") == 0);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(outboxBefore);
         assertThat(CLOUD_API.answerSends()).isEmpty();
     }
@@ -139,30 +159,37 @@ class PipelineFixturesTest {
     @Order(3)
     @Test
     void operatorsSeeEveryMetricTheContractNames() {
-        String metrics = new WebhookClient(managementPort).get("/actuator/prometheus").body();
+        String metrics =
+                new WebhookClient(managementPort).get("/actuator/prometheus").body();
 
-        assertThat(metrics).contains(
-                "whatsapp_webhook_requests_total{outcome=\"accepted\"}",
-                "whatsapp_messages_received_total{type=\"text\"}",
-                "whatsapp_messages_received_total{type=\"audio\"}",
-                "whatsapp_duplicates_total",
-                "whatsapp_replies_sent_total",
-                "whatsapp_statuses_total{status=\"failed\"}",
-                "whatsapp_statuses_total{status=\"delivered\"}",
-                "whatsapp_dead_letters",
-                "agent_reply_seconds_count",
-                "whatsapp_ingress_lag_seconds",
-                "routeId=\"agent-turns\"",
-                "routeId=\"reply-send\"");
+        assertThat(metrics)
+                .contains(
+                        "whatsapp_webhook_requests_total{outcome=\"accepted\"}",
+                        "whatsapp_messages_received_total{type=\"text\"}",
+                        "whatsapp_messages_received_total{type=\"audio\"}",
+                        "whatsapp_duplicates_total",
+                        "whatsapp_replies_sent_total",
+                        "whatsapp_statuses_total{status=\"failed\"}",
+                        "whatsapp_statuses_total{status=\"delivered\"}",
+                        "whatsapp_dead_letters",
+                        "agent_reply_seconds_count",
+                        "whatsapp_ingress_lag_seconds",
+                        "routeId=\"agent-turns\"",
+                        "routeId=\"reply-send\"");
     }
 
     /** All of the case's messages are handled and everything queued for its guests has gone out. */
     private boolean settled(List<String> wamids, List<String> recipients) {
         long pendingMessages = wamids.stream()
-                .mapToLong(w -> count("SELECT COUNT(*) FROM guest_message WHERE wamid = ? AND state = 'PENDING'", w)).sum();
-        long known = wamids.stream().mapToLong(w -> count("SELECT COUNT(*) FROM guest_message WHERE wamid = ?", w)).sum();
-        long unsent = new HashSet<>(recipients).stream()
-                .mapToLong(r -> count("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND state <> 'SENT'", r)).sum();
+                .mapToLong(w -> count("SELECT COUNT(*) FROM guest_message WHERE wamid = ? AND state = 'PENDING'", w))
+                .sum();
+        long known = wamids.stream()
+                .mapToLong(w -> count("SELECT COUNT(*) FROM guest_message WHERE wamid = ?", w))
+                .sum();
+        long unsent = new HashSet<>(recipients)
+                .stream()
+                        .mapToLong(r -> count("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND state <> 'SENT'", r))
+                        .sum();
         long inboxPending = count("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL");
         return inboxPending == 0 && known == wamids.size() && pendingMessages == 0 && unsent == 0;
     }
@@ -177,7 +204,8 @@ class PipelineFixturesTest {
         try {
             for (JsonNode entry : JSON.readTree(body).path("entry")) {
                 for (JsonNode change : entry.path("changes")) {
-                    change.at("/value/messages").forEach(m -> ids.add(m.get("id").asText()));
+                    change.at("/value/messages")
+                            .forEach(m -> ids.add(m.get("id").asText()));
                 }
             }
         } catch (IOException e) {

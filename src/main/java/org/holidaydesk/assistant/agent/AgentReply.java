@@ -11,8 +11,14 @@ import org.holidaydesk.assistant.reply.Choice;
  * properties it offered as free, the booking page its last part leads to (sent as a button under it, never as
  * a raw address), and the dates a calendar could ask for (the date picker, when one is published).
  */
-public record AgentReply(List<String> parts, String language, List<Choice> choices, boolean needsPerson,
-                         List<String> offered, BookingButton booking, DatePicker dates) {
+public record AgentReply(
+        List<String> parts,
+        String language,
+        List<Choice> choices,
+        boolean needsPerson,
+        List<String> offered,
+        BookingButton booking,
+        DatePicker dates) {
 
     public AgentReply {
         parts = List.copyOf(parts);

@@ -21,6 +21,5 @@ public final class AgentRoute {
     /** Exchange property holding the {@link TurnOutcome} the branch that answered the turn recorded. */
     public static final String OUTCOME = "turnOutcome";
 
-    private AgentRoute() {
-    }
+    private AgentRoute() {}
 }

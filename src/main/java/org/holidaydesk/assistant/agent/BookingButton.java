@@ -10,5 +10,4 @@ import java.time.LocalDate;
  * @param checkIn  the arrival day, or null when the page does not say
  * @param checkOut the departure day, or null when the page does not say
  */
-public record BookingButton(String property, String url, LocalDate checkIn, LocalDate checkOut) {
-}
+public record BookingButton(String property, String url, LocalDate checkIn, LocalDate checkOut) {}

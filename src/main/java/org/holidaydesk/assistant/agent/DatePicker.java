@@ -14,8 +14,8 @@ import java.util.List;
  * @param minNights   the shortest stay
  * @param guests      the party when it is known, else null
  */
-public record DatePicker(String property, LocalDate from, LocalDate to, List<LocalDate> unavailable, int minNights,
-                         Integer guests) {
+public record DatePicker(
+        String property, LocalDate from, LocalDate to, List<LocalDate> unavailable, int minNights, Integer guests) {
 
     public DatePicker {
         unavailable = List.copyOf(unavailable);

@@ -13,8 +13,8 @@ import java.util.List;
  * @param messages     the turn's messages, oldest first
  * @param today        the business's today, for relative dates ("next month")
  */
-public record GuestTurn(String guestId, String displayName, String languageHint, List<TurnMessage> messages,
-                        LocalDate today) {
+public record GuestTurn(
+        String guestId, String displayName, String languageHint, List<TurnMessage> messages, LocalDate today) {
 
     public GuestTurn {
         messages = List.copyOf(messages);
@@ -22,6 +22,11 @@ public record GuestTurn(String guestId, String displayName, String languageHint,
 
     /** The text of every message that carries text, one per line. */
     public String text() {
-        return String.join("\n", messages.stream().map(TurnMessage::text).filter(t -> t != null && !t.isBlank()).toList());
+        return String.join(
+                "\n",
+                messages.stream()
+                        .map(TurnMessage::text)
+                        .filter(t -> t != null && !t.isBlank())
+                        .toList());
     }
 }

@@ -13,8 +13,13 @@ import java.time.Instant;
  * @param turn          what the guest said, for the agent
  * @param receivedAt    when the turn's oldest message was recorded; null when not known
  */
-public record LeasedTurn(String guestId, String replyTo, String phoneNumberId, String lastMessageId, GuestTurn turn,
-                         Instant receivedAt) {
+public record LeasedTurn(
+        String guestId,
+        String replyTo,
+        String phoneNumberId,
+        String lastMessageId,
+        GuestTurn turn,
+        Instant receivedAt) {
 
     public LeasedTurn(String guestId, String replyTo, String phoneNumberId, String lastMessageId, GuestTurn turn) {
         this(guestId, replyTo, phoneNumberId, lastMessageId, turn, null);

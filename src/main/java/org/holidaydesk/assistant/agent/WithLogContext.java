@@ -10,8 +10,7 @@ import org.slf4j.MDC;
  */
 public final class WithLogContext {
 
-    private WithLogContext() {
-    }
+    private WithLogContext() {}
 
     public static <T> Callable<T> of(Callable<T> task) {
         Map<String, String> context = MDC.getCopyOfContextMap();

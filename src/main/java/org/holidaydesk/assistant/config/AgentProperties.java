@@ -19,9 +19,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assistant.agent")
 public record AgentProperties(
-        @Pattern(regexp = "(https?://\\S+)?", message = "MCP_SERVER_URL must be an http(s) URL such as "
-                + "http://properties:3001/mcp, or unset for the embedded server")
+        @Pattern(
+                regexp = "(https?://\\S+)?",
+                message = "MCP_SERVER_URL must be an http(s) URL such as "
+                        + "http://properties:3001/mcp, or unset for the embedded server")
         String mcpServerUrl,
+
         @NotNull Duration toolTimeout,
         @NotNull Duration contextTtl) {
 

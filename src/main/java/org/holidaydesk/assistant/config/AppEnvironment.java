@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Where the service runs: {@code APP_ENV}. Production demands every secret; development fills in safe defaults. */
 public enum AppEnvironment {
-    DEVELOPMENT, PRODUCTION;
+    DEVELOPMENT,
+    PRODUCTION;
 
     public static AppEnvironment parse(String value) {
         if (value == null || value.isBlank()) {
@@ -13,8 +14,9 @@ public enum AppEnvironment {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "development", "dev" -> DEVELOPMENT;
             case "production", "prod" -> PRODUCTION;
-            default -> throw new IllegalArgumentException(
-                    "APP_ENV must be 'development' or 'production', not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "APP_ENV must be 'development' or 'production', not '" + value + "'");
         };
     }
 

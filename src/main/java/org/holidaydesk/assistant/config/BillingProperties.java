@@ -34,7 +34,8 @@ public record BillingProperties(@NotBlank String currency, Map<String, Map<Strin
         String market = DEFAULT_MARKET;
         if (recipient != null && recipient.chars().allMatch(Character::isDigit)) {
             for (String code : prices.keySet()) {
-                if (!code.equals(DEFAULT_MARKET) && recipient.startsWith(code)
+                if (!code.equals(DEFAULT_MARKET)
+                        && recipient.startsWith(code)
                         && (market.equals(DEFAULT_MARKET) || code.length() > market.length())) {
                     market = code;
                 }

@@ -17,8 +17,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assistant.booking")
 public record BookingProperties(
-        @Pattern(regexp = "(https?://[^\\s?#]+)?", message = "PUBLIC_BASE_URL must be an http(s) address without query, e.g. https://book.example.com")
+        @Pattern(
+                regexp = "(https?://[^\\s?#]+)?",
+                message = "PUBLIC_BASE_URL must be an http(s) address without query, e.g. https://book.example.com")
         String publicBaseUrl,
+
         @Pattern(regexp = "\\d*", message = "WHATSAPP_DATES_FLOW_ID must be the numeric id of the published Flow")
         String datesFlowId) {
 

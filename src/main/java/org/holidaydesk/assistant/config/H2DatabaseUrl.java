@@ -50,7 +50,8 @@ final class H2DatabaseUrl {
             for (String setting : split(url.substring(start + 1))) {
                 int equals = setting.indexOf('=');
                 if (equals > 0) {
-                    settings.put(setting.substring(0, equals).strip().toUpperCase(Locale.ROOT),
+                    settings.put(
+                            setting.substring(0, equals).strip().toUpperCase(Locale.ROOT),
                             setting.substring(equals + 1).strip());
                 }
             }
@@ -92,18 +93,28 @@ final class H2DatabaseUrl {
     /** Settings of the URL the service cannot run with, each naming the setting and the value it needs. */
     List<String> conflicts() {
         List<String> conflicts = new ArrayList<>();
-        setting("MODE").filter(mode -> !mode.equalsIgnoreCase("PostgreSQL")).ifPresent(mode -> conflicts.add(
-                "DATABASE_URL sets MODE=" + mode + ", but the service's SQL needs MODE=PostgreSQL: set MODE=PostgreSQL"
+        setting("MODE")
+                .filter(mode -> !mode.equalsIgnoreCase("PostgreSQL"))
+                .ifPresent(mode -> conflicts.add("DATABASE_URL sets MODE=" + mode
+                        + ", but the service's SQL needs MODE=PostgreSQL: set MODE=PostgreSQL"
                         + " (or leave MODE out and the service adds it)"));
-        setting("DATABASE_TO_LOWER").filter(lower -> !isTrue(lower)).ifPresent(lower -> conflicts.add(
-                "DATABASE_URL sets DATABASE_TO_LOWER=" + lower + ", but the service needs DATABASE_TO_LOWER=TRUE:"
+        setting("DATABASE_TO_LOWER")
+                .filter(lower -> !isTrue(lower))
+                .ifPresent(lower -> conflicts.add("DATABASE_URL sets DATABASE_TO_LOWER=" + lower
+                        + ", but the service needs DATABASE_TO_LOWER=TRUE:"
                         + " set DATABASE_TO_LOWER=TRUE (or leave it out and the service adds it)"));
-        setting("DATABASE_TO_UPPER").filter(H2DatabaseUrl::isTrue).ifPresent(upper -> conflicts.add(
-                "DATABASE_URL sets DATABASE_TO_UPPER=" + upper + ", but the service needs DATABASE_TO_LOWER=TRUE,"
+        setting("DATABASE_TO_UPPER")
+                .filter(H2DatabaseUrl::isTrue)
+                .ifPresent(upper -> conflicts.add("DATABASE_URL sets DATABASE_TO_UPPER=" + upper
+                        + ", but the service needs DATABASE_TO_LOWER=TRUE,"
                         + " which H2 does not take with it: remove DATABASE_TO_UPPER"));
-        setting("DEFAULT_NULL_ORDERING").filter(order -> !order.equalsIgnoreCase("HIGH")).ifPresent(order -> conflicts.add(
-                "DATABASE_URL sets DEFAULT_NULL_ORDERING=" + order + ", but the service needs DEFAULT_NULL_ORDERING=HIGH"
-                        + " (PostgreSQL's order): set DEFAULT_NULL_ORDERING=HIGH (or leave it out and the service adds it)"));
+        setting("DEFAULT_NULL_ORDERING")
+                .filter(order -> !order.equalsIgnoreCase("HIGH"))
+                .ifPresent(
+                        order -> conflicts.add(
+                                "DATABASE_URL sets DEFAULT_NULL_ORDERING=" + order
+                                        + ", but the service needs DEFAULT_NULL_ORDERING=HIGH"
+                                        + " (PostgreSQL's order): set DEFAULT_NULL_ORDERING=HIGH (or leave it out and the service adds it)"));
         return conflicts;
     }
 

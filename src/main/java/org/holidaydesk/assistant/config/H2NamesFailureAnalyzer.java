@@ -18,7 +18,8 @@ class H2NamesFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
-        if (cause.getErrorCode() != SCHEMA_NOT_FOUND || cause.getMessage() == null
+        if (cause.getErrorCode() != SCHEMA_NOT_FOUND
+                || cause.getMessage() == null
                 || !cause.getMessage().contains("\"PUBLIC\"")) {
             return null;
         }

@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assistant.handoff")
 public record HandoffProperties(
-        @Pattern(regexp = "(https?://\\S+)?", message = "HANDOFF_WEBHOOK_URL must be an http(s) URL") String webhookUrl,
+        @Pattern(regexp = "(https?://\\S+)?", message = "HANDOFF_WEBHOOK_URL must be an http(s) URL")
+        String webhookUrl,
+
         @NotNull Duration quietTime,
         @NotNull String operatorUrl) {
 

@@ -24,5 +24,4 @@ public record InboxProperties(
         @NotNull Duration storeTimeout,
         @Min(1) @Max(1000) int maxBatch,
         @Min(1) int queueCapacity,
-        @NotNull Duration commitLinger) {
-}
+        @NotNull Duration commitLinger) {}

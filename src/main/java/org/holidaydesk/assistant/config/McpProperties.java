@@ -19,15 +19,24 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("assistant.mcp")
 public record McpProperties(
         String authToken,
-        List<@Pattern(regexp = ORIGIN, message = "MCP_ALLOWED_ORIGINS must list origins such as https://app.example.com "
-                + "(scheme, host and optional port; no path), separated by commas") String> allowedOrigins) {
+        List<
+                        @Pattern(
+                                regexp = ORIGIN,
+                                message = "MCP_ALLOWED_ORIGINS must list origins such as https://app.example.com "
+                                        + "(scheme, host and optional port; no path), separated by commas")
+                        String>
+                allowedOrigins) {
 
     /** An origin as browsers send it: http(s), a host name, IPv4 or bracketed IPv6 address, and a port; a trailing slash is forgiven. */
     static final String ORIGIN = "(?i)https?://(\\[[0-9a-f:.]+]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:[0-9]{1,5})?/?";
 
     public McpProperties {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::strip)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
     }
 
     /** True when {@code MCP_AUTH_TOKEN} is set: {@code /mcp} then requires it from every client. */
@@ -38,6 +47,7 @@ public record McpProperties(
     @Override
     public String toString() {
         // never the token itself: this record may end up in a log line
-        return "McpProperties[authToken=" + (hasAuthToken() ? "(set)" : "(none)") + ", allowedOrigins=" + allowedOrigins + "]";
+        return "McpProperties[authToken=" + (hasAuthToken() ? "(set)" : "(none)") + ", allowedOrigins=" + allowedOrigins
+                + "]";
     }
 }

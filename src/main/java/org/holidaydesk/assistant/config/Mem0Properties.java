@@ -26,8 +26,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("assistant.mem0")
 public record Mem0Properties(
         String apiKey,
-        @NotNull(message = "MEM0_BASE_URL must be an http(s) URL such as https://api.mem0.ai") URI baseUrl,
-        @NotNull @DurationMin(millis = 1, message = "assistant.mem0.timeout must be positive") Duration timeout,
+
+        @NotNull(message = "MEM0_BASE_URL must be an http(s) URL such as https://api.mem0.ai")
+        URI baseUrl,
+
+        @NotNull @DurationMin(millis = 1, message = "assistant.mem0.timeout must be positive")
+        Duration timeout,
+
         @Min(1) @Max(20) int topK) {
 
     /** True when a key is set, so guests' conversations are remembered and recalled. */
@@ -37,7 +42,8 @@ public record Mem0Properties(
 
     @AssertTrue(message = "MEM0_BASE_URL must be an http(s) URL such as https://api.mem0.ai")
     boolean isBaseUrlHttp() {
-        return baseUrl == null || (baseUrl.getHost() != null
-                && ("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())));
+        return baseUrl == null
+                || (baseUrl.getHost() != null
+                        && ("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())));
     }
 }

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -34,9 +34,16 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("assistant.model")
 public record ModelProperties(
         String apiKey,
-        @NotBlank @Pattern(regexp = "https?://\\S+", message = "OPENAI_BASE_URL must be an http(s) URL such as "
-                + "https://api.openai.com/v1") String baseUrl,
-        @NotBlank(message = "OPENAI_MODEL must name a chat model") String modelName,
+
+        @NotBlank
+        @Pattern(
+                regexp = "https?://\\S+",
+                message = "OPENAI_BASE_URL must be an http(s) URL such as " + "https://api.openai.com/v1")
+        String baseUrl,
+
+        @NotBlank(message = "OPENAI_MODEL must name a chat model")
+        String modelName,
+
         @NotNull Duration requestTimeout,
         @Min(0) @Max(3) int maxRetries,
         @NotNull Duration turnTimeout,
@@ -45,7 +52,10 @@ public record ModelProperties(
         @Min(50) int maxAnswerTokens,
         @Min(1) int turnsPerMinute,
         boolean logRequests,
-        @NotBlank(message = "OPENAI_TRANSCRIPTION_MODEL must name a transcription model") String transcriptionModel,
+
+        @NotBlank(message = "OPENAI_TRANSCRIPTION_MODEL must name a transcription model")
+        String transcriptionModel,
+
         @NotNull DataSize voiceNoteMaxBytes,
         @NotNull Duration voiceNoteTimeout) {
 

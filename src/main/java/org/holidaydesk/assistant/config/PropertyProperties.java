@@ -28,16 +28,21 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assistant.property")
 public record PropertyProperties(
-        @NotBlank(message = "set PROPERTY_CATALOG to the catalog file") String catalog,
-        @NotBlank @Pattern(regexp = "https?://\\S+",
-                message = "BOOKING_URL_TEMPLATE must be an http(s) URL such as "
-                        + "https://beds24.com/booking2.php?propid={propertyId}&checkin={checkIn}&checkout={checkOut}&numadult={guests}")
+        @NotBlank(message = "set PROPERTY_CATALOG to the catalog file")
+        String catalog,
+
+        @NotBlank
+        @Pattern(
+                regexp = "https?://\\S+",
+                message =
+                        "BOOKING_URL_TEMPLATE must be an http(s) URL such as "
+                                + "https://beds24.com/booking2.php?propid={propertyId}&checkin={checkIn}&checkout={checkOut}&numadult={guests}")
         String bookingUrlTemplate,
+
         @NotNull ZoneId timeZone,
         @NotNull Duration calendarRefresh,
         @NotNull Duration calendarFirstImportDelay,
         @NotNull Duration feedTimeout,
         @Min(60) @Max(1830) int horizonDays,
         @Min(1) @Max(365) int maxNights,
-        @Min(1) @Max(100) int maxResults) {
-}
+        @Min(1) @Max(100) int maxResults) {}

@@ -14,8 +14,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assistant.reengagement")
 public record ReengagementProperties(
-        @Pattern(regexp = "([a-z0-9_]+:[A-Za-z]{2,3}(_[A-Za-z]{2,4})?)?", message = "WHATSAPP_REENGAGE_TEMPLATE must be "
-                + "<template name>:<language code>, such as continue_conversation:en") String template) {
+        @Pattern(
+                regexp = "([a-z0-9_]+:[A-Za-z]{2,3}(_[A-Za-z]{2,4})?)?",
+                message = "WHATSAPP_REENGAGE_TEMPLATE must be "
+                        + "<template name>:<language code>, such as continue_conversation:en")
+        String template) {
 
     public boolean configured() {
         return template != null && !template.isBlank();

@@ -44,5 +44,4 @@ public record ReplyProperties(
         @DecimalMin("0.1") double sendRate,
         @NotNull Duration pauseProbeInterval,
         @NotNull Duration connectTimeout,
-        @NotNull Duration responseTimeout) {
-}
+        @NotNull Duration responseTimeout) {}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,8 @@ public class RowLocking {
 
     public RowLocking(Environment environment) {
         String url = environment.getProperty("spring.datasource.url", "").toLowerCase(Locale.ROOT);
-        this.embeddedH2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+        this.embeddedH2 =
+                url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     /** The clause that ends a claim's {@code SELECT}: {@code " FOR UPDATE SKIP LOCKED"}, or nothing on embedded H2. */
@@ -37,11 +38,13 @@ public class RowLocking {
      * Takes the selected candidates with {@code update}, whose {@code WHERE} names the row and says again that
      * it is free; returns those it took, in their order (another claim may have taken the rest meanwhile).
      */
-    public static <T> List<T> take(JdbcTemplate jdbc, String update, List<T> candidates, Function<T, Object[]> arguments) {
+    public static <T> List<T> take(
+            JdbcTemplate jdbc, String update, List<T> candidates, Function<T, Object[]> arguments) {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        int[] updated = jdbc.batchUpdate(update, candidates.stream().map(arguments).toList());
+        int[] updated =
+                jdbc.batchUpdate(update, candidates.stream().map(arguments).toList());
         List<T> taken = new ArrayList<>(candidates.size());
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] != 0) {

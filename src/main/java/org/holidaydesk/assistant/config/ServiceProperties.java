@@ -15,9 +15,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("assistant")
 public record ServiceProperties(
-        @NotNull AppEnvironment environment,
-        @NotBlank String businessContact,
-        String operatorToken) {
+        @NotNull AppEnvironment environment, @NotBlank String businessContact, String operatorToken) {
 
     public boolean production() {
         return environment == AppEnvironment.PRODUCTION;

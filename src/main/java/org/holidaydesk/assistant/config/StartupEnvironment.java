@@ -31,14 +31,19 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String MCP_AUTH_TOKEN = "MCP_AUTH_TOKEN";
     /** Variables that production cannot run without. */
     static final List<String> PRODUCTION_REQUIRED = List.of(
-            "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
-            "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN", MCP_AUTH_TOKEN);
+            "WHATSAPP_VERIFY_TOKEN",
+            "WHATSAPP_APP_SECRET",
+            "WHATSAPP_ACCESS_TOKEN",
+            "WHATSAPP_PHONE_NUMBER_ID",
+            "OPERATOR_TOKEN",
+            MCP_AUTH_TOKEN);
 
     static final String WEBHOOK_ENABLED = "assistant.webhook.enabled";
     static final String CONSOLE_FORMAT = "logging.structured.format.console";
     static final String PRODUCTION_CONSOLE_FORMAT = "ecs";
     /** Where the pool and Flyway read the database URL; application.yml fills it from DATABASE_URL. */
     static final String DATASOURCE_URL = "spring.datasource.url";
+
     static final String FLYWAY_URL = "spring.flyway.url";
     static final String H2_SETTINGS_SOURCE = "h2DatabaseSettings";
 
@@ -68,15 +73,23 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             return; // ConfigurationCheck refuses to start, naming it
         }
         if (appEnv == AppEnvironment.PRODUCTION && !environment.containsProperty(CONSOLE_FORMAT)) {
-            environment.getPropertySources().addLast(new MapPropertySource("productionLogFormat",
-                    Map.of(CONSOLE_FORMAT, PRODUCTION_CONSOLE_FORMAT)));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "productionLogFormat", Map.of(CONSOLE_FORMAT, PRODUCTION_CONSOLE_FORMAT)));
         }
         if (appEnv == AppEnvironment.DEVELOPMENT && isBlank(environment, "WHATSAPP_APP_SECRET")) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            environment.getPropertySources().addLast(new MapPropertySource("generatedDevelopmentSecrets", Map.of(
-                    "WHATSAPP_APP_SECRET", HexFormat.of().formatHex(random),
-                    "assistant.whatsapp.app-secret-generated", "true")));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "generatedDevelopmentSecrets",
+                            Map.of(
+                                    "WHATSAPP_APP_SECRET",
+                                    HexFormat.of().formatHex(random),
+                                    "assistant.whatsapp.app-secret-generated",
+                                    "true")));
         }
         completeH2Urls(environment);
     }
@@ -97,7 +110,9 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             H2DatabaseUrl h2 = H2DatabaseUrl.parse(url);
             if (h2.conflicts().isEmpty() && !h2.missing().isEmpty()) {
                 completed.put(key, h2.completed());
-                h2.missing().stream().filter(setting -> !added.contains(setting)).forEach(added::add);
+                h2.missing().stream()
+                        .filter(setting -> !added.contains(setting))
+                        .forEach(added::add);
             }
         }
         if (!completed.isEmpty()) {
@@ -129,9 +144,11 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
         boolean webhook = environment.getProperty(WEBHOOK_ENABLED, Boolean.class, true);
         if (appEnv == AppEnvironment.PRODUCTION) {
             List<String> required = webhook ? PRODUCTION_REQUIRED : List.of(MCP_AUTH_TOKEN);
-            List<String> missing = required.stream().filter(name -> isBlank(environment, name)).toList();
+            List<String> missing =
+                    required.stream().filter(name -> isBlank(environment, name)).toList();
             if (!missing.isEmpty()) {
-                problems.add("APP_ENV=production needs these variables, which are not set: " + String.join(", ", missing));
+                problems.add(
+                        "APP_ENV=production needs these variables, which are not set: " + String.join(", ", missing));
             }
         }
         String databaseUrl = urlOrNull(environment, DATASOURCE_URL);
@@ -145,8 +162,9 @@ public class StartupEnvironment implements EnvironmentPostProcessor, Ordered {
             H2DatabaseUrl h2 = H2DatabaseUrl.parse(databaseUrl);
             problems.addAll(h2.conflicts());
             if (h2.embeddedFile() && !h2.setting("WRITE_DELAY").map("0"::equals).orElse(false)) {
-                problems.add("DATABASE_URL points at an H2 file without ;WRITE_DELAY=0, so a crash could lose callbacks "
-                        + "Meta was told were stored: add ;WRITE_DELAY=0");
+                problems.add(
+                        "DATABASE_URL points at an H2 file without ;WRITE_DELAY=0, so a crash could lose callbacks "
+                                + "Meta was told were stored: add ;WRITE_DELAY=0");
             }
         }
         return problems;

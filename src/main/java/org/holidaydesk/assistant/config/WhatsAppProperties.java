@@ -25,9 +25,14 @@ public record WhatsAppProperties(
         @NotBlank String appSecret,
         boolean appSecretGenerated,
         String accessToken,
-        @NotBlank @Pattern(regexp = "\\d+", message = "must be the numeric phone number id") String phoneNumberId,
+
+        @NotBlank @Pattern(regexp = "\\d+", message = "must be the numeric phone number id")
+        String phoneNumberId,
+
         @NotNull URI apiBaseUrl,
-        @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v24.0") String apiVersion) {
+
+        @NotBlank @Pattern(regexp = "v\\d+\\.\\d+", message = "must look like v24.0")
+        String apiVersion) {
 
     /** A Graph API address of this version: {@code {WHATSAPP_API_BASE_URL}/{WHATSAPP_API_VERSION}/{path}}. */
     public String graphUrl(String path) {

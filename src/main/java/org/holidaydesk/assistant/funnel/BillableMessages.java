@@ -32,6 +32,7 @@ public class BillableMessages {
 
     /** Meta's customer-service window: messages further apart belong to two conversations. */
     static final Duration CONVERSATION_GAP = Duration.ofHours(24);
+
     private static final double[] BUCKETS = {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 50};
 
     private final JdbcTemplate jdbc;
@@ -55,15 +56,22 @@ public class BillableMessages {
         this.clock = clock;
         this.perConversation = DistributionSummary.builder("whatsapp.billable.messages.per.conversation")
                 .description("Billable messages of one guest conversation (closed after 24 h without one)")
-                .serviceLevelObjectives(BUCKETS).register(meters);
+                .serviceLevelObjectives(BUCKETS)
+                .register(meters);
         this.perBookingLink = DistributionSummary.builder("whatsapp.billable.messages.per.booking.link")
-                .description("Billable messages from a conversation's start, or its previous booking link, to a booking link")
-                .serviceLevelObjectives(BUCKETS).register(meters);
-        // the service's own messages are billed as service (inside the window) or utility (templates): both exist from the start
+                .description(
+                        "Billable messages from a conversation's start, or its previous booking link, to a booking link")
+                .serviceLevelObjectives(BUCKETS)
+                .register(meters);
+        // the service's own messages are billed as service (inside the window) or utility (templates): both exist from
+        // the start
         for (String category : List.of("service", "utility")) {
             billableCounter(category, "PMP");
         }
-        billing.prices().values().stream().flatMap(table -> table.keySet().stream()).distinct().forEach(this::costCounter);
+        billing.prices().values().stream()
+                .flatMap(table -> table.keySet().stream())
+                .distinct()
+                .forEach(this::costCounter);
     }
 
     /** Counts a status's pricing, once per message; a status without one changes nothing. */
@@ -74,9 +82,14 @@ public class BillableMessages {
             return;
         }
         Instant now = clock.instant();
-        int first = jdbc.update("INSERT INTO billed_message (wamid, category, pricing_model, billable, received_at)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", status.wamid(), pricing.category(),
-                pricing.pricingModel(), pricing.billable(), Timestamp.from(now));
+        int first = jdbc.update(
+                "INSERT INTO billed_message (wamid, category, pricing_model, billable, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                status.wamid(),
+                pricing.category(),
+                pricing.pricingModel(),
+                pricing.billable(),
+                Timestamp.from(now));
         if (first == 0 || !pricing.billable()) {
             return;
         }
@@ -99,8 +112,11 @@ public class BillableMessages {
                 "SELECT guest_id, billable_messages FROM billing_conversation WHERE last_billed_at < ?", quietSince);
         int closed = 0;
         for (Map<String, Object> conversation : quiet) {
-            if (jdbc.update("DELETE FROM billing_conversation WHERE guest_id = ? AND last_billed_at < ?",
-                    conversation.get("guest_id"), quietSince) == 1) {
+            if (jdbc.update(
+                            "DELETE FROM billing_conversation WHERE guest_id = ? AND last_billed_at < ?",
+                            conversation.get("guest_id"),
+                            quietSince)
+                    == 1) {
                 perConversation.record(((Number) conversation.get("billable_messages")).doubleValue());
                 closed++;
             }
@@ -110,8 +126,8 @@ public class BillableMessages {
 
     /** A guest who asked to be forgotten: their open conversation is counted as it stands and its row deleted. */
     public void forget(String guestId) {
-        List<Integer> open = jdbc.queryForList("SELECT billable_messages FROM billing_conversation WHERE guest_id = ?",
-                Integer.class, guestId);
+        List<Integer> open = jdbc.queryForList(
+                "SELECT billable_messages FROM billing_conversation WHERE guest_id = ?", Integer.class, guestId);
         if (!open.isEmpty() && jdbc.update("DELETE FROM billing_conversation WHERE guest_id = ?", guestId) == 1) {
             perConversation.record(open.get(0));
         }
@@ -119,8 +135,13 @@ public class BillableMessages {
 
     /** Meta gave the guest a new user id: their open conversation goes on under it. */
     public void moveGuest(String from, String to) {
-        if (jdbc.update("UPDATE billing_conversation SET guest_id = ? WHERE guest_id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM billing_conversation WHERE guest_id = ?)", to, from, to) == 0) {
+        if (jdbc.update(
+                        "UPDATE billing_conversation SET guest_id = ? WHERE guest_id = ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM billing_conversation WHERE guest_id = ?)",
+                        to,
+                        from,
+                        to)
+                == 0) {
             jdbc.update("DELETE FROM billing_conversation WHERE guest_id = ?", from);
         }
     }
@@ -133,31 +154,50 @@ public class BillableMessages {
     private void countInConversation(String guest, boolean bookingLink, Instant now) {
         Timestamp at = Timestamp.from(now);
         Timestamp quietSince = Timestamp.from(now.minus(CONVERSATION_GAP));
-        List<Integer> ended = jdbc.queryForList("SELECT billable_messages FROM billing_conversation WHERE guest_id = ?"
-                + " AND last_billed_at < ?", Integer.class, guest, quietSince);
-        if (!ended.isEmpty() && jdbc.update("DELETE FROM billing_conversation WHERE guest_id = ? AND last_billed_at < ?",
-                guest, quietSince) == 1) {
+        List<Integer> ended = jdbc.queryForList(
+                "SELECT billable_messages FROM billing_conversation WHERE guest_id = ?" + " AND last_billed_at < ?",
+                Integer.class,
+                guest,
+                quietSince);
+        if (!ended.isEmpty()
+                && jdbc.update(
+                                "DELETE FROM billing_conversation WHERE guest_id = ? AND last_billed_at < ?",
+                                guest,
+                                quietSince)
+                        == 1) {
             perConversation.record(ended.get(0));
         }
-        String add = "UPDATE billing_conversation SET billable_messages = billable_messages + 1, since_link = since_link + 1,"
-                + " last_billed_at = ? WHERE guest_id = ?";
-        if (jdbc.update(add, at, guest) == 0 && jdbc.update("INSERT INTO billing_conversation (guest_id, started_at,"
-                + " last_billed_at, billable_messages, since_link) VALUES (?, ?, ?, 1, 1) ON CONFLICT DO NOTHING",
-                guest, at, at) == 0) {
+        String add =
+                "UPDATE billing_conversation SET billable_messages = billable_messages + 1, since_link = since_link + 1,"
+                        + " last_billed_at = ? WHERE guest_id = ?";
+        if (jdbc.update(add, at, guest) == 0
+                && jdbc.update(
+                                "INSERT INTO billing_conversation (guest_id, started_at,"
+                                        + " last_billed_at, billable_messages, since_link) VALUES (?, ?, ?, 1, 1) ON CONFLICT DO NOTHING",
+                                guest,
+                                at,
+                                at)
+                        == 0) {
             jdbc.update(add, at, guest);
         }
         if (bookingLink) {
-            List<Integer> since = jdbc.queryForList("SELECT since_link FROM billing_conversation WHERE guest_id = ?",
-                    Integer.class, guest);
-            if (!since.isEmpty() && jdbc.update("UPDATE billing_conversation SET since_link = 0 WHERE guest_id = ?"
-                    + " AND since_link = ?", guest, since.get(0)) == 1) {
+            List<Integer> since = jdbc.queryForList(
+                    "SELECT since_link FROM billing_conversation WHERE guest_id = ?", Integer.class, guest);
+            if (!since.isEmpty()
+                    && jdbc.update(
+                                    "UPDATE billing_conversation SET since_link = 0 WHERE guest_id = ?"
+                                            + " AND since_link = ?",
+                                    guest,
+                                    since.get(0))
+                            == 1) {
                 perBookingLink.record(since.get(0));
             }
         }
     }
 
     private Counter billableCounter(String category, String pricingModel) {
-        return Counter.builder("whatsapp.billable.messages").description("Messages Meta bills, by its pricing category")
+        return Counter.builder("whatsapp.billable.messages")
+                .description("Messages Meta bills, by its pricing category")
                 .tags("category", category, "pricing_model", pricingModel == null ? "unknown" : pricingModel)
                 .register(meters);
     }
@@ -165,6 +205,7 @@ public class BillableMessages {
     private Counter costCounter(String category) {
         return Counter.builder("whatsapp.billable.messages.cost")
                 .description("What the billable messages cost, by the operator's price table")
-                .tags("category", category, "currency", billing.currency()).register(meters);
+                .tags("category", category, "currency", billing.currency())
+                .register(meters);
     }
 }

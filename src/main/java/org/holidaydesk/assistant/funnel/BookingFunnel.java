@@ -51,8 +51,7 @@ public class BookingFunnel {
     }
 
     /** One row of the funnel: a property's day. */
-    public record Day(LocalDate day, String property, int offers, int links, int opens) {
-    }
+    public record Day(LocalDate day, String property, int offers, int links, int opens) {}
 
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
@@ -60,7 +59,8 @@ public class BookingFunnel {
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
 
-    public BookingFunnel(JdbcTemplate jdbc, MeterRegistry meters, AvailabilityIndex index, PropertyProperties property) {
+    public BookingFunnel(
+            JdbcTemplate jdbc, MeterRegistry meters, AvailabilityIndex index, PropertyProperties property) {
         this.jdbc = jdbc;
         this.meters = meters;
         this.index = index;
@@ -98,9 +98,11 @@ public class BookingFunnel {
     /** The funnel of the last {@code days} days (today included), newest first, by property. */
     public List<Day> lastDays(int days) {
         LocalDate from = today().minusDays(Math.max(1, days) - 1L);
-        return jdbc.query("SELECT funnel_day, property_id, offers, links, opens FROM booking_funnel_day WHERE funnel_day >= ?"
+        return jdbc.query(
+                "SELECT funnel_day, property_id, offers, links, opens FROM booking_funnel_day WHERE funnel_day >= ?"
                         + " ORDER BY funnel_day DESC, property_id",
-                (rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
+                (rs, n) ->
+                        new Day(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
                 Date.valueOf(from));
     }
 
@@ -117,7 +119,8 @@ public class BookingFunnel {
             }
         }
         for (Property p : catalog) {
-            if (p.bookingSystemId().equalsIgnoreCase(wanted) || p.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (p.bookingSystemId().equalsIgnoreCase(wanted)
+                    || p.name().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return p.id();
             }
         }
@@ -127,10 +130,14 @@ public class BookingFunnel {
     private void count(Step step, String propertyId) {
         counter(step, propertyId).increment();
         Date day = Date.valueOf(today());
-        String add = "UPDATE booking_funnel_day SET " + step.column + " = " + step.column + " + 1 WHERE funnel_day = ? AND property_id = ?";
+        String add = "UPDATE booking_funnel_day SET " + step.column + " = " + step.column
+                + " + 1 WHERE funnel_day = ? AND property_id = ?";
         if (jdbc.update(add, day, propertyId) == 0) {
-            int inserted = jdbc.update("INSERT INTO booking_funnel_day (funnel_day, property_id, " + step.column
-                    + ") VALUES (?, ?, 1) ON CONFLICT DO NOTHING", day, propertyId);
+            int inserted = jdbc.update(
+                    "INSERT INTO booking_funnel_day (funnel_day, property_id, " + step.column
+                            + ") VALUES (?, ?, 1) ON CONFLICT DO NOTHING",
+                    day,
+                    propertyId);
             if (inserted == 0) {
                 jdbc.update(add, day, propertyId);
             }
@@ -138,7 +145,10 @@ public class BookingFunnel {
     }
 
     private Counter counter(Step step, String propertyId) {
-        return Counter.builder(step.metric).description(step.description).tags("property", propertyId).register(meters);
+        return Counter.builder(step.metric)
+                .description(step.description)
+                .tags("property", propertyId)
+                .register(meters);
     }
 
     private LocalDate today() {
@@ -147,7 +157,12 @@ public class BookingFunnel {
 
     /** For tests: the counts of one property as the counters have them. */
     Map<String, Double> counts(String propertyId) {
-        return Map.of("offers", counter(Step.OFFERS, propertyId).count(), "links", counter(Step.LINKS, propertyId).count(),
-                "opens", counter(Step.OPENS, propertyId).count());
+        return Map.of(
+                "offers",
+                counter(Step.OFFERS, propertyId).count(),
+                "links",
+                counter(Step.LINKS, propertyId).count(),
+                "opens",
+                counter(Step.OPENS, propertyId).count());
     }
 }

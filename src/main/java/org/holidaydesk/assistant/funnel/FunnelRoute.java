@@ -15,6 +15,5 @@ public final class FunnelRoute {
     /** The path tracked links start with on the public port. */
     public static final String PATH = "/b/";
 
-    private FunnelRoute() {
-    }
+    private FunnelRoute() {}
 }

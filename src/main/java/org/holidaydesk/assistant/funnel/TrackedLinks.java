@@ -44,8 +44,13 @@ public class TrackedLinks {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    public TrackedLinks(JdbcTemplate jdbc, BookingFunnel funnel, BookingProperties booking, ServiceProperties service,
-                        PipelineProperties pipeline, Environment environment) {
+    public TrackedLinks(
+            JdbcTemplate jdbc,
+            BookingFunnel funnel,
+            BookingProperties booking,
+            ServiceProperties service,
+            PipelineProperties pipeline,
+            Environment environment) {
         this.jdbc = jdbc;
         this.funnel = funnel;
         this.booking = booking;
@@ -57,8 +62,9 @@ public class TrackedLinks {
     @EventListener(ApplicationReadyEvent.class)
     public void sayWhenUntracked() {
         if (!tracked()) {
-            LOG.warn("PUBLIC_BASE_URL is not set: booking buttons open the booking page directly, so opens are not counted;"
-                    + " set it to the public address of this service (as the webhook's, e.g. https://assistant.example.com)");
+            LOG.warn(
+                    "PUBLIC_BASE_URL is not set: booking buttons open the booking page directly, so opens are not counted;"
+                            + " set it to the public address of this service (as the webhook's, e.g. https://assistant.example.com)");
         }
     }
 
@@ -78,8 +84,12 @@ public class TrackedLinks {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.update("INSERT INTO booking_link (token, property_id, target_url, created_at) VALUES (?, ?, ?, ?)",
-                token, funnel.propertyId(property), targetUrl, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "INSERT INTO booking_link (token, property_id, target_url, created_at) VALUES (?, ?, ?, ?)",
+                token,
+                funnel.propertyId(property),
+                targetUrl,
+                Timestamp.from(clock.instant()));
         return base() + FunnelRoute.PATH + token;
     }
 
@@ -93,14 +103,18 @@ public class TrackedLinks {
         }
         Instant cutoff = clock.instant().minus(pipeline.idempotencyRetention());
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT property_id, target_url FROM booking_link WHERE token = ? AND created_at >= ?", token,
+                "SELECT property_id, target_url FROM booking_link WHERE token = ? AND created_at >= ?",
+                token,
                 Timestamp.from(cutoff));
         if (rows.isEmpty()) {
             return null;
         }
         String property = (String) rows.get(0).get("property_id");
-        if (jdbc.update("UPDATE booking_link SET opened_at = ? WHERE token = ? AND opened_at IS NULL",
-                Timestamp.from(clock.instant()), token) == 1) {
+        if (jdbc.update(
+                        "UPDATE booking_link SET opened_at = ? WHERE token = ? AND opened_at IS NULL",
+                        Timestamp.from(clock.instant()),
+                        token)
+                == 1) {
             funnel.opened(property);
         }
         return (String) rows.get(0).get("target_url");
@@ -117,7 +131,8 @@ public class TrackedLinks {
                 + "Acest link de rezervare a expirat sau nu este cunoscut.\n"
                 + "Scrieți-ne din nou pe WhatsApp pentru unul nou, sau contactați-ne la " + contact + ".\n\n"
                 + "Dieser Buchungslink ist abgelaufen oder unbekannt.\n"
-                + "Schreiben Sie uns wieder auf WhatsApp für einen neuen, oder erreichen Sie uns unter " + contact + ".\n";
+                + "Schreiben Sie uns wieder auf WhatsApp für einen neuen, oder erreichen Sie uns unter " + contact
+                + ".\n";
     }
 
     /** Deletes links made before {@code cutoff} (the retention). */

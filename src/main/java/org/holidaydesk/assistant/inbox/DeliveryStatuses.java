@@ -5,11 +5,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
 import org.apache.camel.Body;
+import org.holidaydesk.assistant.reply.Outbox;
+import org.holidaydesk.assistant.reply.Reengagement;
 import org.holidaydesk.assistant.webhook.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.holidaydesk.assistant.reply.Outbox;
-import org.holidaydesk.assistant.reply.Reengagement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,21 +44,34 @@ public class DeliveryStatuses {
 
     public void record(@Body DeliveryStatus status) {
         Long outboxId = outbox.sentAs(status.wamid()).orElse(null);
-        int inserted = jdbc.update("INSERT INTO message_status (wamid, status, recipient, outbox_id, error_code, error_title,"
+        int inserted = jdbc.update(
+                "INSERT INTO message_status (wamid, status, recipient, outbox_id, error_code, error_title,"
                         + " reported_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                status.wamid(), status.status(), status.recipient(), outboxId, status.errorCode(), status.errorTitle(),
-                Timestamp.from(status.reportedAt()), Timestamp.from(clock.instant()));
+                status.wamid(),
+                status.status(),
+                status.recipient(),
+                outboxId,
+                status.errorCode(),
+                status.errorTitle(),
+                Timestamp.from(status.reportedAt()),
+                Timestamp.from(clock.instant()));
         if (inserted == 0) {
             return;
         }
-        meters.counter("whatsapp.statuses", "status", status.status().toLowerCase(Locale.ROOT)).increment();
+        meters.counter("whatsapp.statuses", "status", status.status().toLowerCase(Locale.ROOT))
+                .increment();
         if (status.errorCode() != null) {
             if (outboxId != null) {
                 outbox.failedAfterSending(outboxId, status.errorCode(), status.errorTitle());
                 reengagement.failedAfterSending(outboxId, status.errorCode(), status.errorTitle());
             }
-            LOG.warn("Meta reports message {} as {} with error {} ({}){}", status.wamid(), status.status(),
-                    status.errorCode(), status.errorTitle(), outboxId == null ? "" : ", reply " + outboxId);
+            LOG.warn(
+                    "Meta reports message {} as {} with error {} ({}){}",
+                    status.wamid(),
+                    status.status(),
+                    status.errorCode(),
+                    status.errorTitle(),
+                    outboxId == null ? "" : ", reply " + outboxId);
         }
     }
 }

@@ -30,10 +30,16 @@ public class GuestAliases {
     /** The guest the message belongs to, linking its user id to its phone number when it names both. */
     public String guestOf(InboundMessage message) {
         if (message.namedByBoth()) {
-            int linked = jdbc.update("INSERT INTO guest_alias (user_id, guest_id, created_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", message.userId(), message.guestId(), Timestamp.from(clock.instant()));
+            int linked = jdbc.update(
+                    "INSERT INTO guest_alias (user_id, guest_id, created_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING",
+                    message.userId(),
+                    message.guestId(),
+                    Timestamp.from(clock.instant()));
             if (linked > 0) {
-                LOG.info("User id {} now names guest {}", Masking.recipient(message.userId()),
+                LOG.info(
+                        "User id {} now names guest {}",
+                        Masking.recipient(message.userId()),
                         Masking.recipient(message.guestId()));
             }
             return message.guestId();
@@ -43,7 +49,8 @@ public class GuestAliases {
 
     /** The guest an address names: the guest a user id was first seen with, else the address itself. */
     public String guestNamedBy(String address) {
-        List<String> aliased = jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class, address);
+        List<String> aliased =
+                jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class, address);
         if (aliased.isEmpty()) {
             return address;
         }
@@ -53,8 +60,12 @@ public class GuestAliases {
 
     /** The user id names the guest from now on (the first link stays). */
     public void link(String userId, String guestId) {
-        if (jdbc.update("INSERT INTO guest_alias (user_id, guest_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                userId, guestId, Timestamp.from(clock.instant())) > 0) {
+        if (jdbc.update(
+                        "INSERT INTO guest_alias (user_id, guest_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        userId,
+                        guestId,
+                        Timestamp.from(clock.instant()))
+                > 0) {
             LOG.info("User id {} now names guest {}", Masking.recipient(userId), Masking.recipient(guestId));
         }
     }

@@ -20,8 +20,7 @@ public class GuestLeases {
     private static final Duration ORDER_HORIZON = Duration.ofSeconds(10);
 
     /** The guest as the agent knows them: the profile name and the language of their last answer, each possibly null. */
-    public record Profile(String displayName, String language) {
-    }
+    public record Profile(String displayName, String language) {}
 
     private final JdbcTemplate jdbc;
     private final String readyGuests;
@@ -40,27 +39,37 @@ public class GuestLeases {
      */
     public List<String> lease(String owner, Instant now, Instant until, int room) {
         Timestamp at = Timestamp.from(now);
-        List<Timestamp> unread = jdbc.queryForList("SELECT received_at FROM inbox WHERE processed_at IS NULL"
+        List<Timestamp> unread = jdbc.queryForList(
+                "SELECT received_at FROM inbox WHERE processed_at IS NULL"
                         + " AND received_at >= ? ORDER BY processed_at, received_at LIMIT 1",
-                Timestamp.class, Timestamp.from(now.minus(ORDER_HORIZON)));
+                Timestamp.class,
+                Timestamp.from(now.minus(ORDER_HORIZON)));
         Timestamp dueBy = unread.isEmpty() || unread.get(0).after(at) ? at : unread.get(0);
         Timestamp leasedUntil = Timestamp.from(until);
-        return RowLocking.take(jdbc, "UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?"
+        return RowLocking.take(
+                jdbc,
+                "UPDATE guest SET lease_owner = ?, lease_until = ? WHERE guest_id = ?"
                         + " AND (lease_until IS NULL OR lease_until < ?)",
-                jdbc.queryForList(readyGuests, String.class, dueBy, at, room), g -> new Object[] {owner, leasedUntil, g, at});
+                jdbc.queryForList(readyGuests, String.class, dueBy, at, room),
+                g -> new Object[] {owner, leasedUntil, g, at});
     }
 
     /** Lets the guest go: due again at once when messages are still pending, else not due. */
     public void release(String guestId) {
-        jdbc.update("UPDATE guest SET lease_owner = NULL, lease_until = NULL, ready_at = CASE WHEN EXISTS"
-                + " (SELECT 1 FROM guest_message m WHERE m.guest_id = guest.guest_id AND m.state = ?) THEN ready_at"
-                + " ELSE NULL END WHERE guest_id = ?", GuestMessages.PENDING, guestId);
+        jdbc.update(
+                "UPDATE guest SET lease_owner = NULL, lease_until = NULL, ready_at = CASE WHEN EXISTS"
+                        + " (SELECT 1 FROM guest_message m WHERE m.guest_id = guest.guest_id AND m.state = ?) THEN ready_at"
+                        + " ELSE NULL END WHERE guest_id = ?",
+                GuestMessages.PENDING,
+                guestId);
     }
 
     /** The guest's profile name and the language they were last answered in. */
     public Profile profile(String guestId) {
-        List<Profile> guest = jdbc.query("SELECT display_name, language FROM guest WHERE guest_id = ?",
-                (rs, i) -> new Profile(rs.getString(1), rs.getString(2)), guestId);
+        List<Profile> guest = jdbc.query(
+                "SELECT display_name, language FROM guest WHERE guest_id = ?",
+                (rs, i) -> new Profile(rs.getString(1), rs.getString(2)),
+                guestId);
         return guest.isEmpty() ? new Profile(null, null) : guest.get(0);
     }
 

@@ -9,6 +9,5 @@ public final class InboxRoute {
     /** Exchange property holding the instant before which the retention route forgets rows. */
     public static final String CUTOFF = "cutoff";
 
-    private InboxRoute() {
-    }
+    private InboxRoute() {}
 }

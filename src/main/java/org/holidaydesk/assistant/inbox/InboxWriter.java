@@ -46,8 +46,8 @@ public class InboxWriter implements SmartLifecycle {
     private volatile Thread writer;
     private volatile boolean running;
 
-    public InboxWriter(DataSource dataSource, InboxProperties properties, PipelineWakeUps wakeUps,
-                       IngressPressure pressure) {
+    public InboxWriter(
+            DataSource dataSource, InboxProperties properties, PipelineWakeUps wakeUps, IngressPressure pressure) {
         this.dataSource = dataSource;
         this.pressure = pressure;
         this.properties = properties;
@@ -56,8 +56,7 @@ public class InboxWriter implements SmartLifecycle {
         this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
     }
 
-    private record Pending(Instant receivedAt, String signature, byte[] payload, CompletableFuture<Void> committed) {
-    }
+    private record Pending(Instant receivedAt, String signature, byte[] payload, CompletableFuture<Void> committed) {}
 
     /** Commits one callback; returns when it is durable, or throws when it cannot be stored in time. */
     public void store(@Body byte[] payload, @Header("X-Hub-Signature-256") String signature)

@@ -25,6 +25,7 @@ public class IngressPressure {
     private final LongSupplier nanos;
     /** Callbacks stored in each 100 ms slot; {@code stamps} says which slot of time each count belongs to. */
     private final AtomicLongArray counts = new AtomicLongArray(SLOTS);
+
     private final AtomicLongArray stamps = new AtomicLongArray(SLOTS);
 
     @Autowired

@@ -52,11 +52,12 @@ public class ChatMemories {
 
     /** The guest's conversation, or {@link Conversation#EMPTY} when there is none or it expired. */
     public Conversation load(String guestId) {
-        List<Conversation> rows = jdbc.query("SELECT messages, summary, version FROM chat_memory"
-                        + " WHERE guest_id = ? AND updated_at >= ?",
-                (rs, i) -> new Conversation(ChatMessageDeserializer.messagesFromJson(rs.getString(1)), rs.getString(2),
-                        rs.getLong(3)),
-                guestId, notBefore());
+        List<Conversation> rows = jdbc.query(
+                "SELECT messages, summary, version FROM chat_memory" + " WHERE guest_id = ? AND updated_at >= ?",
+                (rs, i) -> new Conversation(
+                        ChatMessageDeserializer.messagesFromJson(rs.getString(1)), rs.getString(2), rs.getLong(3)),
+                guestId,
+                notBefore());
         return rows.isEmpty() ? Conversation.EMPTY : rows.get(0);
     }
 
@@ -71,8 +72,12 @@ public class ChatMemories {
                 + " WHERE guest_id = ?";
         if (jdbc.update(update, json, summary, now, guestId) == 0) {
             try {
-                jdbc.update("INSERT INTO chat_memory (guest_id, messages, summary, version, updated_at) VALUES (?, ?, ?, 0, ?)",
-                        guestId, json, summary, now);
+                jdbc.update(
+                        "INSERT INTO chat_memory (guest_id, messages, summary, version, updated_at) VALUES (?, ?, ?, 0, ?)",
+                        guestId,
+                        json,
+                        summary,
+                        now);
             } catch (DuplicateKeyException insertedMeanwhile) {
                 jdbc.update(update, json, summary, now, guestId);
             }
@@ -87,20 +92,28 @@ public class ChatMemories {
      * was new, expired or erased when the turn read it, or that keeps changing, is replaced whole, as
      * {@link #save} does.
      */
-    public void saveTurn(String guestId, long readVersion, List<ChatMessage> messages, String summary, List<ChatMessage> added) {
+    public void saveTurn(
+            String guestId, long readVersion, List<ChatMessage> messages, String summary, List<ChatMessage> added) {
         if (readVersion >= 0 && !added.isEmpty()) {
             Timestamp now = Timestamp.from(clock.instant());
             String update = "UPDATE chat_memory SET messages = ?, summary = ?, version = version + 1, updated_at = ?"
                     + " WHERE guest_id = ? AND version = ?";
-            if (jdbc.update(update, ChatMessageSerializer.messagesToJson(messages), summary, now, guestId, readVersion) == 1) {
+            if (jdbc.update(update, ChatMessageSerializer.messagesToJson(messages), summary, now, guestId, readVersion)
+                    == 1) {
                 return;
             }
             Conversation current = load(guestId);
             if (current.exists()) {
                 List<ChatMessage> merged = new ArrayList<>(current.messages());
                 merged.addAll(added);
-                if (jdbc.update(update, ChatMessageSerializer.messagesToJson(merged), current.summary(), now, guestId,
-                        current.version()) == 1) {
+                if (jdbc.update(
+                                update,
+                                ChatMessageSerializer.messagesToJson(merged),
+                                current.summary(),
+                                now,
+                                guestId,
+                                current.version())
+                        == 1) {
                     return;
                 }
             }
@@ -113,9 +126,14 @@ public class ChatMemories {
      * {@code version}; false when one did (the next condensation will try again).
      */
     public boolean condense(String guestId, long version, String summary, List<ChatMessage> kept) {
-        return jdbc.update("UPDATE chat_memory SET messages = ?, summary = ?, version = version + 1"
-                        + " WHERE guest_id = ? AND version = ?",
-                ChatMessageSerializer.messagesToJson(kept), summary, guestId, version) == 1;
+        return jdbc.update(
+                        "UPDATE chat_memory SET messages = ?, summary = ?, version = version + 1"
+                                + " WHERE guest_id = ? AND version = ?",
+                        ChatMessageSerializer.messagesToJson(kept),
+                        summary,
+                        guestId,
+                        version)
+                == 1;
     }
 
     /**
@@ -177,7 +195,8 @@ public class ChatMemories {
                 droppingAnswer = false;
                 if (text != null && text.contains(gone)) {
                     changed = true;
-                    String rest = text.replace(gone, "").replaceAll("\n{2,}", "\n").strip();
+                    String rest =
+                            text.replace(gone, "").replaceAll("\n{2,}", "\n").strip();
                     if (rest.isEmpty()) {
                         droppingAnswer = true;
                         continue;

@@ -43,8 +43,7 @@ import org.springframework.stereotype.Component;
 public class Mem0Client implements AutoCloseable {
 
     /** One message of a conversation to remember: {@code role} is {@code "user"} (the guest) or {@code "assistant"}. */
-    public record Turn(String role, String content) {
-    }
+    public record Turn(String role, String content) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(Mem0Client.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -142,7 +141,10 @@ public class Mem0Client implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode turns = body.putArray("messages");
         for (Turn turn : messages) {
-            if (turn != null && turn.role() != null && turn.content() != null && !turn.content().isBlank()) {
+            if (turn != null
+                    && turn.role() != null
+                    && turn.content() != null
+                    && !turn.content().isBlank()) {
                 turns.addObject().put("role", turn.role()).put("content", turn.content());
             }
         }
@@ -181,7 +183,8 @@ public class Mem0Client implements AutoCloseable {
             return false;
         }
         URI uri = URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(userId, UTF_8));
-        HttpResponse<String> response = send("forget", userId, HttpRequest.newBuilder(uri).DELETE());
+        HttpResponse<String> response =
+                send("forget", userId, HttpRequest.newBuilder(uri).DELETE());
         if (response == null) {
             return false;
         }
@@ -206,7 +209,8 @@ public class Mem0Client implements AutoCloseable {
         }
         URI uri = URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(userId, UTF_8) + "&"
                 + URLEncoder.encode("metadata[turn]", UTF_8) + "=" + URLEncoder.encode(turnId, UTF_8));
-        HttpResponse<String> response = send("forget a turn", userId, HttpRequest.newBuilder(uri).DELETE());
+        HttpResponse<String> response =
+                send("forget a turn", userId, HttpRequest.newBuilder(uri).DELETE());
         if (response == null || !succeeded(response)) {
             if (response != null) {
                 warn("forget a turn", userId, "HTTP " + response.statusCode());
@@ -228,8 +232,11 @@ public class Mem0Client implements AutoCloseable {
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
             return false;
         }
-        HttpResponse<String> listed = send("list", from,
-                HttpRequest.newBuilder(URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(from, UTF_8))).GET());
+        HttpResponse<String> listed = send(
+                "list",
+                from,
+                HttpRequest.newBuilder(URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(from, UTF_8)))
+                        .GET());
         if (listed == null || !succeeded(listed)) {
             return false;
         }
@@ -237,7 +244,8 @@ public class Mem0Client implements AutoCloseable {
         try {
             JsonNode answer = JSON.readTree(listed.body());
             for (JsonNode memory : answer.isArray() ? answer : answer.path("results")) {
-                if (memory.path("memory").isTextual() && !memory.path("memory").textValue().isBlank()) {
+                if (memory.path("memory").isTextual()
+                        && !memory.path("memory").textValue().isBlank()) {
                     memories.add(memory.path("memory").textValue());
                 }
             }
@@ -278,10 +286,12 @@ public class Mem0Client implements AutoCloseable {
         Duration timeout = properties.timeout();
         CompletableFuture<HttpResponse<String>> answer = null;
         try {
-            answer = http.sendAsync(request.timeout(timeout)
-                    .setHeader("Authorization", "Token " + properties.apiKey())
-                    .setHeader("Accept", "application/json")
-                    .build(), BodyHandlers.ofString(UTF_8));
+            answer = http.sendAsync(
+                    request.timeout(timeout)
+                            .setHeader("Authorization", "Token " + properties.apiKey())
+                            .setHeader("Accept", "application/json")
+                            .build(),
+                    BodyHandlers.ofString(UTF_8));
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
@@ -304,7 +314,8 @@ public class Mem0Client implements AutoCloseable {
 
     /** Mem0's {@code Retry-After} in seconds; null when absent or not a number of seconds. */
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .map(String::strip)
                 .filter(value -> value.matches("\\d{1,6}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value)))

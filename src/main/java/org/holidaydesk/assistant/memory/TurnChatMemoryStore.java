@@ -24,11 +24,9 @@ import org.springframework.stereotype.Component;
 public class TurnChatMemoryStore implements ChatMemoryStore {
 
     /** One turn of one guest: the memory id the model's requests carry. */
-    public record Key(String guestId, long turn) {
-    }
+    public record Key(String guestId, long turn) {}
 
-    private record Copy(SystemMessage system, List<ChatMessage> messages, String summary, long version) {
-    }
+    private record Copy(SystemMessage system, List<ChatMessage> messages, String summary, long version) {}
 
     /** Introduces the summary in the system message. */
     public static final String SUMMARY_HEADING = "Summary of your earlier conversation with this guest:";
@@ -48,9 +46,11 @@ public class TurnChatMemoryStore implements ChatMemoryStore {
     public Key begin(String guestId, String system) {
         Key key = new Key(guestId, turnNumbers.incrementAndGet());
         ChatMemories.Conversation stored = memories.load(guestId);
-        String withSummary = stored.summary() == null || stored.summary().isBlank() ? system
+        String withSummary = stored.summary() == null || stored.summary().isBlank()
+                ? system
                 : system + "\n\n" + SUMMARY_HEADING + "\n" + stored.summary();
-        turns.put(key, new Copy(SystemMessage.from(withSummary), stored.messages(), stored.summary(), stored.version()));
+        turns.put(
+                key, new Copy(SystemMessage.from(withSummary), stored.messages(), stored.summary(), stored.version()));
         return key;
     }
 
@@ -113,8 +113,15 @@ public class TurnChatMemoryStore implements ChatMemoryStore {
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
         if (memoryId instanceof Key key) {
-            turns.computeIfPresent(key, (k, copy) -> new Copy(copy.system(),
-                    messages.stream().filter(m -> !(m instanceof SystemMessage)).toList(), copy.summary(), copy.version()));
+            turns.computeIfPresent(
+                    key,
+                    (k, copy) -> new Copy(
+                            copy.system(),
+                            messages.stream()
+                                    .filter(m -> !(m instanceof SystemMessage))
+                                    .toList(),
+                            copy.summary(),
+                            copy.version()));
         }
     }
 

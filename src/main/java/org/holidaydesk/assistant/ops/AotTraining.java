@@ -40,8 +40,10 @@ class AotTraining {
     private final SignatureVerifier signatures;
     private final MeterRegistry meters;
 
-    AotTraining(@Value("${assistant.aot-training.callbacks}") int callbacks, WhatsAppProperties whatsApp,
-                MeterRegistry meters) {
+    AotTraining(
+            @Value("${assistant.aot-training.callbacks}") int callbacks,
+            WhatsAppProperties whatsApp,
+            MeterRegistry meters) {
         this.callbacks = callbacks;
         this.signatures = new SignatureVerifier(whatsApp.appSecret());
         this.meters = meters;
@@ -67,15 +69,20 @@ class AotTraining {
         try (HttpClient http = HttpClient.newHttpClient()) {
             for (int n = 0; n < callbacks; n++) {
                 byte[] body = callback(n);
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", signatures.headerFor(body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Hub-Signature-256", signatures.headerFor(body))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("the webhook answered " + response.statusCode());
                 }
             }
-            http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
         // the pipeline has answered once every message is recorded, as many replies have reached the sandbox
         // (whose delivery statuses the simulator plays) and none has for 2 s
@@ -105,10 +112,13 @@ class AotTraining {
     private static byte[] callback(int n) {
         String sender = "4075" + String.format("%07d", n);
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Guest " + n + "\"},"
-                + "\"wa_id\":\"" + sender + "\"}],\"messages\":[{\"from\":\"" + sender + "\",\"id\":\"wamid.training" + n + "\","
-                + "\"timestamp\":\"1795536007\",\"type\":\"text\",\"text\":{\"body\":\"Is Casa Pescarului free from "
-                + "June 15 to June 20 for 2 people?\"}}]},\"field\":\"messages\"}]}]}").getBytes(StandardCharsets.UTF_8);
+                        + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                        + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Guest " + n
+                        + "\"},"
+                        + "\"wa_id\":\"" + sender + "\"}],\"messages\":[{\"from\":\"" + sender
+                        + "\",\"id\":\"wamid.training" + n + "\","
+                        + "\"timestamp\":\"1795536007\",\"type\":\"text\",\"text\":{\"body\":\"Is Casa Pescarului free from "
+                        + "June 15 to June 20 for 2 people?\"}}]},\"field\":\"messages\"}]}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

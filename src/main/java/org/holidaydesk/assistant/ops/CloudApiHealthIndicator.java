@@ -25,8 +25,12 @@ public class CloudApiHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         if (!whatsApp.hasAccessToken()) {
-            return Health.up().withDetail("mode", "sandbox").withDetail("detail",
-                    "no WHATSAPP_ACCESS_TOKEN: replies are delivered to the local sandbox, not to WhatsApp").build();
+            return Health.up()
+                    .withDetail("mode", "sandbox")
+                    .withDetail(
+                            "detail",
+                            "no WHATSAPP_ACCESS_TOKEN: replies are delivered to the local sandbox, not to WhatsApp")
+                    .build();
         }
         return pause.current()
                 .map(state -> Health.outOfService()

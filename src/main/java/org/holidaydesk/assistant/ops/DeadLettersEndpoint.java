@@ -26,12 +26,28 @@ public class DeadLettersEndpoint {
     private static final int MAX_LISTED = 500;
 
     /** One dead letter as the endpoint lists it. */
-    public record View(long id, String recipient, String kind, String reason, Integer metaCode, int attempts,
-                       String firstFailedAt, String lastFailedAt, String state) {
+    public record View(
+            long id,
+            String recipient,
+            String kind,
+            String reason,
+            Integer metaCode,
+            int attempts,
+            String firstFailedAt,
+            String lastFailedAt,
+            String state) {
 
         static View of(DeadLetter letter) {
-            return new View(letter.id(), letter.recipient(), letter.kind(), letter.reason(), letter.metaCode(),
-                    letter.attempts(), letter.firstFailedAt().toString(), letter.lastFailedAt().toString(), letter.state());
+            return new View(
+                    letter.id(),
+                    letter.recipient(),
+                    letter.kind(),
+                    letter.reason(),
+                    letter.metaCode(),
+                    letter.attempts(),
+                    letter.firstFailedAt().toString(),
+                    letter.lastFailedAt().toString(),
+                    letter.state());
         }
     }
 
@@ -59,9 +75,11 @@ public class DeadLettersEndpoint {
         return switch (resolution) {
             case UNKNOWN -> answer(404, Map.of("error", "no dead letter " + id));
             case NOT_OPEN -> answer(409, Map.of("error", "dead letter " + id + " was already replayed or discarded"));
-            case DONE -> deadLetters.find(id)
-                    .map(letter -> answer(200, Map.<String, Object>of("deadLetter", View.of(letter))))
-                    .orElseGet(() -> answer(404, Map.of("error", "no dead letter " + id)));
+            case DONE ->
+                deadLetters
+                        .find(id)
+                        .map(letter -> answer(200, Map.<String, Object>of("deadLetter", View.of(letter))))
+                        .orElseGet(() -> answer(404, Map.of("error", "no dead letter " + id)));
         };
     }
 

@@ -28,8 +28,8 @@ class ExchangeLogContext implements InterceptStrategy {
     private static final String[] KEYS = {ROUTE_ID, EXCHANGE_ID, LogContext.WAMID, LogContext.TURN_ID};
 
     @Override
-    public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
-                                                 Processor nextTarget) {
+    public Processor wrapProcessorInInterceptors(
+            CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
         return new DelegateAsyncProcessor(target) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {

@@ -21,9 +21,8 @@ public class FunnelEndpoint {
     private static final int MOST_DAYS = 366;
 
     /** One property's day of the funnel; the rates are null when the step before counted nothing. */
-    public record View(String day, String property, int offers, int links, int opens, Double linksPerOffer,
-                       Double opensPerLink) {
-    }
+    public record View(
+            String day, String property, int offers, int links, int opens, Double linksPerOffer, Double opensPerLink) {}
 
     private final BookingFunnel funnel;
 
@@ -34,8 +33,16 @@ public class FunnelEndpoint {
     @ReadOperation
     public Map<String, Object> funnel(@Nullable Integer days) {
         int shown = days == null ? DEFAULT_DAYS : Math.max(1, Math.min(MOST_DAYS, days));
-        List<View> rows = funnel.lastDays(shown).stream().map(d -> new View(d.day().toString(), d.property(), d.offers(),
-                d.links(), d.opens(), rate(d.links(), d.offers()), rate(d.opens(), d.links()))).toList();
+        List<View> rows = funnel.lastDays(shown).stream()
+                .map(d -> new View(
+                        d.day().toString(),
+                        d.property(),
+                        d.offers(),
+                        d.links(),
+                        d.opens(),
+                        rate(d.links(), d.offers()),
+                        rate(d.opens(), d.links())))
+                .toList();
         return Map.of("days", shown, "funnel", rows);
     }
 

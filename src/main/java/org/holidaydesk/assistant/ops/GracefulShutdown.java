@@ -37,23 +37,29 @@ class GracefulShutdown implements SmartLifecycle {
     static final String INTAKE = "intake";
     /** The route that runs guests' turns, one exchange per leased guest. */
     static final String TURNS = "guest-turn";
+
     private static final Duration MARGIN = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
     /** Looked up when stopping: a constructor dependency on it would have Spring start Camel before its routes are added. */
     private final ObjectProvider<CamelContext> camelContext;
+
     private final OutboxClaims outbox;
     private final Duration turnsWithin;
     private final Duration repliesWithin;
     private volatile boolean running;
 
-    GracefulShutdown(ObjectProvider<CamelContext> camelContext, OutboxClaims outbox, PipelineProperties pipeline,
-                     ReplyProperties reply) {
+    GracefulShutdown(
+            ObjectProvider<CamelContext> camelContext,
+            OutboxClaims outbox,
+            PipelineProperties pipeline,
+            ReplyProperties reply) {
         this.camelContext = camelContext;
         this.outbox = outbox;
         this.turnsWithin = pipeline.agentTimeout().plus(MARGIN);
-        this.repliesWithin = reply.connectTimeout().plus(reply.responseTimeout()).plus(MARGIN);
+        this.repliesWithin =
+                reply.connectTimeout().plus(reply.responseTimeout()).plus(MARGIN);
     }
 
     @Override
@@ -79,16 +85,22 @@ class GracefulShutdown implements SmartLifecycle {
             return;
         }
         long start = System.nanoTime();
-        List<Route> intake = camel.getRoutes().stream().filter(r -> INTAKE.equals(r.getGroup())).toList();
+        List<Route> intake = camel.getRoutes().stream()
+                .filter(r -> INTAKE.equals(r.getGroup()))
+                .toList();
         // in parallel: a queue's consumer takes up to its poll timeout (1 s) to stop
         intake.parallelStream().forEach(route -> {
             try {
                 camel.getRouteController().stopRoute(route.getRouteId());
             } catch (Exception e) {
-                LOG.warn("Route {} did not stop ({}); its claims run out by themselves", route.getRouteId(), e.toString());
+                LOG.warn(
+                        "Route {} did not stop ({}); its claims run out by themselves",
+                        route.getRouteId(),
+                        e.toString());
             }
         });
-        LOG.info("Stopping: this replica claims no more callbacks or turns; finishing {} turn(s) and sending their replies",
+        LOG.info(
+                "Stopping: this replica claims no more callbacks or turns; finishing {} turn(s) and sending their replies",
                 runningTurns(camel));
         boolean turnsDone = waitUntil(() -> runningTurns(camel) == 0, turnsWithin);
         Instant answered = Instant.now();
@@ -97,8 +109,12 @@ class GracefulShutdown implements SmartLifecycle {
         if (turnsDone && repliesDone) {
             LOG.info("Ready to stop after {} ms: every turn here is answered and its replies are sent", millis);
         } else {
-            LOG.warn("Stopping after {} ms with {} turn(s) running and {} reply(ies) due; they stay in the database "
-                    + "for another replica", millis, runningTurns(camel), outbox.dueFromHere(answered));
+            LOG.warn(
+                    "Stopping after {} ms with {} turn(s) running and {} reply(ies) due; they stay in the database "
+                            + "for another replica",
+                    millis,
+                    runningTurns(camel),
+                    outbox.dueFromHere(answered));
         }
     }
 
@@ -108,7 +124,9 @@ class GracefulShutdown implements SmartLifecycle {
         if (route == null) {
             return 0;
         }
-        int queued = route.getEndpoint() instanceof BrowsableEndpoint queue ? queue.getExchanges().size() : 0;
+        int queued = route.getEndpoint() instanceof BrowsableEndpoint queue
+                ? queue.getExchanges().size()
+                : 0;
         return camel.getInflightRepository().size(TURNS) + queued;
     }
 

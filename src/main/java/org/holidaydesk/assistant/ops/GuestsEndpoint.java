@@ -1,11 +1,11 @@
 package org.holidaydesk.assistant.ops;
 
+import java.util.Locale;
+import java.util.Map;
 import org.holidaydesk.assistant.agent.control.ThreadControl;
 import org.holidaydesk.assistant.agent.intents.ForgetMe;
 import org.holidaydesk.assistant.agent.intents.Handoffs;
 import org.holidaydesk.assistant.agent.turn.TurnTraces;
-import java.util.Locale;
-import java.util.Map;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -51,12 +51,20 @@ public class GuestsEndpoint {
         String guest = handoffs.guestNamed(id);
         boolean mem0Confirmed = forgetMe.forget(guest);
         traces.forget(guest);
-        return new WebEndpointResponse<>(Map.of("guest", Masking.recipient(guest), "erased", true,
-                "mem0", mem0Confirmed ? "erased" : "not confirmed; try again later"), mem0Confirmed ? 200 : 202);
+        return new WebEndpointResponse<>(
+                Map.of(
+                        "guest",
+                        Masking.recipient(guest),
+                        "erased",
+                        true,
+                        "mem0",
+                        mem0Confirmed ? "erased" : "not confirmed; try again later"),
+                mem0Confirmed ? 200 : 202);
     }
 
     @WriteOperation
-    public WebEndpointResponse<Map<String, Object>> act(@Selector String id, @Selector String action, @Nullable String text) {
+    public WebEndpointResponse<Map<String, Object>> act(
+            @Selector String id, @Selector String action, @Nullable String text) {
         String guest = handoffs.guestNamed(id);
         return switch (action.toLowerCase(Locale.ROOT)) {
             case "messages" -> {
@@ -68,12 +76,16 @@ public class GuestsEndpoint {
                 }
                 yield handoffs.personReplies(guest, text.strip())
                         .map(address -> answer(202, Map.of("guest", Masking.recipient(guest), "queued", true)))
-                        .orElseGet(() -> answer(404, Map.of("error", "no guest " + Masking.recipient(guest) + " has written")));
+                        .orElseGet(() ->
+                                answer(404, Map.of("error", "no guest " + Masking.recipient(guest) + " has written")));
             }
-            case "handback" -> answer(200, Map.of("guest", Masking.recipient(guest), "handedBack", handoffs.handBack(guest)));
-            case "takeover" -> control.takeOver(guest)
-                    .map(address -> answer(202, Map.of("guest", Masking.recipient(guest), "takeover", "requested")))
-                    .orElseGet(() -> answer(404, Map.of("error", "no guest " + Masking.recipient(guest) + " has written")));
+            case "handback" ->
+                answer(200, Map.of("guest", Masking.recipient(guest), "handedBack", handoffs.handBack(guest)));
+            case "takeover" ->
+                control.takeOver(guest)
+                        .map(address -> answer(202, Map.of("guest", Masking.recipient(guest), "takeover", "requested")))
+                        .orElseGet(() ->
+                                answer(404, Map.of("error", "no guest " + Masking.recipient(guest) + " has written")));
             default -> answer(404, Map.of("error", "unknown action; use messages, handback or takeover"));
         };
     }

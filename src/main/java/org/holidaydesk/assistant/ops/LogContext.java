@@ -1,12 +1,12 @@
 package org.holidaydesk.assistant.ops;
 
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.LeasedTurn;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,14 +32,22 @@ public class LogContext {
         exchange.setProperty(TURN_ID, HexFormat.of().formatHex(id));
         exchange.setProperty(STARTED, System.nanoTime());
         if (turn != null) {
-            exchange.setProperty(WAMID, String.join(",", turn.turn().messages().stream().map(TurnMessage::messageId).toList()));
+            exchange.setProperty(
+                    WAMID,
+                    String.join(
+                            ",",
+                            turn.turn().messages().stream()
+                                    .map(TurnMessage::messageId)
+                                    .toList()));
         }
     }
 
     public void turnAnswered(Exchange exchange) {
         LeasedTurn turn = exchange.getProperty(AgentRoute.TURN, LeasedTurn.class);
         Long started = exchange.getProperty(STARTED, Long.class);
-        LOG.info("Answered a turn of {} message(s) in {} ms", turn == null ? 0 : turn.turn().messages().size(),
+        LOG.info(
+                "Answered a turn of {} message(s) in {} ms",
+                turn == null ? 0 : turn.turn().messages().size(),
                 started == null ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 }

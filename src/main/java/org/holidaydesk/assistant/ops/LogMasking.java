@@ -22,8 +22,15 @@ import org.springframework.core.env.Environment;
 public final class LogMasking {
 
     /** Variables whose values never appear in a log line. */
-    static final List<String> SECRETS = List.of("WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
-            "OPERATOR_TOKEN", "OPENAI_API_KEY", "MEM0_API_KEY", "DATABASE_PASSWORD");
+    static final List<String> SECRETS = List.of(
+            "WHATSAPP_VERIFY_TOKEN",
+            "WHATSAPP_APP_SECRET",
+            "WHATSAPP_ACCESS_TOKEN",
+            "OPERATOR_TOKEN",
+            "OPENAI_API_KEY",
+            "MEM0_API_KEY",
+            "DATABASE_PASSWORD");
+
     static final int MIN_SECRET = 6;
     private static final String DEVELOPMENT_VERIFY_TOKEN = "dev-verify-token";
     private static final String HIDDEN = "****";
@@ -37,7 +44,9 @@ public final class LogMasking {
 
     private LogMasking(List<String> secrets) {
         // longest first, so that a secret containing another is hidden whole
-        this.secrets = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** Masking with the secrets {@code environment} holds; numbers and bearer credentials only when it is null. */
@@ -45,7 +54,8 @@ public final class LogMasking {
         if (environment == null) {
             return NUMBERS_ONLY;
         }
-        boolean generatedSecret = environment.getProperty("assistant.whatsapp.app-secret-generated", Boolean.class, false);
+        boolean generatedSecret =
+                environment.getProperty("assistant.whatsapp.app-secret-generated", Boolean.class, false);
         List<String> secrets = SECRETS.stream()
                 .filter(name -> !(generatedSecret && name.equals("WHATSAPP_APP_SECRET")))
                 .map(environment::getProperty)

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 public class OperatorEndpointsConfiguration {
 
     @Bean
-    FilterRegistrationBean<OperatorTokenFilter> operatorTokenFilter(ServiceProperties service, WebEndpointProperties web) {
+    FilterRegistrationBean<OperatorTokenFilter> operatorTokenFilter(
+            ServiceProperties service, WebEndpointProperties web) {
         String base = web.getBasePath();
         FilterRegistrationBean<OperatorTokenFilter> registration =
                 new FilterRegistrationBean<>(new OperatorTokenFilter(service.operatorToken()));

@@ -42,7 +42,8 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType("application/json");
-        String reason = expectedDigest == null ? "OPERATOR_TOKEN is not set, so operator actions are disabled"
+        String reason = expectedDigest == null
+                ? "OPERATOR_TOKEN is not set, so operator actions are disabled"
                 : "operator actions need Authorization: Bearer <OPERATOR_TOKEN>";
         response.getOutputStream().write(("{\"error\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8));
     }
@@ -51,7 +52,8 @@ public class OperatorTokenFilter extends OncePerRequestFilter {
         if (expectedDigest == null || header == null || !header.startsWith(BEARER)) {
             return false;
         }
-        return MessageDigest.isEqual(expectedDigest, digest(header.substring(BEARER.length()).strip()));
+        return MessageDigest.isEqual(
+                expectedDigest, digest(header.substring(BEARER.length()).strip()));
     }
 
     private static byte[] digest(String token) {

@@ -25,8 +25,16 @@ class PipelineHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         List<PipelineStages.Failing> failing = stages.failing();
-        Health.Builder health = failing.isEmpty() ? Health.up() : Health.down()
-                .withDetail("reason", String.join("; ", failing.stream().map(PipelineStages.Failing::reason).toList()));
+        Health.Builder health = failing.isEmpty()
+                ? Health.up()
+                : Health.down()
+                        .withDetail(
+                                "reason",
+                                String.join(
+                                        "; ",
+                                        failing.stream()
+                                                .map(PipelineStages.Failing::reason)
+                                                .toList()));
         for (PipelineStages.StageState state : stages.states()) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("state", state.failing() ? "failing" : "working");

@@ -67,8 +67,7 @@ public class PipelineStages {
     }
 
     /** What health shows of one stage. */
-    public record StageState(String stage, boolean failing, int failuresInARow, Optional<Failing> run) {
-    }
+    public record StageState(String stage, boolean failing, int failuresInARow, Optional<Failing> run) {}
 
     private final Map<String, Stage> stages = new LinkedHashMap<>();
     private final int failingAfter;
@@ -77,7 +76,10 @@ public class PipelineStages {
 
     @Autowired
     public PipelineStages(MeterRegistry registry, PipelineProperties pipeline, ReplyProperties reply) {
-        this(registry, pipeline.failingAfter(), longer(pipeline.failingClearsAfter(), reply.claimLease().multipliedBy(2)),
+        this(
+                registry,
+                pipeline.failingAfter(),
+                longer(pipeline.failingClearsAfter(), reply.claimLease().multipliedBy(2)),
                 Clock.systemUTC());
     }
 
@@ -86,12 +88,14 @@ public class PipelineStages {
         this.clearsAfter = clearsAfter;
         this.clock = clock;
         for (String name : STAGES) {
-            Counter failures = Counter.builder("assistant.pipeline.failures").tag("stage", name)
+            Counter failures = Counter.builder("assistant.pipeline.failures")
+                    .tag("stage", name)
                     .description("Units of pipeline work that failed and wait to be tried again, by stage")
                     .register(registry);
             Stage stage = new Stage(name, failures);
             stages.put(name, stage);
-            Gauge.builder("assistant.pipeline.failing", stage, s -> s.failing(clock.instant()) ? 1 : 0).tag("stage", name)
+            Gauge.builder("assistant.pipeline.failing", stage, s -> s.failing(clock.instant()) ? 1 : 0)
+                    .tag("stage", name)
                     .description("1 while a pipeline stage keeps failing, nothing succeeding between")
                     .register(registry);
         }
@@ -178,6 +182,7 @@ public class PipelineStages {
         private int inARow;
         /** The last failure of the run was a poll's: the stage could not reach its work at all. */
         private boolean lastWasPoll;
+
         private boolean reported;
         private Instant since;
         private Instant lastFailure;
@@ -204,10 +209,19 @@ public class PipelineStages {
                 LOG.debug("Pipeline stage {} failed again ({})", name, cause);
             } else if (inARow >= failingAfter) {
                 reported = true;
-                LOG.error("Pipeline stage {} is failing: {} failures in a row since {}, none succeeded ({}); {}. "
-                        + "Health reports it until the stage works again", name, inARow, since, cause, CONSEQUENCE.get(name));
+                LOG.error(
+                        "Pipeline stage {} is failing: {} failures in a row since {}, none succeeded ({}); {}. "
+                                + "Health reports it until the stage works again",
+                        name,
+                        inARow,
+                        since,
+                        cause,
+                        CONSEQUENCE.get(name));
             } else {
-                LOG.warn("Pipeline stage {} failed ({}); {}", name, cause,
+                LOG.warn(
+                        "Pipeline stage {} failed ({}); {}",
+                        name,
+                        cause,
                         work ? "the work is tried again when its claim runs out" : "the next poll tries again");
             }
         }
@@ -241,12 +255,17 @@ public class PipelineStages {
             if (inARow == 0 || now.isAfter(lastFailure.plus(clearsAfter))) {
                 return new StageState(name, false, 0, Optional.empty());
             }
-            return new StageState(name, failing(now), inARow, Optional.of(new Failing(name, inARow, since, lastFailure, cause)));
+            return new StageState(
+                    name, failing(now), inARow, Optional.of(new Failing(name, inARow, since, lastFailure, cause)));
         }
 
         private void clear(Instant now, String why) {
             if (reported) {
-                LOG.info("Pipeline stage {} works again ({}), after {} failures over {} s", name, why, inARow,
+                LOG.info(
+                        "Pipeline stage {} works again ({}), after {} failures over {} s",
+                        name,
+                        why,
+                        inARow,
                         Duration.between(since, now).toSeconds());
             }
             inARow = 0;

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.holidaydesk.assistant.config.ServiceProperties;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
 /** The answers of {@code GET /health} and {@code GET /} on the public port. */
@@ -24,8 +24,11 @@ public class PublicEndpoints {
     private final String version;
     private final Clock clock;
 
-    public PublicEndpoints(DatabaseHealth database, PipelineStages pipeline, ServiceProperties service,
-                           ObjectProvider<BuildProperties> build) {
+    public PublicEndpoints(
+            DatabaseHealth database,
+            PipelineStages pipeline,
+            ServiceProperties service,
+            ObjectProvider<BuildProperties> build) {
         this.database = database;
         this.pipeline = pipeline;
         this.service = service;
@@ -40,7 +43,8 @@ public class PublicEndpoints {
      */
     public Map<String, Object> health(Exchange exchange) {
         boolean reachable = database.reachable();
-        List<String> failing = pipeline.failing().stream().map(PipelineStages.Failing::stage).toList();
+        List<String> failing =
+                pipeline.failing().stream().map(PipelineStages.Failing::stage).toList();
         boolean healthy = reachable && failing.isEmpty();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, healthy ? 200 : 503);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -60,7 +64,8 @@ public class PublicEndpoints {
 
     /** Service name, version and where each endpoint lives, on the address the caller used. */
     public Map<String, Object> info(@Header("Host") String host, @Header("X-Forwarded-Proto") String forwardedProto) {
-        String baseUrl = (forwardedProto == null ? "http" : forwardedProto) + "://" + (host == null ? "localhost" : host);
+        String baseUrl =
+                (forwardedProto == null ? "http" : forwardedProto) + "://" + (host == null ? "localhost" : host);
         Map<String, Object> endpoints = new LinkedHashMap<>();
         endpoints.put("webhook", baseUrl + "/webhooks/whatsapp");
         endpoints.put("health", baseUrl + "/health");

@@ -31,13 +31,17 @@ public class ReplyMetrics {
     public ReplyMetrics(MeterRegistry registry, SendingPause pause, DeadLetters deadLetters) {
         this.registry = registry;
         this.textsSent = Counter.builder("whatsapp.replies.sent")
-                .description("Text replies the Cloud API accepted").register(registry);
+                .description("Text replies the Cloud API accepted")
+                .register(registry);
         this.readReceiptsSent = Counter.builder("whatsapp.read.receipts.sent")
-                .description("Read receipts with typing indicator the Cloud API accepted").register(registry);
+                .description("Read receipts with typing indicator the Cloud API accepted")
+                .register(registry);
         Gauge.builder("whatsapp.sending.paused", pause, p -> p.paused() ? 1 : 0)
-                .description("1 while all sending is stopped by a token or account problem").register(registry);
+                .description("1 while all sending is stopped by a token or account problem")
+                .register(registry);
         Gauge.builder("whatsapp.dead.letters", deadLetters, this::openDeadLetters)
-                .description("Dead letters waiting for an operator").register(registry);
+                .description("Dead letters waiting for an operator")
+                .register(registry);
     }
 
     /** Counts one send by its outcome. */
@@ -45,7 +49,8 @@ public class ReplyMetrics {
         if (outcome.action() == SendAction.DELIVER) {
             (row.readReceipt() ? readReceiptsSent : textsSent).increment();
         } else {
-            registry.counter("whatsapp.send.failures", "code", outcome.result().failureCode()).increment();
+            registry.counter("whatsapp.send.failures", "code", outcome.result().failureCode())
+                    .increment();
         }
     }
 

@@ -48,16 +48,21 @@ class RouteMetrics implements RoutePolicyFactory {
         Policy(String context, String routeId) {
             this.succeeded = timer(context, routeId, false);
             this.failed = timer(context, routeId, true);
-            this.total = Counter.builder("camel.exchanges").description("Exchanges a route completed")
-                    .tags("camelContext", context, "routeId", routeId).register(meters);
-            this.failures = Counter.builder("camel.exchanges.failed").description("Exchanges a route completed failed")
-                    .tags("camelContext", context, "routeId", routeId).register(meters);
+            this.total = Counter.builder("camel.exchanges")
+                    .description("Exchanges a route completed")
+                    .tags("camelContext", context, "routeId", routeId)
+                    .register(meters);
+            this.failures = Counter.builder("camel.exchanges.failed")
+                    .description("Exchanges a route completed failed")
+                    .tags("camelContext", context, "routeId", routeId)
+                    .register(meters);
             // a route called from another route has an exchange of its caller: each route times its own part
             this.startedKey = STARTED + "." + routeId;
         }
 
         private Timer timer(String context, String routeId, boolean failed) {
-            return Timer.builder(TIMER).description("Time an exchange spent in a route")
+            return Timer.builder(TIMER)
+                    .description("Time an exchange spent in a route")
                     .tags("camelContext", context, "routeId", routeId, "failed", Boolean.toString(failed))
                     .register(meters);
         }
@@ -75,7 +80,8 @@ class RouteMetrics implements RoutePolicyFactory {
             }
             exchange.removeProperty(startedKey);
             boolean failedExchange = exchange.isFailed();
-            (failedExchange ? failed : succeeded).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            (failedExchange ? failed : succeeded)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             total.increment();
             if (failedExchange) {
                 failures.increment();

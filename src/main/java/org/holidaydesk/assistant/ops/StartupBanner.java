@@ -31,29 +31,49 @@ class StartupBanner {
 
     @EventListener(ApplicationReadyEvent.class)
     void print() {
-        LOG.info(render(environment.getProperty("local.server.port", "3001"),
-                environment.getProperty("local.management.port", environment.getProperty("management.server.port", "9090"))));
+        LOG.info(render(
+                environment.getProperty("local.server.port", "3001"),
+                environment.getProperty(
+                        "local.management.port", environment.getProperty("management.server.port", "9090"))));
     }
 
     String render(String port, String managementPort) {
         String base = "http://localhost:" + port;
         StringBuilder text = new StringBuilder("\n")
-                .append("  ").append(PublicEndpoints.SERVICE_NAME).append(" is up (").append(service.environment().label()).append(")\n")
-                .append("  Webhook URL:  ").append(base).append("/webhooks/whatsapp\n")
-                .append("  Health:       ").append(base).append("/health\n")
-                .append("  Info:         ").append(base).append("/\n")
-                .append("  MCP tools:    ").append(base).append("/mcp\n")
-                .append("  Operators:    http://localhost:").append(managementPort).append("/actuator/health\n");
-        text.append("  Cloud API:    ").append(whatsApp.hasAccessToken()
-                ? "sending with the configured access token"
-                : "no WHATSAPP_ACCESS_TOKEN: replies stay in the local sandbox outbox").append('\n');
+                .append("  ")
+                .append(PublicEndpoints.SERVICE_NAME)
+                .append(" is up (")
+                .append(service.environment().label())
+                .append(")\n")
+                .append("  Webhook URL:  ")
+                .append(base)
+                .append("/webhooks/whatsapp\n")
+                .append("  Health:       ")
+                .append(base)
+                .append("/health\n")
+                .append("  Info:         ")
+                .append(base)
+                .append("/\n")
+                .append("  MCP tools:    ")
+                .append(base)
+                .append("/mcp\n")
+                .append("  Operators:    http://localhost:")
+                .append(managementPort)
+                .append("/actuator/health\n");
+        text.append("  Cloud API:    ")
+                .append(
+                        whatsApp.hasAccessToken()
+                                ? "sending with the configured access token"
+                                : "no WHATSAPP_ACCESS_TOKEN: replies stay in the local sandbox outbox")
+                .append('\n');
         if (!service.production()) {
             text.append("  Simulator:    ").append(base).append("/simulator  (chat as a guest)\n");
             if (DEVELOPMENT_VERIFY_TOKEN.equals(whatsApp.verifyToken())) {
                 text.append("  Verify token: ").append(DEVELOPMENT_VERIFY_TOKEN).append("  (development default)\n");
             }
             if (whatsApp.appSecretGenerated()) {
-                text.append("  App secret:   ").append(whatsApp.appSecret())
+                text.append("  App secret:   ")
+                        .append(whatsApp.appSecret())
                         .append("  (generated for this run; set WHATSAPP_APP_SECRET to keep one)\n");
             }
         }

@@ -16,16 +16,19 @@ import org.springframework.stereotype.Component;
 public class WebhookMetrics {
 
     public static final String REQUESTS = "whatsapp.webhook.requests";
-    public static final List<String> OUTCOMES = List.of("accepted", "bad_signature", "malformed", "too_large", "unavailable");
+    public static final List<String> OUTCOMES =
+            List.of("accepted", "bad_signature", "malformed", "too_large", "unavailable");
 
     private final Map<String, Counter> counters;
 
     public WebhookMetrics(MeterRegistry registry) {
-        this.counters = OUTCOMES.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                outcome -> Counter.builder(REQUESTS)
-                        .description("Webhook callbacks by outcome")
-                        .tag("outcome", outcome)
-                        .register(registry)));
+        this.counters = OUTCOMES.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Function.identity(),
+                        outcome -> Counter.builder(REQUESTS)
+                                .description("Webhook callbacks by outcome")
+                                .tag("outcome", outcome)
+                                .register(registry)));
     }
 
     public void count(String outcome) {

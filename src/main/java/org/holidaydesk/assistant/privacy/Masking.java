@@ -11,8 +11,7 @@ public final class Masking {
     private static final int KEEP_END = 4;
     private static final int PHONE_PREFIX = 2;
 
-    private Masking() {
-    }
+    private Masking() {}
 
     public static String recipient(String address) {
         if (address == null || address.isBlank()) {

@@ -30,7 +30,8 @@ public class AvailabilityIndex {
     AvailabilityIndex(PropertyRepository propertyRows, BlockRepository blockRows, PropertyProperties properties) {
         this.propertyRows = propertyRows;
         this.blockRows = blockRows;
-        this.limits = new AvailabilitySearch.Limits(properties.maxNights(), properties.horizonDays(), properties.maxResults());
+        this.limits = new AvailabilitySearch.Limits(
+                properties.maxNights(), properties.horizonDays(), properties.maxResults());
         this.clock = Clock.system(properties.timeZone());
         this.current = AvailabilitySearch.of(List.of(), List.of(), limits);
     }

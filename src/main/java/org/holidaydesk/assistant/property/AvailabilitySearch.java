@@ -47,21 +47,22 @@ final class AvailabilitySearch {
      * @param horizonDays how far ahead calendars are known, so how far ahead a stay may end
      * @param maxResults  the most offers one list carries
      */
-    record Limits(int maxNights, int horizonDays, int maxResults) {
-    }
+    record Limits(int maxNights, int horizonDays, int maxResults) {}
 
     AvailabilitySearch(List<Property> properties, Map<String, Occupancy> occupancy, Limits limits) {
-        this.properties = properties.stream().sorted(Comparator.comparing(Property::name)).toList();
+        this.properties =
+                properties.stream().sorted(Comparator.comparing(Property::name)).toList();
         this.occupancy = Map.copyOf(occupancy);
         this.names = new PropertyNameMatcher(this.properties);
         this.limits = limits;
     }
 
     static AvailabilitySearch of(List<Property> properties, List<BlockedRange> blocks, Limits limits) {
-        Map<String, List<BlockedRange>> byProperty = blocks.stream()
-                .collect(Collectors.groupingBy(BlockedRange::propertyId));
-        Map<String, Occupancy> occupancy = properties.stream().collect(Collectors.toMap(Property::id,
-                p -> Occupancy.of(byProperty.getOrDefault(p.id(), List.of())), (a, b) -> a));
+        Map<String, List<BlockedRange>> byProperty =
+                blocks.stream().collect(Collectors.groupingBy(BlockedRange::propertyId));
+        Map<String, Occupancy> occupancy = properties.stream()
+                .collect(Collectors.toMap(
+                        Property::id, p -> Occupancy.of(byProperty.getOrDefault(p.id(), List.of())), (a, b) -> a));
         return new AvailabilitySearch(properties, occupancy, limits);
     }
 
@@ -72,7 +73,8 @@ final class AvailabilitySearch {
     /** Properties in name order, optionally only those with a tag and those that sleep the party. */
     List<Property> list(String tag, Integer guests) {
         if (guests != null && guests < 1) {
-            throw new PropertyRequestException("The number of guests must be at least 1. Ask the guest how many people will stay.");
+            throw new PropertyRequestException(
+                    "The number of guests must be at least 1. Ask the guest how many people will stay.");
         }
         String wantedTag = tag == null || tag.isBlank() ? null : PropertyNameMatcher.normalize(tag);
         return properties.stream()
@@ -85,18 +87,21 @@ final class AvailabilitySearch {
     /** The property a guest named, or a {@link PropertyRequestException} saying which names are closest. */
     Property find(String query) {
         if (query == null || query.isBlank()) {
-            throw new PropertyRequestException("No property was named. Ask the guest which property they mean; "
-                    + "the properties are: " + namesOf(properties.stream().limit(10).toList()) + ".");
+            throw new PropertyRequestException(
+                    "No property was named. Ask the guest which property they mean; " + "the properties are: "
+                            + namesOf(properties.stream().limit(10).toList()) + ".");
         }
         return switch (names.resolve(query)) {
             case PropertyNameMatcher.Found found -> found.property();
-            case PropertyNameMatcher.Ambiguous ambiguous -> throw new PropertyRequestException(
-                    "\"" + query + "\" could be " + namesOf(ambiguous.candidates())
-                            + ". Ask the guest which one they mean.");
-            case PropertyNameMatcher.Unknown unknown -> throw new PropertyRequestException(
-                    "There is no property called \"" + query + "\"."
-                            + (unknown.closest().isEmpty() ? "" : " The closest names are " + namesOf(unknown.closest()) + ".")
-                            + " Ask the guest which property they mean, or search without a property to see what is free.");
+            case PropertyNameMatcher.Ambiguous ambiguous ->
+                throw new PropertyRequestException("\"" + query + "\" could be " + namesOf(ambiguous.candidates())
+                        + ". Ask the guest which one they mean.");
+            case PropertyNameMatcher.Unknown unknown ->
+                throw new PropertyRequestException("There is no property called \"" + query + "\"."
+                        + (unknown.closest().isEmpty()
+                                ? ""
+                                : " The closest names are " + namesOf(unknown.closest()) + ".")
+                        + " Ask the guest which property they mean, or search without a property to see what is free.");
         };
     }
 
@@ -109,7 +114,9 @@ final class AvailabilitySearch {
 
         List<Offer> free = new ArrayList<>();
         for (Property property : properties) {
-            if (property != wanted && fits(property, guests, nights) && occupancy.get(property.id()).isFree(in, out)) {
+            if (property != wanted
+                    && fits(property, guests, nights)
+                    && occupancy.get(property.id()).isFree(in, out)) {
                 free.add(Offer.of(property, checkIn, checkOut, 0));
             }
         }
@@ -119,20 +126,34 @@ final class AvailabilitySearch {
             Alternatives alternatives = free.isEmpty()
                     ? new Alternatives(nearbyDates(properties, checkIn, nights, guests, today), List.of())
                     : Alternatives.NONE;
-            return new SearchResult(checkIn, checkOut, nights, guests, null, firstResults(free), free.size(), alternatives);
+            return new SearchResult(
+                    checkIn, checkOut, nights, guests, null, firstResults(free), free.size(), alternatives);
         }
 
         SearchResult.Status status = statusOf(wanted, guests, nights, in, out);
-        SearchResult.Requested requested = new SearchResult.Requested(wanted.id(), wanted.name(), status,
-                wanted.maxGuests(), wanted.minimumStay());
+        SearchResult.Requested requested = new SearchResult.Requested(
+                wanted.id(), wanted.name(), status, wanted.maxGuests(), wanted.minimumStay());
         if (status == SearchResult.Status.AVAILABLE) {
-            return new SearchResult(checkIn, checkOut, nights, guests, requested,
-                    List.of(Offer.of(wanted, checkIn, checkOut, 0)), 1, Alternatives.NONE);
+            return new SearchResult(
+                    checkIn,
+                    checkOut,
+                    nights,
+                    guests,
+                    requested,
+                    List.of(Offer.of(wanted, checkIn, checkOut, 0)),
+                    1,
+                    Alternatives.NONE);
         }
-        List<Offer> nearby = status == SearchResult.Status.BOOKED
-                ? nearbyDates(wanted, checkIn, nights, guests, today)
-                : List.of();
-        return new SearchResult(checkIn, checkOut, nights, guests, requested, List.of(), 0,
+        List<Offer> nearby =
+                status == SearchResult.Status.BOOKED ? nearbyDates(wanted, checkIn, nights, guests, today) : List.of();
+        return new SearchResult(
+                checkIn,
+                checkOut,
+                nights,
+                guests,
+                requested,
+                List.of(),
+                0,
                 new Alternatives(nearby, firstResults(free)));
     }
 
@@ -145,18 +166,29 @@ final class AvailabilitySearch {
         }
         LocalDate horizon = today.plusDays(limits.horizonDays());
         if (from.isAfter(horizon)) {
-            throw new PropertyRequestException("Calendars are known only up to " + ISO.format(horizon)
-                    + ". Ask the guest for an earlier month.");
+            throw new PropertyRequestException(
+                    "Calendars are known only up to " + ISO.format(horizon) + ". Ask the guest for an earlier month.");
         }
         LocalDate to = from.plusDays(OVERVIEW_DAYS);
         Occupancy nights = occupancy.get(property.id());
         List<DateRange> booked = nights.blockedWithin(from, to);
         List<DateRange> free = nights.freeWithin(from, to);
         int bookedNights = booked.stream().mapToInt(DateRange::nights).sum();
-        DateRange longest = free.stream().max(Comparator.comparingInt(DateRange::nights)
-                .thenComparing(DateRange::start, Comparator.reverseOrder())).orElse(null);
-        return new CalendarOverview(property.id(), property.name(), from, to, OVERVIEW_DAYS - bookedNights, bookedNights,
-                longest, free, booked, property.minimumStay());
+        DateRange longest = free.stream()
+                .max(Comparator.comparingInt(DateRange::nights)
+                        .thenComparing(DateRange::start, Comparator.reverseOrder()))
+                .orElse(null);
+        return new CalendarOverview(
+                property.id(),
+                property.name(),
+                from,
+                to,
+                OVERVIEW_DAYS - bookedNights,
+                bookedNights,
+                longest,
+                free,
+                booked,
+                property.minimumStay());
     }
 
     /** Whether one property can be booked exactly as asked; the reason when it cannot. */
@@ -171,31 +203,37 @@ final class AvailabilitySearch {
         if (nights < property.minimumStay()) {
             return SearchResult.Status.BELOW_MINIMUM_STAY;
         }
-        return occupancy.get(property.id()).isFree(in, out) ? SearchResult.Status.AVAILABLE : SearchResult.Status.BOOKED;
+        return occupancy.get(property.id()).isFree(in, out)
+                ? SearchResult.Status.AVAILABLE
+                : SearchResult.Status.BOOKED;
     }
 
     /** Refuses stays the rules do not allow, saying what to ask the guest instead. */
     void checkStay(LocalDate checkIn, LocalDate checkOut, int guests, LocalDate today) {
         if (guests < 1) {
-            throw new PropertyRequestException("The number of guests must be at least 1. Ask the guest how many people will stay.");
+            throw new PropertyRequestException(
+                    "The number of guests must be at least 1. Ask the guest how many people will stay.");
         }
         if (checkIn.isBefore(today)) {
-            throw new PropertyRequestException("The check-in date " + ISO.format(checkIn) + " is in the past (today is "
-                    + ISO.format(today) + "). Ask the guest for dates from today on; if they gave no year, they probably mean the next one.");
+            throw new PropertyRequestException(
+                    "The check-in date " + ISO.format(checkIn) + " is in the past (today is " + ISO.format(today)
+                            + "). Ask the guest for dates from today on; if they gave no year, they probably mean the next one.");
         }
         if (!checkOut.isAfter(checkIn)) {
-            throw new PropertyRequestException("The check-out date " + ISO.format(checkOut) + " must be after the check-in date "
-                    + ISO.format(checkIn) + ". Ask the guest on which day they leave.");
+            throw new PropertyRequestException(
+                    "The check-out date " + ISO.format(checkOut) + " must be after the check-in date "
+                            + ISO.format(checkIn) + ". Ask the guest on which day they leave.");
         }
         int nights = new DateRange(checkIn, checkOut).nights();
         if (nights > limits.maxNights()) {
-            throw new PropertyRequestException("That stay is " + nights + " nights; searches cover at most " + limits.maxNights()
-                    + " nights. Ask the guest for a shorter stay, or to contact the business for long stays.");
+            throw new PropertyRequestException(
+                    "That stay is " + nights + " nights; searches cover at most " + limits.maxNights()
+                            + " nights. Ask the guest for a shorter stay, or to contact the business for long stays.");
         }
         LocalDate horizon = today.plusDays(limits.horizonDays());
         if (checkOut.isAfter(horizon)) {
-            throw new PropertyRequestException("Calendars are known only up to " + ISO.format(horizon)
-                    + ". Ask the guest for dates before then.");
+            throw new PropertyRequestException(
+                    "Calendars are known only up to " + ISO.format(horizon) + ". Ask the guest for dates before then.");
         }
     }
 
@@ -208,7 +246,9 @@ final class AvailabilitySearch {
         int first = firstStart(checkIn, today);
         int last = lastStart(checkIn, nights, today);
         List<Offer> options = new ArrayList<>();
-        for (int distance = 1; distance <= Math.max(SHIFT_EARLIER, SHIFT_LATER) && options.size() < NEARBY_OPTIONS; distance++) {
+        for (int distance = 1;
+                distance <= Math.max(SHIFT_EARLIER, SHIFT_LATER) && options.size() < NEARBY_OPTIONS;
+                distance++) {
             for (int shift : new int[] {distance, -distance}) {
                 int in = (int) checkIn.toEpochDay() + shift;
                 if (in >= first && in <= last && options.size() < NEARBY_OPTIONS && calendar.isFree(in, in + nights)) {
@@ -221,7 +261,8 @@ final class AvailabilitySearch {
     }
 
     /** Every property: the nearest free start of each, the nearest of those first. */
-    private List<Offer> nearbyDates(List<Property> candidates, LocalDate checkIn, int nights, int guests, LocalDate today) {
+    private List<Offer> nearbyDates(
+            List<Property> candidates, LocalDate checkIn, int nights, int guests, LocalDate today) {
         int in = (int) checkIn.toEpochDay();
         int first = firstStart(checkIn, today);
         int last = lastStart(checkIn, nights, today);
@@ -244,7 +285,9 @@ final class AvailabilitySearch {
     }
 
     private int lastStart(LocalDate checkIn, int nights, LocalDate today) {
-        return (int) Math.min(checkIn.toEpochDay() + SHIFT_LATER, today.plusDays(limits.horizonDays()).toEpochDay() - nights);
+        return (int) Math.min(
+                checkIn.toEpochDay() + SHIFT_LATER,
+                today.plusDays(limits.horizonDays()).toEpochDay() - nights);
     }
 
     private static boolean fits(Property property, int guests, int nights) {

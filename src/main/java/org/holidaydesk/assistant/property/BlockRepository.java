@@ -25,7 +25,9 @@ class BlockRepository {
 
     /** Replaces every catalog booking. Runs inside the caller's transaction. */
     void replaceCatalogBlocks(List<Booking> bookings) {
-        jdbc.sql("DELETE FROM property_block WHERE source = ?").param(BlockSource.CATALOG.column()).update();
+        jdbc.sql("DELETE FROM property_block WHERE source = ?")
+                .param(BlockSource.CATALOG.column())
+                .update();
         for (Booking booking : bookings) {
             insert(booking.range(), null, booking.note());
         }
@@ -44,7 +46,9 @@ class BlockRepository {
     /** Forgets feeds the catalog no longer names, so that a removed feed's bookings stop blocking. */
     int deleteFeedBlocksExcept(List<String> feedRefs) {
         if (feedRefs.isEmpty()) {
-            return jdbc.sql("DELETE FROM property_block WHERE source = ?").param(BlockSource.ICAL.column()).update();
+            return jdbc.sql("DELETE FROM property_block WHERE source = ?")
+                    .param(BlockSource.ICAL.column())
+                    .update();
         }
         return jdbc.sql("DELETE FROM property_block WHERE source = :source AND source_ref NOT IN (:refs)")
                 .param("source", BlockSource.ICAL.column())
@@ -59,8 +63,11 @@ class BlockRepository {
                 JOIN property p ON p.id = b.property_id
                 WHERE p.active = TRUE AND b.end_date > ?""")
                 .param(Date.valueOf(day))
-                .query((rs, row) -> new BlockedRange(rs.getString(1), rs.getDate(2).toLocalDate(),
-                        rs.getDate(3).toLocalDate(), BlockSource.fromColumn(rs.getString(4))))
+                .query((rs, row) -> new BlockedRange(
+                        rs.getString(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getDate(3).toLocalDate(),
+                        BlockSource.fromColumn(rs.getString(4))))
                 .list();
     }
 
@@ -71,12 +78,16 @@ class BlockRepository {
 
     private void insert(BlockedRange range, String sourceRef, String note) {
         jdbc.sql(INSERT)
-                .params(range.propertyId(), Date.valueOf(range.start()), Date.valueOf(range.end()),
-                        range.source().column(), sourceRef, note)
+                .params(
+                        range.propertyId(),
+                        Date.valueOf(range.start()),
+                        Date.valueOf(range.end()),
+                        range.source().column(),
+                        sourceRef,
+                        note)
                 .update();
     }
 
     /** A booking written in the catalog file, resolved to dates. */
-    record Booking(BlockedRange range, String note) {
-    }
+    record Booking(BlockedRange range, String note) {}
 }

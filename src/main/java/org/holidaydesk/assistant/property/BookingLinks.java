@@ -44,21 +44,35 @@ class BookingLinks {
             }
         }
         try {
-            URI.create(fill(template, Map.of("propertyId", "1", "checkIn", "2026-01-01", "checkOut", "2026-01-02",
-                    "nights", "1", "guests", "1")));
+            URI.create(fill(
+                    template,
+                    Map.of(
+                            "propertyId",
+                            "1",
+                            "checkIn",
+                            "2026-01-01",
+                            "checkOut",
+                            "2026-01-02",
+                            "nights",
+                            "1",
+                            "guests",
+                            "1")));
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationProblemException(List.of("BOOKING_URL_TEMPLATE is not a valid URL: " + e.getMessage()));
+            throw new ConfigurationProblemException(
+                    List.of("BOOKING_URL_TEMPLATE is not a valid URL: " + e.getMessage()));
         }
         this.template = template;
     }
 
     String linkFor(Property property, LocalDate checkIn, LocalDate checkOut, int guests) {
-        return fill(template, Map.of(
-                "propertyId", property.bookingSystemId(),
-                "checkIn", checkIn.toString(),
-                "checkOut", checkOut.toString(),
-                "nights", Integer.toString(new DateRange(checkIn, checkOut).nights()),
-                "guests", Integer.toString(guests)));
+        return fill(
+                template,
+                Map.of(
+                        "propertyId", property.bookingSystemId(),
+                        "checkIn", checkIn.toString(),
+                        "checkOut", checkOut.toString(),
+                        "nights", Integer.toString(new DateRange(checkIn, checkOut).nights()),
+                        "guests", Integer.toString(guests)));
     }
 
     private static String fill(String template, Map<String, String> values) {

@@ -19,7 +19,8 @@ record CalendarFeed(String propertyId, String location) {
     /** A stable key for this feed's rows: a hash of the location, which does not reveal it. */
     String ref() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((propertyId + " " + location).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((propertyId + " " + location).getBytes(StandardCharsets.UTF_8));
             return "feed-" + HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

@@ -29,8 +29,12 @@ public class CalendarFeedImporter {
     private final PropertyProperties properties;
     private final Clock clock;
 
-    CalendarFeedImporter(CatalogLoader catalog, CalendarFeedReader reader, BlockRepository blocks,
-                         TransactionTemplate transaction, PropertyProperties properties) {
+    CalendarFeedImporter(
+            CatalogLoader catalog,
+            CalendarFeedReader reader,
+            BlockRepository blocks,
+            TransactionTemplate transaction,
+            PropertyProperties properties) {
         this.catalog = catalog;
         this.reader = reader;
         this.blocks = blocks;

@@ -67,7 +67,8 @@ class CalendarFeedReader {
     }
 
     private InputStream local(CalendarFeed feed) throws IOException {
-        Resource resource = resources.getResource(CatalogLoader.asResourceLocation(feed.location().strip()));
+        Resource resource = resources.getResource(
+                CatalogLoader.asResourceLocation(feed.location().strip()));
         if (!resource.exists()) {
             throw new FileNotFoundException(feed.displayName() + " does not exist");
         }

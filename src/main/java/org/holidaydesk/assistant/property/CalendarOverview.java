@@ -23,5 +23,4 @@ public record CalendarOverview(
         DateRange longestFreeStretch,
         List<DateRange> freeRanges,
         List<DateRange> bookedRanges,
-        int minimumStay) {
-}
+        int minimumStay) {}

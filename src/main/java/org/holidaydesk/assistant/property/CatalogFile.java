@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -25,9 +25,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,7 +44,10 @@ import java.util.Set;
 record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
 
     record Entry(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lowercase letters, digits and hyphens") String id,
+            @NotBlank
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lowercase letters, digits and hyphens")
+            String id,
+
             @NotBlank String name,
             List<@NotBlank String> aliases,
             @NotBlank String location,
@@ -53,7 +56,10 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
             List<@NotBlank String> amenities,
             List<@NotBlank String> tags,
             @NotNull @DecimalMin("0") BigDecimal nightlyPrice,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as RON or EUR") String currency,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as RON or EUR")
+            String currency,
+
             @Min(1) @Max(365) Integer minimumStay,
             String photoUrl,
             Property.Description description,
@@ -63,15 +69,31 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
             Guide guide) {
 
         Property toProperty() {
-            return new Property(id, name, orEmpty(aliases), location, rooms, maxGuests, orEmpty(amenities), orEmpty(tags),
-                    nightlyPrice, currency, minimumStay == null ? 1 : minimumStay, photoUrl,
-                    description == null ? new Property.Description(null, null) : description, bookingId);
+            return new Property(
+                    id,
+                    name,
+                    orEmpty(aliases),
+                    location,
+                    rooms,
+                    maxGuests,
+                    orEmpty(amenities),
+                    orEmpty(tags),
+                    nightlyPrice,
+                    currency,
+                    minimumStay == null ? 1 : minimumStay,
+                    photoUrl,
+                    description == null ? new Property.Description(null, null) : description,
+                    bookingId);
         }
     }
 
     /** Either {@code inDays} and {@code nights}, or {@code checkIn} and {@code checkOut}. */
-    record BookingEntry(@Min(-3650) @Max(3650) Integer inDays, @Min(1) @Max(365) Integer nights,
-                        LocalDate checkIn, LocalDate checkOut, String note) {
+    record BookingEntry(
+            @Min(-3650) @Max(3650) Integer inDays,
+            @Min(1) @Max(365) Integer nights,
+            LocalDate checkIn,
+            LocalDate checkOut,
+            String note) {
 
         boolean relative() {
             return inDays != null && nights != null && checkIn == null && checkOut == null;
@@ -90,7 +112,9 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
 
     static CatalogFile read(InputStream in, String location) throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = lower.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+        ObjectMapper mapper = lower.endsWith(".json")
+                ? JsonMapper.builder().build()
+                : YAMLMapper.builder().build();
         String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {
             return mapper.registerModule(new JavaTimeModule())
@@ -131,17 +155,28 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
                     }
                 }
             }
-            where.append("line ").append(line).append(", column ").append(column).append(": ");
+            where.append("line ")
+                    .append(line)
+                    .append(", column ")
+                    .append(column)
+                    .append(": ");
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             where.append(path(mapping.getPath())).append(": ");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             boolean inGuide = unknown.getReferringClass() == Guide.class;
-            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
-                    : unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            return where + (inGuide ? "not a guide fact; the facts are " + String.join(", ", Guide.FACTS.keySet())
-                    + ", with questions and private" : "unknown field; the fields here are " + String.join(", ", known));
+            List<String> known = unknown.getKnownPropertyIds() == null
+                    ? List.of()
+                    : unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .toList();
+            return where
+                    + (inGuide
+                            ? "not a guide fact; the facts are " + String.join(", ", Guide.FACTS.keySet())
+                                    + ", with questions and private"
+                            : "unknown field; the fields here are " + String.join(", ", known));
         }
         return where + e.getOriginalMessage().lines().findFirst().orElse("");
     }
@@ -170,7 +205,9 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
     /** Everything wrong with the file, each naming the property and field; empty when it can be loaded. */
     List<String> problems(Validator validator) {
         List<String> problems = new ArrayList<>();
-        validator.validate(this).forEach(v -> problems.add(describe(v.getPropertyPath().toString()) + ": " + v.getMessage()));
+        validator
+                .validate(this)
+                .forEach(v -> problems.add(describe(v.getPropertyPath().toString()) + ": " + v.getMessage()));
         if (properties == null) {
             return problems;
         }
@@ -209,7 +246,8 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
 
     List<CalendarFeed> feeds() {
         return properties.stream()
-                .flatMap(entry -> orEmpty(entry.calendars()).stream().map(location -> new CalendarFeed(entry.id(), location)))
+                .flatMap(entry ->
+                        orEmpty(entry.calendars()).stream().map(location -> new CalendarFeed(entry.id(), location)))
                 .toList();
     }
 

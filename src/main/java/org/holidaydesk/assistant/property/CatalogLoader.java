@@ -41,9 +41,15 @@ class CatalogLoader implements SmartInitializingSingleton {
     private volatile List<CalendarFeed> feeds = List.of();
     private final HouseGuides guides;
 
-    CatalogLoader(PropertyProperties properties, ResourceLoader resources, Validator validator,
-                  PropertyRepository propertyRows, BlockRepository blockRows, TransactionTemplate transaction,
-                  AvailabilityIndex index, HouseGuides guides) {
+    CatalogLoader(
+            PropertyProperties properties,
+            ResourceLoader resources,
+            Validator validator,
+            PropertyRepository propertyRows,
+            BlockRepository blockRows,
+            TransactionTemplate transaction,
+            AvailabilityIndex index,
+            HouseGuides guides) {
         this.guides = guides;
         this.properties = properties;
         this.resources = resources;
@@ -69,20 +75,26 @@ class CatalogLoader implements SmartInitializingSingleton {
     void load() {
         CatalogFile catalog = read();
         LocalDate today = LocalDate.now(clock);
-        List<Property> list = catalog.properties().stream().map(CatalogFile.Entry::toProperty).toList();
+        List<Property> list =
+                catalog.properties().stream().map(CatalogFile.Entry::toProperty).toList();
         List<BlockRepository.Booking> bookings = catalog.bookings(today);
         List<CalendarFeed> catalogFeeds = catalog.feeds();
         transaction.executeWithoutResult(status -> {
             list.forEach(property -> propertyRows.upsert(property, clock.instant()));
             propertyRows.deactivateAllExcept(list.stream().map(Property::id).toList());
             blockRows.replaceCatalogBlocks(bookings);
-            blockRows.deleteFeedBlocksExcept(catalogFeeds.stream().map(CalendarFeed::ref).toList());
+            blockRows.deleteFeedBlocksExcept(
+                    catalogFeeds.stream().map(CalendarFeed::ref).toList());
         });
         feeds = catalogFeeds;
         guides.replaceWith(catalog.guides());
         index.rebuild();
-        LOG.info("Loaded {} properties, {} catalog booking(s) and {} calendar feed(s) from {}",
-                list.size(), bookings.size(), catalogFeeds.size(), properties.catalog());
+        LOG.info(
+                "Loaded {} properties, {} catalog booking(s) and {} calendar feed(s) from {}",
+                list.size(),
+                bookings.size(),
+                catalogFeeds.size(),
+                properties.catalog());
     }
 
     List<CalendarFeed> feeds() {
@@ -93,7 +105,8 @@ class CatalogLoader implements SmartInitializingSingleton {
         String location = properties.catalog();
         Resource resource = resources.getResource(asResourceLocation(location));
         if (!resource.exists()) {
-            throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG points at " + location + ", which does not exist"));
+            throw new ConfigurationProblemException(
+                    List.of("PROPERTY_CATALOG points at " + location + ", which does not exist"));
         }
         CatalogFile catalog;
         try (InputStream in = resource.getInputStream()) {
@@ -101,12 +114,14 @@ class CatalogLoader implements SmartInitializingSingleton {
         } catch (CatalogFile.Malformed e) {
             throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + ", " + e.getMessage()));
         } catch (IOException e) {
-            throw new ConfigurationProblemException(List.of("PROPERTY_CATALOG " + location + " cannot be read: " + e.getMessage()));
+            throw new ConfigurationProblemException(
+                    List.of("PROPERTY_CATALOG " + location + " cannot be read: " + e.getMessage()));
         }
         List<String> problems = catalog.problems(validator);
         if (!problems.isEmpty()) {
             throw new ConfigurationProblemException(problems.stream()
-                    .map(problem -> "PROPERTY_CATALOG " + location + ": " + problem).toList());
+                    .map(problem -> "PROPERTY_CATALOG " + location + ": " + problem)
+                    .toList());
         }
         return catalog;
     }

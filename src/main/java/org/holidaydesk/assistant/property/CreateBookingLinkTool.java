@@ -16,9 +16,18 @@ class CreateBookingLinkTool implements PropertyTool {
     static final String RESERVES_NOTHING = "This link only opens the booking page with these details filled in; "
             + "nothing is reserved until the guest completes the booking there.";
 
-    record BookingLink(String propertyId, String name, LocalDate checkIn, LocalDate checkOut, int nights, int guests,
-                       BigDecimal totalPrice, String currency, String url, boolean reserved, String note) {
-    }
+    record BookingLink(
+            String propertyId,
+            String name,
+            LocalDate checkIn,
+            LocalDate checkOut,
+            int nights,
+            int guests,
+            BigDecimal totalPrice,
+            String currency,
+            String url,
+            boolean reserved,
+            String note) {}
 
     private final AvailabilityIndex index;
     private final BookingLinks links;
@@ -65,19 +74,33 @@ class CreateBookingLinkTool implements PropertyTool {
         Property property = search.find(name);
         int nights = new DateRange(checkIn, checkOut).nights();
         switch (search.statusOf(property, guests, nights, checkIn, checkOut)) {
-            case AVAILABLE -> { }
-            case BOOKED -> throw new PropertyRequestException(property.name() + " is not free from " + checkIn + " to "
-                    + checkOut + ". Do not send a link; call search_availability to offer nearby dates or other properties.");
-            case TOO_MANY_GUESTS -> throw new PropertyRequestException(property.name() + " sleeps at most "
-                    + property.maxGuests() + " guests. Ask whether fewer will come, or call search_availability for a larger property.");
-            case BELOW_MINIMUM_STAY -> throw new PropertyRequestException(property.name() + " is booked for at least "
-                    + property.minimumStay() + " nights. Ask the guest whether they can stay longer.");
+            case AVAILABLE -> {}
+            case BOOKED ->
+                throw new PropertyRequestException(property.name() + " is not free from " + checkIn + " to " + checkOut
+                        + ". Do not send a link; call search_availability to offer nearby dates or other properties.");
+            case TOO_MANY_GUESTS ->
+                throw new PropertyRequestException(property.name() + " sleeps at most " + property.maxGuests()
+                        + " guests. Ask whether fewer will come, or call search_availability for a larger property.");
+            case BELOW_MINIMUM_STAY ->
+                throw new PropertyRequestException(property.name() + " is booked for at least " + property.minimumStay()
+                        + " nights. Ask the guest whether they can stay longer.");
         }
         String url = links.linkFor(property, checkIn, checkOut, guests);
-        BookingLink link = new BookingLink(property.id(), property.name(), checkIn, checkOut, nights, guests,
-                property.priceFor(nights), property.currency(), url, false, RESERVES_NOTHING);
+        BookingLink link = new BookingLink(
+                property.id(),
+                property.name(),
+                checkIn,
+                checkOut,
+                nights,
+                guests,
+                property.priceFor(nights),
+                property.currency(),
+                url,
+                false,
+                RESERVES_NOTHING);
         String text = "Booking page for " + property.name() + ", " + checkIn + " to " + checkOut + " (" + nights
-                + " night(s), " + guests + " guest(s), " + Property.money(link.totalPrice(), link.currency()) + "): " + url
+                + " night(s), " + guests + " guest(s), " + Property.money(link.totalPrice(), link.currency()) + "): "
+                + url
                 + "\n" + RESERVES_NOTHING;
         return new Answer(link, text);
     }

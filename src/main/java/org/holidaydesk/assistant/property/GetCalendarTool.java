@@ -53,8 +53,14 @@ class GetCalendarTool implements PropertyTool {
 
     private static String render(CalendarOverview o) {
         StringBuilder text = new StringBuilder()
-                .append(o.name()).append(", ").append(o.from()).append(" to ").append(o.to()).append(": ")
-                .append(o.freeNights()).append(" of 30 nights free");
+                .append(o.name())
+                .append(", ")
+                .append(o.from())
+                .append(" to ")
+                .append(o.to())
+                .append(": ")
+                .append(o.freeNights())
+                .append(" of 30 nights free");
         if (o.longestFreeStretch() != null) {
             text.append("; longest free stretch ").append(range(o.longestFreeStretch()));
         }

@@ -58,26 +58,41 @@ class GetHouseGuideTool implements PropertyTool {
         String language = arguments.text("language");
         language = language == null ? null : language.toLowerCase(Locale.ROOT);
         if (language != null && !LANGUAGE.matcher(language).matches()) {
-            throw new PropertyRequestException("language \"" + language + "\" is not a two-letter language code such as "
-                    + "en, ro or de. Omit it to get the texts in English.");
+            throw new PropertyRequestException(
+                    "language \"" + language + "\" is not a two-letter language code such as "
+                            + "en, ro or de. Omit it to get the texts in English.");
         }
         AvailabilitySearch search = index.current();
         String asked = arguments.text("property");
-        HouseGuides.Answer answer = asked == null ? guides.ofBusiness(search.properties(), language)
+        HouseGuides.Answer answer = asked == null
+                ? guides.ofBusiness(search.properties(), language)
                 : guides.of(search.find(asked), language);
         return new Answer(answer, render(answer));
     }
 
     static String render(HouseGuides.Answer answer) {
-        StringBuilder text = new StringBuilder(answer.name() == null ? "House guide of the business" : "House guide of "
-                + answer.name() + " (" + answer.propertyId() + ")");
-        answer.facts().forEach((key, fact) -> text.append('\n').append(key).append(": ").append(fact.text()));
-        for (Map.Entry<String, List<HouseGuides.PropertyFact>> differing : answer.byProperty().entrySet()) {
+        StringBuilder text = new StringBuilder(
+                answer.name() == null
+                        ? "House guide of the business"
+                        : "House guide of " + answer.name() + " (" + answer.propertyId() + ")");
+        answer.facts()
+                .forEach((key, fact) ->
+                        text.append('\n').append(key).append(": ").append(fact.text()));
+        for (Map.Entry<String, List<HouseGuides.PropertyFact>> differing :
+                answer.byProperty().entrySet()) {
             text.append('\n').append(differing.getKey()).append(" (differs by property):");
-            differing.getValue().forEach(p -> text.append("\n- ").append(p.name()).append(": ")
-                    .append(p.text() == null ? "not in the guide" : p.text()));
+            differing
+                    .getValue()
+                    .forEach(p -> text.append("\n- ")
+                            .append(p.name())
+                            .append(": ")
+                            .append(p.text() == null ? "not in the guide" : p.text()));
         }
-        answer.questions().forEach(q -> text.append("\nQ: ").append(q.question()).append("\nA: ").append(q.answer()));
+        answer.questions()
+                .forEach(q -> text.append("\nQ: ")
+                        .append(q.question())
+                        .append("\nA: ")
+                        .append(q.answer()));
         if (!answer.notInGuide().isEmpty()) {
             text.append("\nNot in the guide (do not guess): ").append(String.join(", ", answer.notInGuide()));
         }

@@ -39,12 +39,23 @@ class GetPropertyTool implements PropertyTool {
 
     @Override
     public Answer call(ToolArguments arguments) {
-        Property p = index.current().find(arguments.requiredText("property", "Ask the guest which property they mean."));
+        Property p =
+                index.current().find(arguments.requiredText("property", "Ask the guest which property they mean."));
         StringBuilder text = new StringBuilder()
-                .append(p.name()).append(" (").append(p.id()).append("), ").append(p.location()).append('\n')
-                .append(p.rooms()).append(" bedroom(s), sleeps ").append(p.maxGuests()).append(", ")
-                .append(Property.money(p.nightlyPrice(), p.currency())).append("/night, minimum ")
-                .append(p.minimumStay()).append(" night(s)\n");
+                .append(p.name())
+                .append(" (")
+                .append(p.id())
+                .append("), ")
+                .append(p.location())
+                .append('\n')
+                .append(p.rooms())
+                .append(" bedroom(s), sleeps ")
+                .append(p.maxGuests())
+                .append(", ")
+                .append(Property.money(p.nightlyPrice(), p.currency()))
+                .append("/night, minimum ")
+                .append(p.minimumStay())
+                .append(" night(s)\n");
         if (!p.amenities().isEmpty()) {
             text.append("Amenities: ").append(String.join(", ", p.amenities())).append('\n');
         }

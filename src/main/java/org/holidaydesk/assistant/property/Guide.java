@@ -21,17 +21,32 @@ import java.util.regex.Pattern;
  * catalog file; an unknown fact name, an empty text or a language code that is not two letters stops the
  * load with the line it is on.
  */
-record Guide(Text checkIn, Text checkOut, Text breakfast, Text cancellation, Text payment, Text directions,
-             Text parking, Text pets, Text houseRules, Text included, Text nearby, Text languages,
-             List<Question> questions, @JsonProperty("private") Map<String, String> privateNotes) {
+record Guide(
+        Text checkIn,
+        Text checkOut,
+        Text breakfast,
+        Text cancellation,
+        Text payment,
+        Text directions,
+        Text parking,
+        Text pets,
+        Text houseRules,
+        Text included,
+        Text nearby,
+        Text languages,
+        List<Question> questions,
+        @JsonProperty("private") Map<String, String> privateNotes) {
 
-    static final Guide NONE = new Guide(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final Guide NONE =
+            new Guide(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** The facts in the order guests are told them, by the key the tools name each with. */
     static final Map<String, Function<Guide, Text>> FACTS = facts();
 
     Guide {
-        questions = questions == null ? List.of() : questions.stream().filter(Objects::nonNull).toList();
+        questions = questions == null
+                ? List.of()
+                : questions.stream().filter(Objects::nonNull).toList();
         privateNotes = privateNotes == null ? Map.of() : Map.copyOf(privateNotes);
     }
 
@@ -58,8 +73,7 @@ record Guide(Text checkIn, Text checkOut, Text breakfast, Text cancellation, Tex
     }
 
     /** A free question and its answer, as the business wrote both. */
-    record Question(Text question, Text answer) {
-    }
+    record Question(Text question, Text answer) {}
 
     /**
      * One text the business wrote, by language code ({@code en}, {@code ro}, {@code de}, ...). Written in the
@@ -83,7 +97,9 @@ record Guide(Text checkIn, Text checkOut, Text breakfast, Text cancellation, Tex
             if (byLanguage.containsKey(ANY)) {
                 return ANY;
             }
-            return byLanguage.containsKey("en") ? "en" : byLanguage.keySet().iterator().next();
+            return byLanguage.containsKey("en")
+                    ? "en"
+                    : byLanguage.keySet().iterator().next();
         }
 
         String in(String language) {
@@ -102,14 +118,17 @@ record Guide(Text checkIn, Text checkOut, Text breakfast, Text cancellation, Tex
                     return new Text(texts);
                 }
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
-                    return context.reportInputMismatch(Text.class,
+                    return context.reportInputMismatch(
+                            Text.class,
                             "a guide text must be a text, or languages with a text each such as {en: ..., ro: ...}");
                 }
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String language = parser.currentName();
                     if (!LANGUAGE.matcher(language).matches()) {
-                        return context.reportInputMismatch(Text.class,
-                                "\"%s\" is not a language code: use two lowercase letters such as en, ro, de", language);
+                        return context.reportInputMismatch(
+                                Text.class,
+                                "\"%s\" is not a language code: use two lowercase letters such as en, ro, de",
+                                language);
                     }
                     if (parser.nextToken() != JsonToken.VALUE_STRING) {
                         return context.reportInputMismatch(Text.class, "the %s text must be a text", language);
@@ -122,7 +141,8 @@ record Guide(Text checkIn, Text checkOut, Text breakfast, Text cancellation, Tex
                 return new Text(texts);
             }
 
-            private static String nonBlank(JsonParser parser, DeserializationContext context, String text) throws IOException {
+            private static String nonBlank(JsonParser parser, DeserializationContext context, String text)
+                    throws IOException {
                 if (text == null || text.isBlank()) {
                     context.reportInputMismatch(Text.class, "a guide text is empty: write it, or leave the fact out");
                 }

@@ -21,15 +21,12 @@ class HouseGuides {
     }
 
     /** @param source {@code property} or {@code business}: whose guide the text is from */
-    record Fact(String text, String language, String source) {
-    }
+    record Fact(String text, String language, String source) {}
 
     /** A property's text for a fact that differs between properties; {@code text} is null where its guide lacks it. */
-    record PropertyFact(String propertyId, String name, String text, String language) {
-    }
+    record PropertyFact(String propertyId, String name, String text, String language) {}
 
-    record Question(String question, String answer, String language, String source) {
-    }
+    record Question(String question, String answer, String language, String source) {}
 
     /**
      * @param propertyId  the property, or null for the business-wide guide
@@ -37,9 +34,14 @@ class HouseGuides {
      * @param byProperty  without a property: the facts that differ between properties, each property's text
      * @param notInGuide  the facts no guide has: the assistant does not know them
      */
-    record Answer(String propertyId, String name, String language, Map<String, Fact> facts,
-                  Map<String, List<PropertyFact>> byProperty, List<String> notInGuide, List<Question> questions) {
-    }
+    record Answer(
+            String propertyId,
+            String name,
+            String language,
+            Map<String, Fact> facts,
+            Map<String, List<PropertyFact>> byProperty,
+            List<String> notInGuide,
+            List<Question> questions) {}
 
     private volatile Catalog catalog = Catalog.EMPTY;
 
@@ -73,9 +75,15 @@ class HouseGuides {
         for (String key : Guide.FACTS.keySet()) {
             List<PropertyFact> each = new ArrayList<>();
             for (Property property : properties) {
-                Fact fact = effective(current.byProperty().getOrDefault(property.id(), Guide.NONE), current.business(), key,
+                Fact fact = effective(
+                        current.byProperty().getOrDefault(property.id(), Guide.NONE),
+                        current.business(),
+                        key,
                         language);
-                each.add(new PropertyFact(property.id(), property.name(), fact == null ? null : fact.text(),
+                each.add(new PropertyFact(
+                        property.id(),
+                        property.name(),
+                        fact == null ? null : fact.text(),
                         fact == null ? null : fact.language()));
             }
             long distinct = each.stream().map(PropertyFact::text).distinct().count();
@@ -83,16 +91,24 @@ class HouseGuides {
             if (each.stream().allMatch(f -> f.text() == null) && business == null) {
                 missing.add(key);
             } else if (distinct == 1 && each.get(0).text() != null) {
-                facts.put(key, new Fact(each.get(0).text(), each.get(0).language(),
-                        business != null && business.text().equals(each.get(0).text()) ? "business" : "property"));
+                facts.put(
+                        key,
+                        new Fact(
+                                each.get(0).text(),
+                                each.get(0).language(),
+                                business != null
+                                                && business.text()
+                                                        .equals(each.get(0).text())
+                                        ? "business"
+                                        : "property"));
             } else if (properties.isEmpty() && business != null) {
                 facts.put(key, business);
             } else {
                 differing.put(key, each);
             }
         }
-        return new Answer(null, null, language, facts, differing, missing,
-                questions(current.business(), "business", language));
+        return new Answer(
+                null, null, language, facts, differing, missing, questions(current.business(), "business", language));
     }
 
     private static Fact effective(Guide own, Guide business, String key, String language) {
@@ -110,9 +126,13 @@ class HouseGuides {
     }
 
     private static List<Question> questions(Guide guide, String source, String language) {
-        return guide.questions().stream().filter(q -> q.question() != null && q.answer() != null)
-                .map(q -> new Question(q.question().in(language), q.answer().in(language),
-                        nullIfAny(q.answer().languageFor(language)), source))
+        return guide.questions().stream()
+                .filter(q -> q.question() != null && q.answer() != null)
+                .map(q -> new Question(
+                        q.question().in(language),
+                        q.answer().in(language),
+                        nullIfAny(q.answer().languageFor(language)),
+                        source))
                 .toList();
     }
 

@@ -84,7 +84,8 @@ final class IcalendarParser {
     }
 
     /** Every occurrence overlapping the window; the window takes the type of the event's start, as ical4j needs. */
-    private Set<Period<Temporal>> occurrences(VEvent event, LocalDate from, LocalDate until) throws InvalidFeedException {
+    private Set<Period<Temporal>> occurrences(VEvent event, LocalDate from, LocalDate until)
+            throws InvalidFeedException {
         Temporal start = event.getDateTimeStart().getDate();
         Period<? extends Temporal> window = switch (start) {
             case LocalDate date -> new Period<>(from, until);
@@ -94,8 +95,10 @@ final class IcalendarParser {
         try {
             return event.calculateRecurrenceSet(window);
         } catch (RuntimeException e) {
-            throw new InvalidFeedException("cannot expand event " + event.getUid().map(Object::toString).orElse("").strip()
-                    + ": " + e.getMessage(), e);
+            throw new InvalidFeedException(
+                    "cannot expand event "
+                            + event.getUid().map(Object::toString).orElse("").strip() + ": " + e.getMessage(),
+                    e);
         }
     }
 

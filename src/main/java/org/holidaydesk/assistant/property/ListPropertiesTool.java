@@ -15,17 +15,34 @@ import org.springframework.stereotype.Component;
 @Component
 class ListPropertiesTool implements PropertyTool {
 
-    record Summary(String id, String name, String location, int rooms, int maxGuests, BigDecimal nightlyPrice,
-                   String currency, int minimumStay, List<String> tags, List<String> amenities) {
+    record Summary(
+            String id,
+            String name,
+            String location,
+            int rooms,
+            int maxGuests,
+            BigDecimal nightlyPrice,
+            String currency,
+            int minimumStay,
+            List<String> tags,
+            List<String> amenities) {
 
         static Summary of(Property p) {
-            return new Summary(p.id(), p.name(), p.location(), p.rooms(), p.maxGuests(), p.nightlyPrice(), p.currency(),
-                    p.minimumStay(), p.tags(), p.amenities());
+            return new Summary(
+                    p.id(),
+                    p.name(),
+                    p.location(),
+                    p.rooms(),
+                    p.maxGuests(),
+                    p.nightlyPrice(),
+                    p.currency(),
+                    p.minimumStay(),
+                    p.tags(),
+                    p.amenities());
         }
     }
 
-    record Listing(int count, List<Summary> properties, List<String> tagsInUse) {
-    }
+    record Listing(int count, List<Summary> properties, List<String> tagsInUse) {}
 
     private final AvailabilityIndex index;
 
@@ -60,9 +77,11 @@ class ListPropertiesTool implements PropertyTool {
     public Answer call(ToolArguments arguments) {
         AvailabilitySearch search = index.current();
         List<Property> found = search.list(arguments.text("tag"), arguments.count("guests"));
-        List<String> tags = List.copyOf(search.properties().stream().flatMap(p -> p.tags().stream())
+        List<String> tags = List.copyOf(search.properties().stream()
+                .flatMap(p -> p.tags().stream())
                 .collect(Collectors.toCollection(TreeSet::new)));
-        Listing listing = new Listing(found.size(), found.stream().map(Summary::of).toList(), tags);
+        Listing listing =
+                new Listing(found.size(), found.stream().map(Summary::of).toList(), tags);
         return new Answer(listing, render(found, tags));
     }
 
@@ -70,11 +89,14 @@ class ListPropertiesTool implements PropertyTool {
         if (found.isEmpty()) {
             return "No property matches. Tags in use: " + String.join(", ", tags) + ".";
         }
-        return found.size() + " properties:\n" + found.stream()
-                .map(p -> "- " + p.name() + " (" + p.id() + "), " + p.location() + ": sleeps " + p.maxGuests() + ", "
-                        + Property.money(p.nightlyPrice(), p.currency()) + "/night, minimum " + p.minimumStay() + " night(s)"
-                        + (p.tags().isEmpty() ? "" : "; " + String.join(", ", p.tags()))
-                        + (p.amenities().isEmpty() ? "" : "; has " + String.join(", ", p.amenities())))
-                .collect(Collectors.joining("\n"));
+        return found.size() + " properties:\n"
+                + found.stream()
+                        .map(p -> "- " + p.name() + " (" + p.id() + "), " + p.location() + ": sleeps " + p.maxGuests()
+                                + ", "
+                                + Property.money(p.nightlyPrice(), p.currency()) + "/night, minimum " + p.minimumStay()
+                                + " night(s)"
+                                + (p.tags().isEmpty() ? "" : "; " + String.join(", ", p.tags()))
+                                + (p.amenities().isEmpty() ? "" : "; has " + String.join(", ", p.amenities())))
+                        .collect(Collectors.joining("\n"));
     }
 }

@@ -19,10 +19,15 @@ import org.springframework.core.Ordered;
 class McpEndpointSecurity {
 
     @Bean
-    FilterRegistrationBean<McpRequestFilter> propertyMcpRequestFilter(McpProperties mcp,
-            HttpServletStatelessServerTransport propertyMcpTransport, McpJsonMapper propertyMcpJsonMapper) {
-        McpRequestFilter filter = new McpRequestFilter(new McpOrigins(mcp.allowedOrigins()), mcp.authToken(),
-                propertyMcpTransport.protocolVersions(), propertyMcpJsonMapper);
+    FilterRegistrationBean<McpRequestFilter> propertyMcpRequestFilter(
+            McpProperties mcp,
+            HttpServletStatelessServerTransport propertyMcpTransport,
+            McpJsonMapper propertyMcpJsonMapper) {
+        McpRequestFilter filter = new McpRequestFilter(
+                new McpOrigins(mcp.allowedOrigins()),
+                mcp.authToken(),
+                propertyMcpTransport.protocolVersions(),
+                propertyMcpJsonMapper);
         FilterRegistrationBean<McpRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(PropertyMcpServer.PATH);
         registration.setName("propertyMcpRequestFilter");

@@ -13,15 +13,16 @@ final class McpMediaTypes {
     private static final String JSON = "application/json";
     private static final String EVENT_STREAM = "text/event-stream";
 
-    private McpMediaTypes() {
-    }
+    private McpMediaTypes() {}
 
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
         int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().equalsIgnoreCase(JSON);
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters))
+                .strip()
+                .equalsIgnoreCase(JSON);
     }
 
     /** True when the Accept headers take both JSON and an event stream (wildcards included, {@code q=0} not). */

@@ -21,8 +21,10 @@ final class McpOrigins {
     private final Set<String> configured;
 
     McpOrigins(List<String> configured) {
-        this.configured = configured.stream().map(McpOrigins::normalize)
-                .filter(origin -> origin != null).collect(Collectors.toUnmodifiableSet());
+        this.configured = configured.stream()
+                .map(McpOrigins::normalize)
+                .filter(origin -> origin != null)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     boolean allowed(String origin) {
@@ -30,7 +32,8 @@ final class McpOrigins {
         if (normalized == null) {
             return false;
         }
-        return configured.contains(normalized) || LOOPBACK_HOSTS.contains(URI.create(normalized).getHost());
+        return configured.contains(normalized)
+                || LOOPBACK_HOSTS.contains(URI.create(normalized).getHost());
     }
 
     /** {@code scheme://host[:port]} in lower case without the default port, or null when it is no http(s) origin. */
@@ -50,8 +53,12 @@ final class McpOrigins {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean http = scheme.equals("http");
-        if (!(http || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null
-                || !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!(http || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || !uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             return null;
         }
         int port = uri.getPort();

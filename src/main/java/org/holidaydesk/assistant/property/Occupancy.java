@@ -34,7 +34,8 @@ final class Occupancy {
         int i = 0;
         for (BlockedRange range : ranges) {
             // start in the high half, end in the low half: sorting the longs sorts by start
-            packed[i++] = ((long) (int) range.start().toEpochDay() << 32) | ((int) range.end().toEpochDay() & 0xFFFFFFFFL);
+            packed[i++] = ((long) (int) range.start().toEpochDay() << 32)
+                    | ((int) range.end().toEpochDay() & 0xFFFFFFFFL);
         }
         Arrays.sort(packed);
         int[] starts = new int[packed.length];
@@ -79,7 +80,9 @@ final class Occupancy {
             if (from <= to) {
                 int start = Math.max(from, Math.min(checkIn, to));
                 int shift = start - checkIn;
-                if (best == NO_SHIFT || Math.abs(shift) < Math.abs(best) || (Math.abs(shift) == Math.abs(best) && shift > best)) {
+                if (best == NO_SHIFT
+                        || Math.abs(shift) < Math.abs(best)
+                        || (Math.abs(shift) == Math.abs(best) && shift > best)) {
                     best = shift;
                 }
                 if (from >= checkIn) {
@@ -102,7 +105,8 @@ final class Occupancy {
         int hi = (int) to.toEpochDay();
         List<DateRange> blocked = new ArrayList<>();
         for (int i = firstEndingAfter(lo); i < starts.length && starts[i] < hi; i++) {
-            blocked.add(new DateRange(LocalDate.ofEpochDay(Math.max(starts[i], lo)), LocalDate.ofEpochDay(Math.min(ends[i], hi))));
+            blocked.add(new DateRange(
+                    LocalDate.ofEpochDay(Math.max(starts[i], lo)), LocalDate.ofEpochDay(Math.min(ends[i], hi))));
         }
         return blocked;
     }

@@ -23,7 +23,17 @@ public record Offer(
 
     static Offer of(Property property, LocalDate checkIn, LocalDate checkOut, int shiftDays) {
         int nights = new DateRange(checkIn, checkOut).nights();
-        return new Offer(property.id(), property.name(), property.location(), property.maxGuests(), checkIn, checkOut,
-                nights, property.nightlyPrice(), property.priceFor(nights), property.currency(), shiftDays);
+        return new Offer(
+                property.id(),
+                property.name(),
+                property.location(),
+                property.maxGuests(),
+                checkIn,
+                checkOut,
+                nights,
+                property.nightlyPrice(),
+                property.priceFor(nights),
+                property.currency(),
+                shiftDays);
     }
 }

@@ -44,8 +44,7 @@ public record Property(
     }
 
     /** The same text in the two languages guests write in. */
-    public record Description(String en, String ro) {
-    }
+    public record Description(String en, String ro) {}
 
     /** Price of {@code nights} nights. */
     public BigDecimal priceFor(int nights) {

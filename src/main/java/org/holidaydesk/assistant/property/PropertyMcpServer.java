@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.json.TypeRef;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -64,17 +64,20 @@ class PropertyMcpServer {
     }
 
     @Bean(destroyMethod = "close")
-    McpStatelessSyncServer propertyMcpSyncServer(HttpServletStatelessServerTransport propertyMcpTransport,
-                                                 McpJsonMapper propertyMcpJsonMapper, List<PropertyTool> tools) {
+    McpStatelessSyncServer propertyMcpSyncServer(
+            HttpServletStatelessServerTransport propertyMcpTransport,
+            McpJsonMapper propertyMcpJsonMapper,
+            List<PropertyTool> tools) {
         List<McpStatelessServerFeatures.SyncToolSpecification> specifications = tools.stream()
-                .map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(tool.definition(propertyMcpJsonMapper),
-                        (context, request) -> answer(tool, request)))
+                .map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(
+                        tool.definition(propertyMcpJsonMapper), (context, request) -> answer(tool, request)))
                 .toList();
         return McpServer.sync(propertyMcpTransport)
                 .serverInfo(SERVER_NAME, version())
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(propertyMcpJsonMapper)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 // answer on the request's own (virtual) thread instead of hopping to a scheduler
                 .immediateExecution(true)
                 .tools(specifications)
@@ -99,20 +102,25 @@ class PropertyMcpServer {
      * the agent needs nothing of this package.
      */
     @Bean(EMBEDDED_TOOLS)
-    BiFunction<String, String, String> embeddedPropertyTools(List<PropertyTool> tools, McpJsonMapper propertyMcpJsonMapper) {
+    BiFunction<String, String, String> embeddedPropertyTools(
+            List<PropertyTool> tools, McpJsonMapper propertyMcpJsonMapper) {
         Map<String, PropertyTool> byName = tools.stream()
-                .collect(Collectors.toMap(tool -> tool.definition(propertyMcpJsonMapper).name(), tool -> tool));
+                .collect(Collectors.toMap(
+                        tool -> tool.definition(propertyMcpJsonMapper).name(), tool -> tool));
         return (name, arguments) -> {
             PropertyTool tool = byName.get(name);
             if (tool == null) {
                 throw new IllegalArgumentException("There is no tool named " + name + ".");
             }
             try {
-                McpSchema.CallToolResult result = answer(tool, new McpSchema.CallToolRequest(name,
-                        propertyMcpJsonMapper.readValue(arguments, new TypeRef<Map<String, Object>>() {
-                        })));
+                McpSchema.CallToolResult result = answer(
+                        tool,
+                        new McpSchema.CallToolRequest(
+                                name,
+                                propertyMcpJsonMapper.readValue(arguments, new TypeRef<Map<String, Object>>() {})));
                 if (Boolean.TRUE.equals(result.isError())) {
-                    throw new IllegalArgumentException(((McpSchema.TextContent) result.content().get(0)).text());
+                    throw new IllegalArgumentException(
+                            ((McpSchema.TextContent) result.content().get(0)).text());
                 }
                 return propertyMcpJsonMapper.writeValueAsString(result.structuredContent());
             } catch (java.io.IOException e) {
@@ -139,7 +147,10 @@ class PropertyMcpServer {
     }
 
     private static McpSchema.CallToolResult error(String text) {
-        return McpSchema.CallToolResult.builder().addTextContent(text).isError(true).build();
+        return McpSchema.CallToolResult.builder()
+                .addTextContent(text)
+                .isError(true)
+                .build();
     }
 
     private static String version() {

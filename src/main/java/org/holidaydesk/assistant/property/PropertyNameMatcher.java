@@ -24,22 +24,17 @@ final class PropertyNameMatcher {
     private static final int SUGGESTIONS = 3;
 
     /** What a query resolved to. */
-    sealed interface Match {
-    }
+    sealed interface Match {}
 
-    record Found(Property property) implements Match {
-    }
+    record Found(Property property) implements Match {}
 
     /** Several properties are equally close: the guest has to say which. */
-    record Ambiguous(List<Property> candidates) implements Match {
-    }
+    record Ambiguous(List<Property> candidates) implements Match {}
 
     /** Nothing is close enough; the nearest names are suggestions. */
-    record Unknown(List<Property> closest) implements Match {
-    }
+    record Unknown(List<Property> closest) implements Match {}
 
-    private record Key(String normalized, Property property) {
-    }
+    private record Key(String normalized, Property property) {}
 
     private final List<Key> keys;
     private final Map<String, List<Property>> byName;
@@ -68,10 +63,18 @@ final class PropertyNameMatcher {
     /** Lowercase ASCII letters and digits, words separated by one space: "Vila Franceză!" becomes "vila franceza". */
     static String normalize(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String plain = MARKS.matcher(decomposed).replaceAll("")
+        String plain = MARKS.matcher(decomposed)
+                .replaceAll("")
                 // letters NFD does not decompose
-                .replace('ß', 's').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l');
-        return NOT_ALPHANUMERIC.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+                .replace('ß', 's')
+                .replace('ø', 'o')
+                .replace('Ø', 'o')
+                .replace('ł', 'l')
+                .replace('Ł', 'l');
+        return NOT_ALPHANUMERIC
+                .matcher(plain.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     Match resolve(String query) {
@@ -96,7 +99,9 @@ final class PropertyNameMatcher {
             List<Property> nearestProperties = properties.stream()
                     .filter(p -> near.getOrDefault(p.id(), Integer.MAX_VALUE) == nearest)
                     .toList();
-            return nearestProperties.size() == 1 ? new Found(nearestProperties.get(0)) : new Ambiguous(nearestProperties);
+            return nearestProperties.size() == 1
+                    ? new Found(nearestProperties.get(0))
+                    : new Ambiguous(nearestProperties);
         }
         List<Property> containing = containing(wanted);
         if (containing.size() == 1) {
@@ -120,7 +125,8 @@ final class PropertyNameMatcher {
         return keys.stream()
                 .filter(key -> {
                     String paddedKey = " " + key.normalized() + " ";
-                    return paddedKey.contains(paddedWanted) || (key.normalized().length() >= 4 && paddedWanted.contains(paddedKey));
+                    return paddedKey.contains(paddedWanted)
+                            || (key.normalized().length() >= 4 && paddedWanted.contains(paddedKey));
                 })
                 .map(Key::property)
                 .distinct()
@@ -133,7 +139,8 @@ final class PropertyNameMatcher {
             score.merge(key.property().id(), EditDistance.between(wanted, key.normalized()), Math::min);
         }
         return properties.stream()
-                .sorted(Comparator.comparingInt((Property p) -> score.get(p.id())).thenComparing(Property::name))
+                .sorted(Comparator.comparingInt((Property p) -> score.get(p.id()))
+                        .thenComparing(Property::name))
                 .limit(SUGGESTIONS)
                 .toList();
     }

@@ -43,13 +43,16 @@ class PropertyRepository {
                         INSERT INTO property (id, name, location, rooms, max_guests, nightly_price, currency, minimum_stay,
                             photo_url, description_en, description_ro, booking_id, active, updated_at)
                         VALUES (:id, :name, :location, :rooms, :maxGuests, :nightlyPrice, :currency, :minimumStay,
-                            :photoUrl, :descriptionEn, :descriptionRo, :bookingId, TRUE, :updatedAt)""")
-                        .params(columns).update();
+                            :photoUrl, :descriptionEn, :descriptionRo, :bookingId, TRUE, :updatedAt)""").params(columns).update();
             } catch (DuplicateKeyException anotherReplicaWasFirst) {
-                jdbc.sql("UPDATE property SET updated_at = :updatedAt WHERE id = :id").params(columns).update();
+                jdbc.sql("UPDATE property SET updated_at = :updatedAt WHERE id = :id")
+                        .params(columns)
+                        .update();
             }
         }
-        jdbc.sql("DELETE FROM property_term WHERE property_id = ?").param(property.id()).update();
+        jdbc.sql("DELETE FROM property_term WHERE property_id = ?")
+                .param(property.id())
+                .update();
         insertTerms(property.id(), ALIAS, property.aliases());
         insertTerms(property.id(), AMENITY, property.amenities());
         insertTerms(property.id(), TAG, property.tags());
@@ -59,22 +62,23 @@ class PropertyRepository {
     int deactivateAllExcept(Collection<String> ids) {
         List<String> keep = List.copyOf(ids);
         if (keep.isEmpty()) {
-            return jdbc.sql("UPDATE property SET active = FALSE WHERE active = TRUE").update();
+            return jdbc.sql("UPDATE property SET active = FALSE WHERE active = TRUE")
+                    .update();
         }
         return jdbc.sql("UPDATE property SET active = FALSE WHERE active = TRUE AND id NOT IN (:ids)")
-                .param("ids", keep).update();
+                .param("ids", keep)
+                .update();
     }
 
     List<Property> findActive() {
         Map<String, Map<String, List<String>>> terms = new HashMap<>();
         jdbc.sql("""
                 SELECT t.property_id, t.kind, t.term FROM property_term t JOIN property p ON p.id = t.property_id
-                WHERE p.active = TRUE ORDER BY t.property_id, t.kind, t.position""")
-                .query(rs -> {
-                    terms.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
-                            .computeIfAbsent(rs.getString(2), kind -> new ArrayList<>())
-                            .add(rs.getString(3));
-                });
+                WHERE p.active = TRUE ORDER BY t.property_id, t.kind, t.position""").query(rs -> {
+            terms.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                    .computeIfAbsent(rs.getString(2), kind -> new ArrayList<>())
+                    .add(rs.getString(3));
+        });
         return jdbc.sql("""
                 SELECT id, name, location, rooms, max_guests, nightly_price, currency, minimum_stay, photo_url,
                     description_en, description_ro, booking_id
@@ -82,10 +86,18 @@ class PropertyRepository {
                 .query((rs, row) -> {
                     String id = rs.getString("id");
                     Map<String, List<String>> own = terms.getOrDefault(id, Map.of());
-                    return new Property(id, rs.getString("name"), own.getOrDefault(ALIAS, List.of()),
-                            rs.getString("location"), rs.getInt("rooms"), rs.getInt("max_guests"),
-                            own.getOrDefault(AMENITY, List.of()), own.getOrDefault(TAG, List.of()),
-                            rs.getBigDecimal("nightly_price"), rs.getString("currency"), rs.getInt("minimum_stay"),
+                    return new Property(
+                            id,
+                            rs.getString("name"),
+                            own.getOrDefault(ALIAS, List.of()),
+                            rs.getString("location"),
+                            rs.getInt("rooms"),
+                            rs.getInt("max_guests"),
+                            own.getOrDefault(AMENITY, List.of()),
+                            own.getOrDefault(TAG, List.of()),
+                            rs.getBigDecimal("nightly_price"),
+                            rs.getString("currency"),
+                            rs.getInt("minimum_stay"),
                             rs.getString("photo_url"),
                             new Property.Description(rs.getString("description_en"), rs.getString("description_ro")),
                             rs.getString("booking_id"));
@@ -112,8 +124,12 @@ class PropertyRepository {
         columns.put("currency", property.currency());
         columns.put("minimumStay", property.minimumStay());
         columns.put("photoUrl", property.photoUrl());
-        columns.put("descriptionEn", property.description() == null ? null : property.description().en());
-        columns.put("descriptionRo", property.description() == null ? null : property.description().ro());
+        columns.put(
+                "descriptionEn",
+                property.description() == null ? null : property.description().en());
+        columns.put(
+                "descriptionRo",
+                property.description() == null ? null : property.description().ro());
         columns.put("bookingId", property.bookingId());
         columns.put("updatedAt", Timestamp.from(now));
         return columns;

@@ -15,6 +15,5 @@ interface PropertyTool {
     Answer call(ToolArguments arguments);
 
     /** @param structured a JSON object; @param text the same answer in a few lines for a reader */
-    record Answer(Object structured, String text) {
-    }
+    record Answer(Object structured, String text) {}
 }

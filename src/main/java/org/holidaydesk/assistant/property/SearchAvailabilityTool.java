@@ -51,7 +51,8 @@ class SearchAvailabilityTool implements PropertyTool {
         var checkIn = arguments.requiredDate("checkIn", "Ask the guest on which day they arrive.");
         var checkOut = arguments.requiredDate("checkOut", "Ask the guest on which day they leave.");
         int guests = arguments.requiredCount("guests", "Ask the guest how many people will stay.");
-        SearchResult result = index.current().search(checkIn, checkOut, guests, arguments.text("property"), index.today());
+        SearchResult result =
+                index.current().search(checkIn, checkOut, guests, arguments.text("property"), index.today());
         return new Answer(result, render(result));
     }
 
@@ -61,25 +62,37 @@ class SearchAvailabilityTool implements PropertyTool {
         StringBuilder text = new StringBuilder();
         SearchResult.Requested requested = result.requested();
         if (requested != null) {
-            text.append(requested.name()).append(", ").append(stay).append(": ").append(switch (requested.status()) {
-                case AVAILABLE -> "free.";
-                case BOOKED -> "booked.";
-                case TOO_MANY_GUESTS -> "sleeps at most " + requested.maxGuests() + " guests.";
-                case BELOW_MINIMUM_STAY -> "needs at least " + requested.minimumStay() + " nights.";
-            }).append('\n');
+            text.append(requested.name())
+                    .append(", ")
+                    .append(stay)
+                    .append(": ")
+                    .append(
+                            switch (requested.status()) {
+                                case AVAILABLE -> "free.";
+                                case BOOKED -> "booked.";
+                                case TOO_MANY_GUESTS -> "sleeps at most " + requested.maxGuests() + " guests.";
+                                case BELOW_MINIMUM_STAY -> "needs at least " + requested.minimumStay() + " nights.";
+                            })
+                    .append('\n');
         } else if (result.available().isEmpty()) {
             text.append("Nothing is free for ").append(stay).append(".\n");
         } else {
-            text.append(result.totalAvailable()).append(" free for ").append(stay).append(":\n");
+            text.append(result.totalAvailable())
+                    .append(" free for ")
+                    .append(stay)
+                    .append(":\n");
         }
         text.append(lines(result.available()));
         if (!result.alternatives().nearbyDates().isEmpty()) {
             text.append("Nearby dates:\n").append(lines(result.alternatives().nearbyDates()));
         }
         if (!result.alternatives().otherProperties().isEmpty()) {
-            text.append("Other properties free on these dates:\n").append(lines(result.alternatives().otherProperties()));
+            text.append("Other properties free on these dates:\n")
+                    .append(lines(result.alternatives().otherProperties()));
         }
-        if (requested != null && requested.status() != SearchResult.Status.AVAILABLE && result.alternatives().isEmpty()) {
+        if (requested != null
+                && requested.status() != SearchResult.Status.AVAILABLE
+                && result.alternatives().isEmpty()) {
             text.append("No alternative fits either.");
         }
         return text.toString().strip();
@@ -87,9 +100,11 @@ class SearchAvailabilityTool implements PropertyTool {
 
     private static String lines(List<Offer> offers) {
         return offers.stream()
-                .map(o -> "- " + o.name() + ": " + o.checkIn() + " to " + o.checkOut() + ", " + o.nights() + " night(s), "
+                .map(o -> "- " + o.name() + ": " + o.checkIn() + " to " + o.checkOut() + ", " + o.nights()
+                        + " night(s), "
                         + Property.money(o.totalPrice(), o.currency()) + " total"
-                        + (o.shiftDays() == 0 ? "" : " (" + (o.shiftDays() > 0 ? "+" : "") + o.shiftDays() + " days)") + "\n")
+                        + (o.shiftDays() == 0 ? "" : " (" + (o.shiftDays() > 0 ? "+" : "") + o.shiftDays() + " days)")
+                        + "\n")
                 .collect(Collectors.joining());
     }
 }

@@ -22,10 +22,14 @@ public record SearchResult(
         Alternatives alternatives) {
 
     /** Why the named property can or cannot be booked as asked. */
-    public enum Status { AVAILABLE, BOOKED, TOO_MANY_GUESTS, BELOW_MINIMUM_STAY }
-
-    public record Requested(String propertyId, String name, Status status, int maxGuests, int minimumStay) {
+    public enum Status {
+        AVAILABLE,
+        BOOKED,
+        TOO_MANY_GUESTS,
+        BELOW_MINIMUM_STAY
     }
+
+    public record Requested(String propertyId, String name, Status status, int maxGuests, int minimumStay) {}
 
     /**
      * @param nearbyDates     the same length of stay starting up to 10 days earlier or 20 days later, nearest first

@@ -66,8 +66,8 @@ final class ToolArguments {
         try {
             return Integer.valueOf(value.toString().strip());
         } catch (NumberFormatException e) {
-            throw new PropertyRequestException(name + " \"" + value + "\" is not a whole number. "
-                    + "Ask the guest how many people will stay.");
+            throw new PropertyRequestException(
+                    name + " \"" + value + "\" is not a whole number. " + "Ask the guest how many people will stay.");
         }
     }
 

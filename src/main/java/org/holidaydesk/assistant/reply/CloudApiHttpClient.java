@@ -25,7 +25,10 @@ public class CloudApiHttpClient implements HttpClientConfigurer {
     @Override
     @SuppressWarnings("deprecation") // the per-request connect timeout still overrides the pool's default
     public void configureHttpClient(HttpClientBuilder clientBuilder) {
-        clientBuilder.disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+        clientBuilder
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))

@@ -56,7 +56,9 @@ public class CloudApiRequests {
 
     /** The business number a WhatsApp message goes out from: the one the guest wrote to, else the configured one. */
     String sender(OutboundMessage row) {
-        return row.phoneNumberId() == null || row.phoneNumberId().isBlank() ? whatsApp.phoneNumberId() : row.phoneNumberId();
+        return row.phoneNumberId() == null || row.phoneNumberId().isBlank()
+                ? whatsApp.phoneNumberId()
+                : row.phoneNumberId();
     }
 
     public String authorization() {

@@ -14,14 +14,14 @@ final class CloudApiResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 500;
 
-    private CloudApiResponses() {
-    }
+    private CloudApiResponses() {}
 
     static SendResult read(int httpStatus, String body) {
         JsonNode answer = parse(body);
         JsonNode error = answer.path("error");
         if (error.isObject()) {
-            Integer code = error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
+            Integer code =
+                    error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
             return SendResult.answered(httpStatus, code, describe(error), null);
         }
         JsonNode id = answer.path("messages").path(0).path("id");

@@ -38,12 +38,24 @@ public class DeadLetters {
     /**
      * A dead letter as operators see it: the recipient masked, never the message.
      */
-    public record DeadLetter(long id, long outboxId, String recipient, String kind, String reason, Integer metaCode,
-                             int attempts, Instant firstFailedAt, Instant lastFailedAt, String state) {
-    }
+    public record DeadLetter(
+            long id,
+            long outboxId,
+            String recipient,
+            String kind,
+            String reason,
+            Integer metaCode,
+            int attempts,
+            Instant firstFailedAt,
+            Instant lastFailedAt,
+            String state) {}
 
     /** What an operator's action came to. */
-    public enum Resolution { DONE, UNKNOWN, NOT_OPEN }
+    public enum Resolution {
+        DONE,
+        UNKNOWN,
+        NOT_OPEN
+    }
 
     private final JdbcTemplate jdbc;
     private final String owner;
@@ -59,23 +71,40 @@ public class DeadLetters {
     public void record(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row, @Body SendOutcome outcome) {
         Timestamp now = Timestamp.from(clock.instant());
         String reason = OutboxResults.truncate(outcome.decision().reason());
-        int moved = jdbc.update("UPDATE outbox SET state = ?, attempts = attempts + 1, last_error_code = ?, last_error = ?,"
+        int moved = jdbc.update(
+                "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error_code = ?, last_error = ?,"
                         + " first_failed_at = COALESCE(first_failed_at, ?), lease_owner = NULL, lease_until = NULL"
                         + " WHERE id = ? AND lease_owner = ?",
-                DEAD, outcome.result().metaCode(), reason, now, row.id(), owner);
+                DEAD,
+                outcome.result().metaCode(),
+                reason,
+                now,
+                row.id(),
+                owner);
         if (moved == 0) {
             return;
         }
-        jdbc.update("INSERT INTO dead_letter (outbox_id, recipient, phone_number_id, kind, body, reason, meta_code, attempts,"
+        jdbc.update(
+                "INSERT INTO dead_letter (outbox_id, recipient, phone_number_id, kind, body, reason, meta_code, attempts,"
                         + " first_failed_at, last_failed_at, state) SELECT id, recipient, phone_number_id, kind, body, ?,"
                         + " last_error_code, attempts, first_failed_at, ?, ? FROM outbox WHERE id = ?",
-                reason, now, OPEN, row.id());
-        LOG.warn("Reply {} ({}) to {} dead-lettered after {} attempt(s): {}. List and replay or discard it at "
-                        + "/actuator/deadletters on the management port.", row.id(), row.kind(),
-                Masking.recipient(row.recipient()), row.attempts() + 1, reason);
+                reason,
+                now,
+                OPEN,
+                row.id());
+        LOG.warn(
+                "Reply {} ({}) to {} dead-lettered after {} attempt(s): {}. List and replay or discard it at "
+                        + "/actuator/deadletters on the management port.",
+                row.id(),
+                row.kind(),
+                Masking.recipient(row.recipient()),
+                row.attempts() + 1,
+                reason);
         if (outcome.decision().alertOperator()) {
-            LOG.error("Meta blocks this business from sending this way ({}): check the account's status and messaging "
-                    + "features in WhatsApp Manager before replaying.", outcome.result().metaCode());
+            LOG.error(
+                    "Meta blocks this business from sending this way ({}): check the account's status and messaging "
+                            + "features in WhatsApp Manager before replaying.",
+                    outcome.result().metaCode());
         }
     }
 
@@ -86,36 +115,61 @@ public class DeadLetters {
     public void recordAfterSending(long outboxId, int metaCode, String reason) {
         Timestamp now = Timestamp.from(clock.instant());
         String why = OutboxResults.truncate(reason);
-        int moved = jdbc.update("UPDATE outbox SET state = ?, last_error_code = ?, last_error = ?,"
+        int moved = jdbc.update(
+                "UPDATE outbox SET state = ?, last_error_code = ?, last_error = ?,"
                         + " first_failed_at = COALESCE(first_failed_at, ?) WHERE id = ? AND state = 'SENT'",
-                DEAD, metaCode, why, now, outboxId);
+                DEAD,
+                metaCode,
+                why,
+                now,
+                outboxId);
         if (moved == 0) {
             return;
         }
-        jdbc.update("INSERT INTO dead_letter (outbox_id, recipient, phone_number_id, kind, body, reason, meta_code, attempts,"
+        jdbc.update(
+                "INSERT INTO dead_letter (outbox_id, recipient, phone_number_id, kind, body, reason, meta_code, attempts,"
                         + " first_failed_at, last_failed_at, state) SELECT id, recipient, phone_number_id, kind, body, ?,"
                         + " last_error_code, attempts, first_failed_at, ?, ? FROM outbox WHERE id = ?",
-                why, now, OPEN, outboxId);
-        LOG.warn("Reply {} was accepted, then reported undeliverable ({}); dead-lettered. List and replay or discard it at "
-                + "/actuator/deadletters on the management port.", outboxId, why);
+                why,
+                now,
+                OPEN,
+                outboxId);
+        LOG.warn(
+                "Reply {} was accepted, then reported undeliverable ({}); dead-lettered. List and replay or discard it at "
+                        + "/actuator/deadletters on the management port.",
+                outboxId,
+                why);
     }
 
     /** Every dead letter, newest first (at most {@code limit}). */
     public List<DeadLetter> list(int limit) {
-        return jdbc.query("SELECT id, outbox_id, recipient, kind, reason, meta_code, attempts, first_failed_at,"
-                + " last_failed_at, state FROM dead_letter ORDER BY id DESC LIMIT ?", DeadLetters::row, limit);
+        return jdbc.query(
+                "SELECT id, outbox_id, recipient, kind, reason, meta_code, attempts, first_failed_at,"
+                        + " last_failed_at, state FROM dead_letter ORDER BY id DESC LIMIT ?",
+                DeadLetters::row,
+                limit);
     }
 
     /** One guest's dead letters, newest first (at most {@code limit}). */
     public List<DeadLetter> ofGuest(String guestId, int limit) {
-        return jdbc.query("SELECT d.id, d.outbox_id, d.recipient, d.kind, d.reason, d.meta_code, d.attempts, d.first_failed_at,"
-                + " d.last_failed_at, d.state FROM dead_letter d JOIN outbox o ON o.id = d.outbox_id WHERE o.guest_id = ?"
-                + " ORDER BY d.id DESC LIMIT ?", DeadLetters::row, guestId, limit);
+        return jdbc.query(
+                "SELECT d.id, d.outbox_id, d.recipient, d.kind, d.reason, d.meta_code, d.attempts, d.first_failed_at,"
+                        + " d.last_failed_at, d.state FROM dead_letter d JOIN outbox o ON o.id = d.outbox_id WHERE o.guest_id = ?"
+                        + " ORDER BY d.id DESC LIMIT ?",
+                DeadLetters::row,
+                guestId,
+                limit);
     }
 
     public Optional<DeadLetter> find(long id) {
-        return jdbc.query("SELECT id, outbox_id, recipient, kind, reason, meta_code, attempts, first_failed_at,"
-                + " last_failed_at, state FROM dead_letter WHERE id = ?", DeadLetters::row, id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT id, outbox_id, recipient, kind, reason, meta_code, attempts, first_failed_at,"
+                                + " last_failed_at, state FROM dead_letter WHERE id = ?",
+                        DeadLetters::row,
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** Queues the reply again as a new pending row; the dead letter becomes REPLAYED. */
@@ -125,27 +179,38 @@ public class DeadLetters {
         if (taken != Resolution.DONE) {
             return taken;
         }
-        Queued original = jdbc.queryForObject("SELECT o.guest_id, d.recipient, d.phone_number_id, d.kind, d.body,"
+        Queued original = jdbc.queryForObject(
+                "SELECT o.guest_id, d.recipient, d.phone_number_id, d.kind, d.body,"
                         + " o.in_reply_to FROM dead_letter d JOIN outbox o ON o.id = d.outbox_id WHERE d.id = ?",
-                (rs, i) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)), id);
+                (rs, i) -> new Queued(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                id);
         Timestamp now = Timestamp.from(clock.instant());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (guest_id, recipient, phone_number_id,"
-                    + " kind, body, in_reply_to, state, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", new String[] {"id"});
-            insert.setString(1, original.guestId());
-            insert.setString(2, original.recipient());
-            insert.setString(3, original.phoneNumberId());
-            insert.setString(4, original.kind());
-            insert.setString(5, original.body());
-            insert.setString(6, original.inReplyTo());
-            insert.setString(7, Outbox.PENDING);
-            insert.setTimestamp(8, now);
-            insert.setTimestamp(9, now);
-            return insert;
-        }, key);
+        jdbc.update(
+                connection -> {
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO outbox (guest_id, recipient, phone_number_id,"
+                                    + " kind, body, in_reply_to, state, attempts, next_attempt_at, created_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                            new String[] {"id"});
+                    insert.setString(1, original.guestId());
+                    insert.setString(2, original.recipient());
+                    insert.setString(3, original.phoneNumberId());
+                    insert.setString(4, original.kind());
+                    insert.setString(5, original.body());
+                    insert.setString(6, original.inReplyTo());
+                    insert.setString(7, Outbox.PENDING);
+                    insert.setTimestamp(8, now);
+                    insert.setTimestamp(9, now);
+                    return insert;
+                },
+                key);
         long replayId = key.getKey().longValue();
         jdbc.update("UPDATE dead_letter SET replay_outbox_id = ? WHERE id = ?", replayId, id);
         LOG.info("Dead letter {} replayed by an operator as reply {}", id, replayId);
@@ -169,8 +234,12 @@ public class DeadLetters {
     }
 
     private Resolution resolve(long id, String state) {
-        int changed = jdbc.update("UPDATE dead_letter SET state = ?, resolved_at = ? WHERE id = ? AND state = ?",
-                state, Timestamp.from(clock.instant()), id, OPEN);
+        int changed = jdbc.update(
+                "UPDATE dead_letter SET state = ?, resolved_at = ? WHERE id = ? AND state = ?",
+                state,
+                Timestamp.from(clock.instant()),
+                id,
+                OPEN);
         if (changed == 1) {
             return Resolution.DONE;
         }
@@ -178,14 +247,21 @@ public class DeadLetters {
         return exists != null && exists > 0 ? Resolution.NOT_OPEN : Resolution.UNKNOWN;
     }
 
-    private record Queued(String guestId, String recipient, String phoneNumberId, String kind, String body,
-                          String inReplyTo) {
-    }
+    private record Queued(
+            String guestId, String recipient, String phoneNumberId, String kind, String body, String inReplyTo) {}
 
     private static DeadLetter row(ResultSet rs, int i) throws SQLException {
         Integer code = rs.getObject(6) == null ? null : rs.getInt(6);
-        return new DeadLetter(rs.getLong(1), rs.getLong(2), Masking.recipient(rs.getString(3)), rs.getString(4),
-                rs.getString(5), code, rs.getInt(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
+        return new DeadLetter(
+                rs.getLong(1),
+                rs.getLong(2),
+                Masking.recipient(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                code,
+                rs.getInt(7),
+                rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9).toInstant(),
                 rs.getString(10));
     }
 }

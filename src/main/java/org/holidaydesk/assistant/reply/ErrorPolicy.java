@@ -32,10 +32,11 @@ import org.holidaydesk.assistant.config.ReplyProperties;
 public final class ErrorPolicy {
 
     static final Set<Integer> RETRY = Set.of(130429, 4, 80007, 131000);
-    static final Set<Integer> NEVER_RETRY = Set.of(131047, 131026, 131008, 131009, 131051, 131053, 100, 131050, 130497,
-            139200);
+    static final Set<Integer> NEVER_RETRY =
+            Set.of(131047, 131026, 131008, 131009, 131051, 131053, 100, 131050, 130497, 139200);
     /** Dead-lettered, and an operator should hear of it: the business itself is blocked from sending this way. */
     static final Set<Integer> ALERT = Set.of(139200);
+
     static final Set<Integer> PAUSE = Set.of(190, 368);
     static final int PAIR_RATE_LIMIT = 131056;
     static final int SPAM_RATE_LIMIT = 131048;
@@ -73,15 +74,20 @@ public final class ErrorPolicy {
             return new Decision(SendAction.PACE, pacing.plus(fraction(pacing.dividedBy(2))), what, false);
         }
         if (code != null && code == SPAM_RATE_LIMIT) {
-            return new Decision(SendAction.RETRY, jittered(exponential(properties.spamBackoff(), attempt, null)), what, true);
+            return new Decision(
+                    SendAction.RETRY, jittered(exponential(properties.spamBackoff(), attempt, null)), what, true);
         }
         if (code != null && code == MARKETING_LIMIT) {
             // Meta: "avoid immediately resending ... retry in increasing larger time increments"
-            return new Decision(SendAction.RETRY, jittered(exponential(properties.spamBackoff(), attempt, null)), what, false);
+            return new Decision(
+                    SendAction.RETRY, jittered(exponential(properties.spamBackoff(), attempt, null)), what, false);
         }
         if ((code != null && RETRY.contains(code)) || passing(result)) {
-            return new Decision(SendAction.RETRY, jittered(exponential(properties.baseBackoff(), attempt, properties.maxBackoff())),
-                    what, false);
+            return new Decision(
+                    SendAction.RETRY,
+                    jittered(exponential(properties.baseBackoff(), attempt, properties.maxBackoff())),
+                    what,
+                    false);
         }
         return Decision.now(SendAction.DEAD_LETTER, what);
     }

@@ -12,5 +12,4 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param screen    the screen the Flow opens at
  * @param data      that screen's data
  */
-public record FlowInvite(String flowId, String flowToken, String cta, String screen, ObjectNode data) {
-}
+public record FlowInvite(String flowId, String flowToken, String cta, String screen, ObjectNode data) {}

@@ -48,24 +48,26 @@ final class InteractiveMessages {
      * A text too long for one interactive body: {@code lead} goes first as text message(s), {@code body}
      * (at most 1024 characters) carries the choices.
      */
-    record Split(String lead, String body) {
-    }
+    record Split(String lead, String body) {}
 
-    private InteractiveMessages() {
-    }
+    private InteractiveMessages() {}
 
     /** The choices that can be shown: those with a title. */
     static List<Choice> usable(List<Choice> choices) {
         if (choices == null) {
             return List.of();
         }
-        return choices.stream().filter(Objects::nonNull).filter(c -> c.title() != null && !c.title().isBlank()).toList();
+        return choices.stream()
+                .filter(Objects::nonNull)
+                .filter(c -> c.title() != null && !c.title().isBlank())
+                .toList();
     }
 
     /** Reply buttons under {@code body}: 1 to 3 choices; descriptions are not shown on buttons. */
     static ObjectNode buttons(String body, List<Choice> choices) {
         if (choices.isEmpty() || choices.size() > MAX_BUTTONS) {
-            throw new IllegalArgumentException("reply buttons take 1 to " + MAX_BUTTONS + " choices, not " + choices.size());
+            throw new IllegalArgumentException(
+                    "reply buttons take 1 to " + MAX_BUTTONS + " choices, not " + choices.size());
         }
         List<String> ids = ids(choices, BUTTON_ID_LIMIT);
         List<String> titles = uniqueTitles(choices, BUTTON_TITLE_LIMIT);
@@ -73,7 +75,11 @@ final class InteractiveMessages {
         interactive.putObject("body").put("text", body(body));
         ArrayNode buttons = interactive.putObject("action").putArray("buttons");
         for (int i = 0; i < choices.size(); i++) {
-            buttons.addObject().put("type", "reply").putObject("reply").put("id", ids.get(i)).put("title", titles.get(i));
+            buttons.addObject()
+                    .put("type", "reply")
+                    .putObject("reply")
+                    .put("id", ids.get(i))
+                    .put("title", titles.get(i));
         }
         return interactive;
     }
@@ -125,7 +131,12 @@ final class InteractiveMessages {
         }
         ObjectNode interactive = JSON.createObjectNode().put("type", CTA_URL);
         interactive.putObject("body").put("text", body(body));
-        interactive.putObject("action").put("name", CTA_URL).putObject("parameters").put("display_text", text).put("url", url);
+        interactive
+                .putObject("action")
+                .put("name", CTA_URL)
+                .putObject("parameters")
+                .put("display_text", text)
+                .put("url", url);
         return interactive;
     }
 
@@ -135,7 +146,10 @@ final class InteractiveMessages {
      */
     static ObjectNode flow(String body, FlowInvite flow) {
         String cta = fit(flow.cta(), LINK_LABEL_LIMIT);
-        if (cta == null || cta.isEmpty() || flow.flowId() == null || flow.flowId().isBlank()) {
+        if (cta == null
+                || cta.isEmpty()
+                || flow.flowId() == null
+                || flow.flowId().isBlank()) {
             throw new IllegalArgumentException("a Flow message needs the Flow's id and its button label");
         }
         if (flow.data() == null || flow.data().isEmpty()) {
@@ -143,7 +157,10 @@ final class InteractiveMessages {
         }
         ObjectNode interactive = JSON.createObjectNode().put("type", FLOW);
         interactive.putObject("body").put("text", body(body));
-        ObjectNode parameters = interactive.putObject("action").put("name", FLOW).putObject("parameters")
+        ObjectNode parameters = interactive
+                .putObject("action")
+                .put("name", FLOW)
+                .putObject("parameters")
                 .put("flow_message_version", "3")
                 .put("flow_token", flow.flowToken())
                 .put("flow_id", flow.flowId())
@@ -172,7 +189,9 @@ final class InteractiveMessages {
         }
         int from = tailStart(last);
         String head = last.substring(0, from).strip();
-        return new Split(lead.isEmpty() ? head : lead + "\n\n" + head, last.substring(from).strip());
+        return new Split(
+                lead.isEmpty() ? head : lead + "\n\n" + head,
+                last.substring(from).strip());
     }
 
     /**
@@ -316,13 +335,16 @@ final class InteractiveMessages {
         if (BUTTON.equals(interactive.path("type").asText())) {
             for (JsonNode button : action.path("buttons")) {
                 JsonNode reply = button.path("reply");
-                choices.add(new Choice(reply.path("id").asText(), reply.path("title").asText(), null));
+                choices.add(new Choice(
+                        reply.path("id").asText(), reply.path("title").asText(), null));
             }
         } else {
             for (JsonNode section : action.path("sections")) {
                 for (JsonNode row : section.path("rows")) {
                     JsonNode description = row.path("description");
-                    choices.add(new Choice(row.path("id").asText(), row.path("title").asText(),
+                    choices.add(new Choice(
+                            row.path("id").asText(),
+                            row.path("title").asText(),
                             description.isTextual() ? description.asText() : null));
                 }
             }

@@ -12,8 +12,16 @@ import org.holidaydesk.assistant.privacy.Masking;
  * @param attempts  sends already made
  * @param probe     true when it is sent while sending is paused, to find out whether Meta accepts again
  */
-public record OutboundMessage(long id, String guestId, String recipient, String phoneNumberId, String kind, String body,
-                              String inReplyTo, int attempts, boolean probe) {
+public record OutboundMessage(
+        long id,
+        String guestId,
+        String recipient,
+        String phoneNumberId,
+        String kind,
+        String body,
+        String inReplyTo,
+        int attempts,
+        boolean probe) {
 
     /** A note to the business's handoff webhook, not a WhatsApp message. */
     public boolean handoffNote() {
@@ -36,7 +44,7 @@ public record OutboundMessage(long id, String guestId, String recipient, String 
     /** Never the body nor the full address: Camel may print a body when a route fails. */
     @Override
     public String toString() {
-        return "OutboundMessage[id=" + id + ", kind=" + kind + ", to=" + Masking.recipient(recipient)
-                + ", attempts=" + attempts + (probe ? ", probe" : "") + "]";
+        return "OutboundMessage[id=" + id + ", kind=" + kind + ", to=" + Masking.recipient(recipient) + ", attempts="
+                + attempts + (probe ? ", probe" : "") + "]";
     }
 }

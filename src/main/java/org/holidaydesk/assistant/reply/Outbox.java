@@ -29,9 +29,11 @@ public class Outbox {
     public static final String TEMPLATE = "template";
     /** A thread-control request ({@code POST /{phone_number_id}/thread_control}); the body holds its action and metadata. */
     public static final String CONTROL = "control";
+
     static final String PENDING = "PENDING";
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper TEMPLATE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper TEMPLATE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final MessageSplitter splitter = new MessageSplitter();
@@ -60,8 +62,14 @@ public class Outbox {
      *
      * @throws IllegalArgumentException when there are choices to show but no text, or a list without a button label
      */
-    public void enqueueChoices(String guestId, String recipient, String phoneNumberId, String text, List<Choice> choices,
-                               String listButtonLabel, String inReplyTo) {
+    public void enqueueChoices(
+            String guestId,
+            String recipient,
+            String phoneNumberId,
+            String text,
+            List<Choice> choices,
+            String listButtonLabel,
+            String inReplyTo) {
         List<Choice> shown = InteractiveMessages.usable(choices);
         if (shown.size() < 2 || shown.size() > InteractiveMessages.MAX_ROWS) {
             enqueueText(guestId, recipient, phoneNumberId, text == null ? "" : text, inReplyTo);
@@ -71,9 +79,10 @@ public class Outbox {
             throw new IllegalArgumentException("choices need the text they answer");
         }
         InteractiveMessages.Split split = InteractiveMessages.split(text);
-        String interactive = InteractiveMessages.write(shown.size() <= InteractiveMessages.MAX_BUTTONS
-                ? InteractiveMessages.buttons(split.body(), shown)
-                : InteractiveMessages.list(split.body(), listButtonLabel, null, shown));
+        String interactive = InteractiveMessages.write(
+                shown.size() <= InteractiveMessages.MAX_BUTTONS
+                        ? InteractiveMessages.buttons(split.body(), shown)
+                        : InteractiveMessages.list(split.body(), listButtonLabel, null, shown));
         if (!split.lead().isEmpty()) {
             enqueueText(guestId, recipient, phoneNumberId, split.lead(), inReplyTo);
         }
@@ -85,8 +94,14 @@ public class Outbox {
      * {@code label}, at most 20 characters shown); a text over 1024 characters goes first as text message(s) up to
      * its last paragraph, as with {@link #enqueueChoices}.
      */
-    public void enqueueLink(String guestId, String recipient, String phoneNumberId, String text, String label, String url,
-                            String inReplyTo) {
+    public void enqueueLink(
+            String guestId,
+            String recipient,
+            String phoneNumberId,
+            String text,
+            String label,
+            String url,
+            String inReplyTo) {
         InteractiveMessages.Split split = InteractiveMessages.split(text);
         String interactive = InteractiveMessages.write(InteractiveMessages.ctaUrl(split.body(), label, url));
         if (!split.lead().isEmpty()) {
@@ -99,8 +114,8 @@ public class Outbox {
      * Queues a reply whose last paragraph carries a button opening a published WhatsApp Flow; a text over 1024
      * characters goes first as text message(s) up to its last paragraph.
      */
-    public void enqueueFlow(String guestId, String recipient, String phoneNumberId, String text, FlowInvite flow,
-                            String inReplyTo) {
+    public void enqueueFlow(
+            String guestId, String recipient, String phoneNumberId, String text, FlowInvite flow, String inReplyTo) {
         InteractiveMessages.Split split = InteractiveMessages.split(text);
         String interactive = InteractiveMessages.write(InteractiveMessages.flow(split.body(), flow));
         if (!split.lead().isEmpty()) {
@@ -125,8 +140,10 @@ public class Outbox {
     }
 
     /** Queues an approved template, the only message Meta delivers outside the 24-hour window. */
-    public void enqueueTemplate(String guestId, String recipient, String phoneNumberId, String name, String languageCode) {
-        com.fasterxml.jackson.databind.node.ObjectNode template = TEMPLATE_JSON.createObjectNode().put("name", name);
+    public void enqueueTemplate(
+            String guestId, String recipient, String phoneNumberId, String name, String languageCode) {
+        com.fasterxml.jackson.databind.node.ObjectNode template =
+                TEMPLATE_JSON.createObjectNode().put("name", name);
         template.putObject("language").put("code", languageCode);
         insert(guestId, recipient, phoneNumberId, TEMPLATE, template.toString(), null);
     }
@@ -135,8 +152,10 @@ public class Outbox {
      * Queues a thread-control request for the guest's conversation (Conversation Routing): {@code take} takes it
      * from Meta Business Agent or another responder. Sent in order with the guest's replies.
      */
-    public void enqueueThreadControl(String guestId, String recipient, String phoneNumberId, String action, String metadata) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = TEMPLATE_JSON.createObjectNode().put("action", action);
+    public void enqueueThreadControl(
+            String guestId, String recipient, String phoneNumberId, String action, String metadata) {
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                TEMPLATE_JSON.createObjectNode().put("action", action);
         if (metadata != null) {
             body.put("metadata", metadata);
         }
@@ -148,36 +167,59 @@ public class Outbox {
      * transaction: those not sent yet, held ones and open dead letters go to the new id.
      */
     public void moveGuest(String from, String to) {
-        jdbc.update("UPDATE outbox SET recipient = ? WHERE guest_id = ? AND recipient = ? AND state <> 'SENT'", to, from, from);
+        jdbc.update(
+                "UPDATE outbox SET recipient = ? WHERE guest_id = ? AND recipient = ? AND state <> 'SENT'",
+                to,
+                from,
+                from);
         jdbc.update("UPDATE outbox SET guest_id = ? WHERE guest_id = ?", to, from);
         jdbc.update("UPDATE dead_letter SET recipient = ? WHERE recipient = ? AND state = 'OPEN'", to, from);
     }
 
-    private void insert(String guestId, String recipient, String phoneNumberId, String kind, String body, String inReplyTo) {
+    private void insert(
+            String guestId, String recipient, String phoneNumberId, String kind, String body, String inReplyTo) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        jdbc.update("INSERT INTO outbox (guest_id, recipient, phone_number_id, kind, body, in_reply_to, state, attempts,"
+        jdbc.update(
+                "INSERT INTO outbox (guest_id, recipient, phone_number_id, kind, body, in_reply_to, state, attempts,"
                         + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                guestId, recipient, phoneNumberId, kind, body, inReplyTo, PENDING, now, now);
+                guestId,
+                recipient,
+                phoneNumberId,
+                kind,
+                body,
+                inReplyTo,
+                PENDING,
+                now,
+                now);
     }
 
     /**
      * A reply Meta took, as its statuses are matched to it: the guest it went to, and whether it carried a booking
      * link (a {@code cta_url} button).
      */
-    public record SentReply(long id, String guestId, boolean bookingLink) {
-    }
+    public record SentReply(long id, String guestId, boolean bookingLink) {}
 
     /** The sent reply Meta answered with this wamid, if any. */
     public java.util.Optional<SentReply> sentReply(String wamid) {
-        return jdbc.query("SELECT id, guest_id, kind, body FROM outbox WHERE sent_wamid = ?",
-                (rs, n) -> new SentReply(rs.getLong(1), rs.getString(2), INTERACTIVE.equals(rs.getString(3))
-                        && InteractiveMessages.CTA_URL.equals(InteractiveMessages.read(rs.getString(4)).path("type").asText())),
-                wamid).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT id, guest_id, kind, body FROM outbox WHERE sent_wamid = ?",
+                        (rs, n) -> new SentReply(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                INTERACTIVE.equals(rs.getString(3))
+                                        && InteractiveMessages.CTA_URL.equals(InteractiveMessages.read(rs.getString(4))
+                                                .path("type")
+                                                .asText())),
+                        wamid)
+                .stream()
+                .findFirst();
     }
 
     /** The queued reply whose send Meta answered with this wamid, if any. */
     public java.util.Optional<Long> sentAs(String wamid) {
-        return jdbc.queryForList("SELECT id FROM outbox WHERE sent_wamid = ?", Long.class, wamid).stream().findFirst();
+        return jdbc.queryForList("SELECT id FROM outbox WHERE sent_wamid = ?", Long.class, wamid).stream()
+                .findFirst();
     }
 
     /** Meta reported, after accepting it, that the reply could not be delivered: the error is kept with it. */

@@ -7,8 +7,8 @@ import java.util.List;
 import org.holidaydesk.assistant.config.InstanceId;
 import org.holidaydesk.assistant.config.ReplyProperties;
 import org.holidaydesk.assistant.config.RowLocking;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +38,12 @@ public class OutboxClaims {
     private final String due;
 
     @Autowired
-    public OutboxClaims(JdbcTemplate jdbc, ReplyProperties properties, SendingPause pause, InstanceId instance,
-                        RowLocking locking) {
+    public OutboxClaims(
+            JdbcTemplate jdbc,
+            ReplyProperties properties,
+            SendingPause pause,
+            InstanceId instance,
+            RowLocking locking) {
         this(jdbc, properties, pause, instance.value(), Clock.systemUTC(), locking.skipLocked());
     }
 
@@ -48,8 +52,13 @@ public class OutboxClaims {
         this(jdbc, properties, pause, owner, clock, " FOR UPDATE SKIP LOCKED");
     }
 
-    private OutboxClaims(JdbcTemplate jdbc, ReplyProperties properties, SendingPause pause, String owner, Clock clock,
-                         String skipLocked) {
+    private OutboxClaims(
+            JdbcTemplate jdbc,
+            ReplyProperties properties,
+            SendingPause pause,
+            String owner,
+            Clock clock,
+            String skipLocked) {
         this.due = DUE + skipLocked;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -68,10 +77,17 @@ public class OutboxClaims {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        Integer due = jdbc.queryForObject("SELECT COUNT(*) FROM outbox o WHERE o.state = ? AND o.created_at <= ?"
+        Integer due = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox o WHERE o.state = ? AND o.created_at <= ?"
                         + " AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ? OR o.lease_owner = ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.recipient = o.recipient AND e.state = ? AND e.id < o.id)",
-                Integer.class, Outbox.PENDING, Timestamp.from(queuedBy), now, now, owner, Outbox.PENDING);
+                Integer.class,
+                Outbox.PENDING,
+                Timestamp.from(queuedBy),
+                now,
+                now,
+                owner,
+                Outbox.PENDING);
         return due == null ? 0 : due;
     }
 
@@ -84,18 +100,30 @@ public class OutboxClaims {
         }
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp until = Timestamp.from(now.toInstant().plus(properties.claimLease()));
-        List<Long> ids = RowLocking.take(jdbc, "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
+        List<Long> ids = RowLocking.take(
+                jdbc,
+                "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
                         + " AND state = ? AND (lease_until IS NULL OR lease_until < ?)",
-                jdbc.queryForList(due, Long.class, Outbox.PENDING, now, now, Outbox.PENDING, probe ? 1 : properties.claimBatch()),
+                jdbc.queryForList(
+                        due, Long.class, Outbox.PENDING, now, now, Outbox.PENDING, probe ? 1 : properties.claimBatch()),
                 id -> new Object[] {owner, until, id, Outbox.PENDING, now});
         if (ids.isEmpty()) {
             return List.of();
         }
         String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
-        return jdbc.query("SELECT id, guest_id, recipient, phone_number_id, kind, body, in_reply_to, attempts FROM outbox"
+        return jdbc.query(
+                "SELECT id, guest_id, recipient, phone_number_id, kind, body, in_reply_to, attempts FROM outbox"
                         + " WHERE id IN (" + placeholders + ") ORDER BY id",
-                (rs, i) -> new OutboundMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), probe),
+                (rs, i) -> new OutboundMessage(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        probe),
                 ids.toArray());
     }
 }

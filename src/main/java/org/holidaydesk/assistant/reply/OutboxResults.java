@@ -38,10 +38,19 @@ public class OutboxResults {
 
     /** Meta accepted it: sent, with the message id that delivery statuses will name. */
     public void markSent(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row, @Body SendOutcome outcome) {
-        jdbc.update("UPDATE outbox SET state = ?, sent_at = ?, sent_wamid = ?, attempts = attempts + 1,"
+        jdbc.update(
+                "UPDATE outbox SET state = ?, sent_at = ?, sent_wamid = ?, attempts = attempts + 1,"
                         + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
-                SENT, now(), outcome.result().messageId(), row.id(), owner);
-        LOG.debug("Reply {} ({}) to {} sent as {}", row.id(), row.kind(), Masking.recipient(row.recipient()),
+                SENT,
+                now(),
+                outcome.result().messageId(),
+                row.id(),
+                owner);
+        LOG.debug(
+                "Reply {} ({}) to {} sent as {}",
+                row.id(),
+                row.kind(),
+                Masking.recipient(row.recipient()),
                 outcome.result().messageId());
     }
 
@@ -49,17 +58,29 @@ public class OutboxResults {
     public void retryLater(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row, @Body SendOutcome outcome) {
         Timestamp now = now();
         Timestamp next = Timestamp.from(now.toInstant().plus(outcome.decision().delay()));
-        jdbc.update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error_code = ?, last_error = ?,"
+        jdbc.update(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error_code = ?, last_error = ?,"
                         + " first_failed_at = COALESCE(first_failed_at, ?), lease_owner = NULL, lease_until = NULL"
                         + " WHERE id = ? AND lease_owner = ?",
-                next, outcome.result().metaCode(), truncate(outcome.result().describe()), now, row.id(), owner);
+                next,
+                outcome.result().metaCode(),
+                truncate(outcome.result().describe()),
+                now,
+                row.id(),
+                owner);
         if (outcome.decision().alertOperator()) {
-            LOG.warn("Meta limits this business number for spam (131048): replies to {} wait {} s before the next try. "
+            LOG.warn(
+                    "Meta limits this business number for spam (131048): replies to {} wait {} s before the next try. "
                             + "Check the number's quality rating in WhatsApp Manager; guests may be blocking or reporting it.",
-                    Masking.recipient(row.recipient()), outcome.decision().delay().toSeconds());
+                    Masking.recipient(row.recipient()),
+                    outcome.decision().delay().toSeconds());
         } else {
-            LOG.info("Reply {} to {} failed on attempt {} ({}); next try in {} ms", row.id(),
-                    Masking.recipient(row.recipient()), row.attempts() + 1, outcome.result().describe(),
+            LOG.info(
+                    "Reply {} to {} failed on attempt {} ({}); next try in {} ms",
+                    row.id(),
+                    Masking.recipient(row.recipient()),
+                    row.attempts() + 1,
+                    outcome.result().describe(),
                     outcome.decision().delay().toMillis());
         }
     }
@@ -71,21 +92,31 @@ public class OutboxResults {
     public void paceRecipient(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row, @Body SendOutcome outcome) {
         retryLater(row, outcome);
         Timestamp next = Timestamp.from(clock.instant().plus(outcome.decision().delay()));
-        jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE recipient = ? AND state = ? AND next_attempt_at < ?",
-                next, row.recipient(), Outbox.PENDING, next);
+        jdbc.update(
+                "UPDATE outbox SET next_attempt_at = ? WHERE recipient = ? AND state = ? AND next_attempt_at < ?",
+                next,
+                row.recipient(),
+                Outbox.PENDING,
+                next);
     }
 
     /** Sending is paused: the row stays pending, its attempt not counted against it. */
     public void hold(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row, @Body SendOutcome outcome) {
-        jdbc.update("UPDATE outbox SET last_error_code = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
+        jdbc.update(
+                "UPDATE outbox SET last_error_code = ?, last_error = ?, lease_owner = NULL, lease_until = NULL"
                         + " WHERE id = ? AND lease_owner = ?",
-                outcome.result().metaCode(), truncate(outcome.result().describe()), row.id(), owner);
+                outcome.result().metaCode(),
+                truncate(outcome.result().describe()),
+                row.id(),
+                owner);
     }
 
     /** Claimed but not sent (sending paused meanwhile): free for the next claim. */
     public void release(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
-        jdbc.update("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
-                row.id(), owner);
+        jdbc.update(
+                "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                row.id(),
+                owner);
     }
 
     /**
@@ -93,14 +124,23 @@ public class OutboxResults {
      * waits a moment, its attempt not counted, so that the next claims do not spin on it while the cause lasts.
      */
     public void postpone(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
-        jdbc.update("UPDATE outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
-                Timestamp.from(clock.instant().plus(POSTPONEMENT)), row.id(), owner);
+        jdbc.update(
+                "UPDATE outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                Timestamp.from(clock.instant().plus(POSTPONEMENT)),
+                row.id(),
+                owner);
     }
 
     /** Development without an access token: the reply is delivered to the local sandbox, where the simulator shows it. */
     public void deliverToSandbox(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
-        jdbc.update("UPDATE outbox SET state = ?, sent_at = ?, sent_wamid = ?, lease_owner = NULL, lease_until = NULL"
-                + " WHERE id = ? AND lease_owner = ?", SENT, now(), SANDBOX_PREFIX + row.id(), row.id(), owner);
+        jdbc.update(
+                "UPDATE outbox SET state = ?, sent_at = ?, sent_wamid = ?, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE id = ? AND lease_owner = ?",
+                SENT,
+                now(),
+                SANDBOX_PREFIX + row.id(),
+                row.id(),
+                owner);
     }
 
     private Timestamp now() {

@@ -14,6 +14,5 @@ public final class ReplyRoute {
     /** Exchange property holding the Cloud API URL the claimed row is sent to. */
     public static final String CLOUD_API_URL = "cloudApiUrl";
 
-    private ReplyRoute() {
-    }
+    private ReplyRoute() {}
 }

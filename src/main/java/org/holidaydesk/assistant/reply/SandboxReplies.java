@@ -40,14 +40,22 @@ public class SandboxReplies {
      * @param link       a {@code cta_url} button's label and address ({@code label}, {@code url}), null otherwise
      * @param flow       a Flow message's button label and first screen's data ({@code cta}, {@code data}), null otherwise
      */
-    public record SandboxReply(long id, String text, String state, Instant queuedAt, Instant deliveredAt, String messageId,
-                               String status, String choiceType, String listButton, List<Choice> choices,
-                               java.util.Map<String, Object> link, java.util.Map<String, Object> flow) {
-    }
+    public record SandboxReply(
+            long id,
+            String text,
+            String state,
+            Instant queuedAt,
+            Instant deliveredAt,
+            String messageId,
+            String status,
+            String choiceType,
+            String listButton,
+            List<Choice> choices,
+            java.util.Map<String, Object> link,
+            java.util.Map<String, Object> flow) {}
 
     /** The Flow a sandbox reply offered: the message id it was delivered with, its token and its first screen's data. */
-    public record OfferedFlow(String messageId, String flowToken, JsonNode data) {
-    }
+    public record OfferedFlow(String messageId, String flowToken, JsonNode data) {}
 
     /**
      * A choice the guest tapped, as Meta's callback reports it.
@@ -56,12 +64,10 @@ public class SandboxReplies {
      * @param messageId the message id the reply was delivered with (the callback's {@code context.id}); null
      *                  while it is not delivered yet
      */
-    public record TappedChoice(String type, Choice choice, String messageId) {
-    }
+    public record TappedChoice(String type, Choice choice, String messageId) {}
 
     /** A reply delivered to the sandbox: the message id and address its delivery statuses name. */
-    public record Delivered(long id, String messageId, String recipient) {
-    }
+    public record Delivered(long id, String messageId, String recipient) {}
 
     private final JdbcTemplate jdbc;
 
@@ -81,22 +87,36 @@ public class SandboxReplies {
 
     /** The guest's text and interactive replies in the order they were queued (the most recent 200). */
     public List<SandboxReply> forGuest(String guestId) {
-        List<SandboxReply> newestFirst = jdbc.query("SELECT o.id, o.kind, o.body, o.state, o.created_at, o.sent_at, o.sent_wamid,"
+        List<SandboxReply> newestFirst = jdbc.query(
+                "SELECT o.id, o.kind, o.body, o.state, o.created_at, o.sent_at, o.sent_wamid,"
                         + " (SELECT MAX(CASE s.status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 ELSE 0 END)"
                         + " FROM message_status s WHERE s.wamid = o.sent_wamid),"
                         + " (SELECT COUNT(*) FROM message_status s WHERE s.wamid = o.sent_wamid AND s.status = 'failed')"
                         + " FROM outbox o WHERE o.guest_id = ? AND o.kind IN (?, ?) ORDER BY o.id DESC LIMIT ?",
-                (rs, i) -> reply(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7),
+                (rs, i) -> reply(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        rs.getString(7),
                         status(rs.getInt(8), rs.getInt(9) > 0)),
-                guestId, Outbox.TEXT, Outbox.INTERACTIVE, MAX_REPLIES);
+                guestId,
+                Outbox.TEXT,
+                Outbox.INTERACTIVE,
+                MAX_REPLIES);
         return newestFirst.reversed();
     }
 
     /** The guest's messages this service marked as read (their read receipts went out), by message id. */
     public Set<String> readByTheBusiness(String guestId) {
-        return new HashSet<>(jdbc.queryForList("SELECT in_reply_to FROM outbox WHERE guest_id = ? AND kind = ? AND state = ?",
-                String.class, guestId, Outbox.READ, OutboxResults.SENT));
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT in_reply_to FROM outbox WHERE guest_id = ? AND kind = ? AND state = ?",
+                String.class,
+                guestId,
+                Outbox.READ,
+                OutboxResults.SENT));
     }
 
     /**
@@ -116,35 +136,64 @@ public class SandboxReplies {
         for (int i = 0; i < replyIds.size(); i++) {
             args[i + 4] = replyIds.get(i);
         }
-        return jdbc.query("SELECT o.id, o.sent_wamid, o.recipient FROM outbox o WHERE o.guest_id = ? AND o.kind IN (?, ?)"
-                        + " AND o.sent_wamid LIKE ? AND o.id IN (" + ids + ") AND NOT EXISTS (SELECT 1 FROM message_status s"
+        return jdbc.query(
+                "SELECT o.id, o.sent_wamid, o.recipient FROM outbox o WHERE o.guest_id = ? AND o.kind IN (?, ?)"
+                        + " AND o.sent_wamid LIKE ? AND o.id IN (" + ids
+                        + ") AND NOT EXISTS (SELECT 1 FROM message_status s"
                         + " WHERE s.wamid = o.sent_wamid AND s.status = 'read') ORDER BY o.id",
-                (rs, i) -> new Delivered(rs.getLong(1), rs.getString(2), rs.getString(3)), args);
+                (rs, i) -> new Delivered(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                args);
     }
 
     /** The choice {@code choiceId} of the guest's reply {@code replyId}, when that reply offered it. */
     public Optional<TappedChoice> choice(String guestId, long replyId, String choiceId) {
-        return jdbc.query("SELECT body, sent_wamid FROM outbox WHERE id = ? AND guest_id = ? AND kind = ?",
-                (rs, i) -> {
-                    JsonNode interactive = InteractiveMessages.read(rs.getString(1));
-                    String type = InteractiveMessages.BUTTON.equals(interactive.path("type").asText()) ? BUTTON_REPLY : LIST_REPLY;
-                    String messageId = rs.getString(2);
-                    return InteractiveMessages.choices(interactive).stream().filter(c -> c.id().equals(choiceId))
-                            .findFirst().map(c -> new TappedChoice(type, c, messageId));
-                }, replyId, guestId, Outbox.INTERACTIVE).stream().flatMap(Optional::stream).findFirst();
+        return jdbc
+                .query(
+                        "SELECT body, sent_wamid FROM outbox WHERE id = ? AND guest_id = ? AND kind = ?",
+                        (rs, i) -> {
+                            JsonNode interactive = InteractiveMessages.read(rs.getString(1));
+                            String type = InteractiveMessages.BUTTON.equals(
+                                            interactive.path("type").asText())
+                                    ? BUTTON_REPLY
+                                    : LIST_REPLY;
+                            String messageId = rs.getString(2);
+                            return InteractiveMessages.choices(interactive).stream()
+                                    .filter(c -> c.id().equals(choiceId))
+                                    .findFirst()
+                                    .map(c -> new TappedChoice(type, c, messageId));
+                        },
+                        replyId,
+                        guestId,
+                        Outbox.INTERACTIVE)
+                .stream()
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The Flow the guest's reply {@code replyId} offered, when it offered one. */
     public Optional<OfferedFlow> flow(String guestId, long replyId) {
-        return jdbc.query("SELECT body, sent_wamid FROM outbox WHERE id = ? AND guest_id = ? AND kind = ?",
-                (rs, i) -> {
-                    JsonNode interactive = InteractiveMessages.read(rs.getString(1));
-                    JsonNode parameters = interactive.path("action").path("parameters");
-                    return InteractiveMessages.FLOW.equals(interactive.path("type").asText())
-                            ? Optional.of(new OfferedFlow(rs.getString(2), parameters.path("flow_token").asText(""),
-                            parameters.path("flow_action_payload").path("data")))
-                            : Optional.<OfferedFlow>empty();
-                }, replyId, guestId, Outbox.INTERACTIVE).stream().flatMap(Optional::stream).findFirst();
+        return jdbc
+                .query(
+                        "SELECT body, sent_wamid FROM outbox WHERE id = ? AND guest_id = ? AND kind = ?",
+                        (rs, i) -> {
+                            JsonNode interactive = InteractiveMessages.read(rs.getString(1));
+                            JsonNode parameters = interactive.path("action").path("parameters");
+                            return InteractiveMessages.FLOW.equals(
+                                            interactive.path("type").asText())
+                                    ? Optional.of(new OfferedFlow(
+                                            rs.getString(2),
+                                            parameters.path("flow_token").asText(""),
+                                            parameters
+                                                    .path("flow_action_payload")
+                                                    .path("data")))
+                                    : Optional.<OfferedFlow>empty();
+                        },
+                        replyId,
+                        guestId,
+                        Outbox.INTERACTIVE)
+                .stream()
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static String status(int furthest, boolean failed) {
@@ -154,30 +203,77 @@ public class SandboxReplies {
         return furthest <= 0 ? null : PROGRESS.get(furthest - 1);
     }
 
-    private static SandboxReply reply(long id, String kind, String body, String state, Instant queuedAt, Instant deliveredAt,
-                                      String messageId, String status) {
+    private static SandboxReply reply(
+            long id,
+            String kind,
+            String body,
+            String state,
+            Instant queuedAt,
+            Instant deliveredAt,
+            String messageId,
+            String status) {
         if (!Outbox.INTERACTIVE.equals(kind)) {
-            return new SandboxReply(id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of(), null, null);
+            return new SandboxReply(
+                    id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of(), null, null);
         }
         JsonNode interactive = InteractiveMessages.read(body);
         String type = interactive.path("type").asText();
         JsonNode parameters = interactive.path("action").path("parameters");
         if (InteractiveMessages.CTA_URL.equals(type)) {
-            return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId,
-                    status, null, null, List.of(), java.util.Map.of("label", parameters.path("display_text").asText(),
-                    "url", parameters.path("url").asText()), null);
+            return new SandboxReply(
+                    id,
+                    InteractiveMessages.bodyText(interactive),
+                    state,
+                    queuedAt,
+                    deliveredAt,
+                    messageId,
+                    status,
+                    null,
+                    null,
+                    List.of(),
+                    java.util.Map.of(
+                            "label",
+                            parameters.path("display_text").asText(),
+                            "url",
+                            parameters.path("url").asText()),
+                    null);
         }
         if (InteractiveMessages.FLOW.equals(type)) {
-            java.util.Map<String, Object> data = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
-                    parameters.path("flow_action_payload").path("data"), new com.fasterxml.jackson.core.type.TypeReference<>() {
-                    });
-            return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId,
-                    status, null, null, List.of(), null, java.util.Map.of("cta", parameters.path("flow_cta").asText(),
-                    "data", data == null ? java.util.Map.of() : data));
+            java.util.Map<String, Object> data = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .convertValue(
+                            parameters.path("flow_action_payload").path("data"),
+                            new com.fasterxml.jackson.core.type.TypeReference<>() {});
+            return new SandboxReply(
+                    id,
+                    InteractiveMessages.bodyText(interactive),
+                    state,
+                    queuedAt,
+                    deliveredAt,
+                    messageId,
+                    status,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    java.util.Map.of(
+                            "cta",
+                            parameters.path("flow_cta").asText(),
+                            "data",
+                            data == null ? java.util.Map.of() : data));
         }
-        return new SandboxReply(id, InteractiveMessages.bodyText(interactive), state, queuedAt, deliveredAt, messageId, status,
-                type, InteractiveMessages.listButton(interactive), List.copyOf(InteractiveMessages.choices(interactive)),
-                null, null);
+        return new SandboxReply(
+                id,
+                InteractiveMessages.bodyText(interactive),
+                state,
+                queuedAt,
+                deliveredAt,
+                messageId,
+                status,
+                type,
+                InteractiveMessages.listButton(interactive),
+                List.copyOf(InteractiveMessages.choices(interactive)),
+                null,
+                null);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -63,6 +63,7 @@ public class SendBudget {
      * because an idle number's reply waits for it.
      */
     static final Duration LEAD = Duration.ofMillis(5);
+
     private static final long WINDOW_MILLIS = 1000 + HEADROOM_MILLIS;
     /** What a place's cool-down adds to the second it must keep between two arrivals. */
     static final long MARGIN_MILLIS = 10;
@@ -91,16 +92,20 @@ public class SendBudget {
      * @param holdLimit how long after it was taken a place that was never given back frees itself: longer than
      *                  any send takes (the claim lease)
      */
-    SendBudget(JdbcTemplate jdbc, PlatformTransactionManager transactions, double ratePerSecond, Duration holdLimit,
-               Clock clock) {
+    SendBudget(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            double ratePerSecond,
+            Duration holdLimit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.interval = Duration.of((long) Math.ceil(WINDOW_MILLIS * 1000d / ratePerSecond), ChronoUnit.MICROS);
         // a rate under one a second: one place, and its cool-down as long as one message's share of time
         this.places = Math.max(1, (int) Math.floor(ratePerSecond));
         Duration share = Duration.of((long) Math.ceil(places * 1_000_000d / ratePerSecond), ChronoUnit.MICROS);
-        this.cooldown = (share.compareTo(Duration.ofSeconds(1)) > 0 ? share : Duration.ofSeconds(1))
-                .plusMillis(MARGIN_MILLIS);
+        this.cooldown =
+                (share.compareTo(Duration.ofSeconds(1)) > 0 ? share : Duration.ofSeconds(1)).plusMillis(MARGIN_MILLIS);
         this.clock = clock;
         // the subquery picks the place free the longest; the outer WHERE says again that it is free, which both
         // databases re-check once they hold the row's lock, so two replicas never take one place
@@ -152,15 +157,20 @@ public class SendBudget {
      * fewer places than its rate (its first send, or the rate was raised): the missing ones are made.
      */
     Duration untilPlaceFree(String phoneNumberId) {
-        PlacesNow now = jdbc.queryForObject("SELECT COUNT(*), MIN(free_at), CURRENT_TIMESTAMP FROM send_place"
+        PlacesNow now = jdbc.queryForObject(
+                "SELECT COUNT(*), MIN(free_at), CURRENT_TIMESTAMP FROM send_place"
                         + " WHERE phone_number_id = ? AND place < ?",
                 (rs, i) -> new PlacesNow(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))),
-                phoneNumberId, places);
+                phoneNumberId,
+                places);
         if (now.count() < places) {
             // made free: a place that never had a send; two replicas making them at once make each one once
-            jdbc.batchUpdate("INSERT INTO send_place (phone_number_id, place, free_at) VALUES (?, ?, CURRENT_TIMESTAMP)"
+            jdbc.batchUpdate(
+                    "INSERT INTO send_place (phone_number_id, place, free_at) VALUES (?, ?, CURRENT_TIMESTAMP)"
                             + " ON CONFLICT DO NOTHING",
-                    IntStream.range(0, places).mapToObj(place -> new Object[] {phoneNumberId, place}).toList());
+                    IntStream.range(0, places)
+                            .mapToObj(place -> new Object[] {phoneNumberId, place})
+                            .toList());
             return Duration.ZERO;
         }
         Instant latest = now.database().plus(cooldown);
@@ -169,8 +179,7 @@ public class SendBudget {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    private record PlacesNow(int count, Instant firstFree, Instant database) {
-    }
+    private record PlacesNow(int count, Instant firstFree, Instant database) {}
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
@@ -193,7 +202,10 @@ public class SendBudget {
             Instant earliest = now.plus(LEAD);
             Instant first = next.isAfter(earliest) ? next : earliest;
             Instant after = first.plus(interval.multipliedBy(count));
-            jdbc.update("UPDATE send_budget SET next_slot = ? WHERE phone_number_id = ?", Timestamp.from(after), phoneNumberId);
+            jdbc.update(
+                    "UPDATE send_budget SET next_slot = ? WHERE phone_number_id = ?",
+                    Timestamp.from(after),
+                    phoneNumberId);
             return new Slots(first, interval, count);
         });
     }
@@ -203,16 +215,20 @@ public class SendBudget {
         List<Timestamp> next = selectForUpdate(phoneNumberId);
         if (next.isEmpty()) {
             // two replicas sending from a new number at once: one row is made, the other replica waits on its lock
-            jdbc.update("INSERT INTO send_budget (phone_number_id, next_slot) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    phoneNumberId, Timestamp.from(now));
+            jdbc.update(
+                    "INSERT INTO send_budget (phone_number_id, next_slot) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    phoneNumberId,
+                    Timestamp.from(now));
             next = selectForUpdate(phoneNumberId);
         }
         return next.get(0).toInstant();
     }
 
     private List<Timestamp> selectForUpdate(String phoneNumberId) {
-        return jdbc.queryForList("SELECT next_slot FROM send_budget WHERE phone_number_id = ? FOR UPDATE",
-                Timestamp.class, phoneNumberId);
+        return jdbc.queryForList(
+                "SELECT next_slot FROM send_budget WHERE phone_number_id = ? FOR UPDATE",
+                Timestamp.class,
+                phoneNumberId);
     }
 
     /** Both databases keep microseconds, and so do the slots (the interval is whole microseconds too). */
@@ -222,8 +238,7 @@ public class SendBudget {
     }
 
     /** A place held by one send: the number's, and the send's own name for it. */
-    public record Place(String phoneNumberId, String holder) {
-    }
+    public record Place(String phoneNumberId, String holder) {}
 
     /** {@code count} slots from {@code first} on, {@code interval} apart. */
     record Slots(Instant first, Duration interval, int count) {

@@ -18,11 +18,14 @@ public class SendOutcomes {
         this.policy = new ErrorPolicy(properties, RandomGenerator.getDefault());
     }
 
-    public SendOutcome classify(@Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String answer,
-                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
-                                @ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
+    public SendOutcome classify(
+            @Header(Exchange.HTTP_RESPONSE_CODE) Integer status,
+            @Body String answer,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
+            @ExchangeProperty(ReplyRoute.ROW) OutboundMessage row) {
         SendResult result = failure != null || status == null
-                ? SendResult.unanswered(failure == null ? "no status" : failure.getClass().getSimpleName())
+                ? SendResult.unanswered(
+                        failure == null ? "no status" : failure.getClass().getSimpleName())
                 : CloudApiResponses.read(status, answer);
         return new SendOutcome(result, policy.decide(result, row.attempts() + 1));
     }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -73,7 +73,8 @@ public class SendRate {
         Map<String, List<Long>> byNumber = new LinkedHashMap<>();
         for (OutboundMessage row : batch) {
             if (counts(row)) {
-                byNumber.computeIfAbsent(requests.sender(row), number -> new ArrayList<>()).add(row.id());
+                byNumber.computeIfAbsent(requests.sender(row), number -> new ArrayList<>())
+                        .add(row.id());
             }
         }
         Map<Long, Instant> slots = new HashMap<>();
@@ -84,8 +85,10 @@ public class SendRate {
                     slots.put(ids.get(i), reserved.get(i));
                 }
             } catch (DataAccessException | TransactionException e) {
-                LOG.warn("Could not reserve send slots for {} replies at once ({}); each asks on its own",
-                        ids.size(), e.getMessage());
+                LOG.warn(
+                        "Could not reserve send slots for {} replies at once ({}); each asks on its own",
+                        ids.size(),
+                        e.getMessage());
             }
         });
         return new BatchSlots(Map.copyOf(slots));
@@ -99,8 +102,9 @@ public class SendRate {
      * @return the place the message holds while it is sent, {@code null} when it needs none
      * @throws SlotUnavailable when the message must not go now; it goes back to the queue
      */
-    public SendBudget.Place acquire(@ExchangeProperty(ReplyRoute.ROW) OutboundMessage row,
-                                    @ExchangeProperty(ReplyRoute.SLOTS) BatchSlots batch) {
+    public SendBudget.Place acquire(
+            @ExchangeProperty(ReplyRoute.ROW) OutboundMessage row,
+            @ExchangeProperty(ReplyRoute.SLOTS) BatchSlots batch) {
         if (!counts(row)) {
             return null;
         }
@@ -120,8 +124,10 @@ public class SendRate {
         try {
             budget.release(place);
         } catch (DataAccessException e) {
-            LOG.warn("Could not give back a send place of {} ({}); it frees itself after the claim lease",
-                    place.phoneNumberId(), e.getMessage());
+            LOG.warn(
+                    "Could not give back a send place of {} ({}); it frees itself after the claim lease",
+                    place.phoneNumberId(),
+                    e.getMessage());
         }
     }
 
@@ -130,7 +136,8 @@ public class SendRate {
         ReentrantLock line = lines.computeIfAbsent(number, any -> new ReentrantLock(true));
         try {
             if (!line.tryLock(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new SlotUnavailable("no send place within " + maxWait.toMillis() + " ms (this replica's line for it is long)");
+                throw new SlotUnavailable(
+                        "no send place within " + maxWait.toMillis() + " ms (this replica's line for it is long)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -185,8 +192,7 @@ public class SendRate {
     }
 
     /** The slots a claimed batch reserved, by outbox row id; none for what does not count against the rate. */
-    public record BatchSlots(Map<Long, Instant> slots) {
-    }
+    public record BatchSlots(Map<Long, Instant> slots) {}
 
     /** The message must not be sent now (no slot or no place); it goes back to the queue. */
     public static final class SlotUnavailable extends RuntimeException {

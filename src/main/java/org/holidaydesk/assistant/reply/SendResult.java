@@ -10,7 +10,8 @@ package org.holidaydesk.assistant.reply;
  * @param messageId        {@code messages[0].id} of an accepted text, null for read receipts
  * @param transportFailure why no answer arrived (timeout, refused connection), null when one did
  */
-public record SendResult(int httpStatus, Integer metaCode, String metaMessage, String messageId, String transportFailure) {
+public record SendResult(
+        int httpStatus, Integer metaCode, String metaMessage, String messageId, String transportFailure) {
 
     public static SendResult answered(int httpStatus, Integer metaCode, String metaMessage, String messageId) {
         return new SendResult(httpStatus, metaCode, metaMessage, messageId, null);
@@ -41,7 +42,8 @@ public record SendResult(int httpStatus, Integer metaCode, String metaMessage, S
             return "no answer from the Cloud API (" + transportFailure + ")";
         }
         if (metaCode != null) {
-            return "Meta error " + metaCode + (metaMessage == null ? "" : ": " + metaMessage) + " (HTTP " + httpStatus + ")";
+            return "Meta error " + metaCode + (metaMessage == null ? "" : ": " + metaMessage) + " (HTTP " + httpStatus
+                    + ")";
         }
         return "HTTP " + httpStatus + " from the Cloud API";
     }

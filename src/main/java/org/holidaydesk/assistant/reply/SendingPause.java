@@ -32,8 +32,7 @@ public class SendingPause {
      * @param since       when sending stopped
      * @param nextProbeAt when the next queued reply is tried
      */
-    public record State(int metaCode, String reason, Instant since, Instant nextProbeAt) {
-    }
+    public record State(int metaCode, String reason, Instant since, Instant nextProbeAt) {}
 
     private final AtomicReference<State> state = new AtomicReference<>();
     private final ReplyProperties properties;
@@ -70,8 +69,8 @@ public class SendingPause {
             if (current == null || now.isBefore(current.nextProbeAt())) {
                 return false;
             }
-            State next = new State(current.metaCode(), current.reason(), current.since(),
-                    now.plus(properties.pauseProbeInterval()));
+            State next = new State(
+                    current.metaCode(), current.reason(), current.since(), now.plus(properties.pauseProbeInterval()));
             if (state.compareAndSet(current, next)) {
                 return true;
             }
@@ -95,21 +94,27 @@ public class SendingPause {
     public void delivered() {
         State previous = state.getAndSet(null);
         if (previous != null) {
-            LOG.warn("Sending to WhatsApp resumed: Meta accepted a reply again after the pause that began at {} "
-                    + "(error {}). Queued replies now go out in order.", previous.since(), previous.metaCode());
+            LOG.warn(
+                    "Sending to WhatsApp resumed: Meta accepted a reply again after the pause that began at {} "
+                            + "(error {}). Queued replies now go out in order.",
+                    previous.since(),
+                    previous.metaCode());
         }
     }
 
     private String operatorMessage(int code, String reason) {
         String cause = switch (code) {
-            case 190 -> "Meta rejects the access token. Set a valid WHATSAPP_ACCESS_TOKEN (a System User token with "
-                    + "the whatsapp_business_messaging permission) and restart the service.";
-            case 368 -> "Meta has restricted the WhatsApp Business Account for policy violations. Check Account Quality "
-                    + "in WhatsApp Manager and resolve the restriction.";
+            case 190 ->
+                "Meta rejects the access token. Set a valid WHATSAPP_ACCESS_TOKEN (a System User token with "
+                        + "the whatsapp_business_messaging permission) and restart the service.";
+            case 368 ->
+                "Meta has restricted the WhatsApp Business Account for policy violations. Check Account Quality "
+                        + "in WhatsApp Manager and resolve the restriction.";
             default -> "Meta refuses every message.";
         };
         return "Sending to WhatsApp is PAUSED for all guests: " + reason + ". " + cause
                 + " Replies stay queued and Meta's callbacks are still accepted; one queued reply is tried every "
-                + properties.pauseProbeInterval().toSeconds() + " s and sending resumes by itself once Meta accepts it.";
+                + properties.pauseProbeInterval().toSeconds()
+                + " s and sending resumes by itself once Meta accepts it.";
     }
 }

@@ -42,8 +42,11 @@ public class SandboxViews {
     private final DeadLetters deadLetters;
     private final org.holidaydesk.assistant.agent.control.ThreadControl control;
 
-    public SandboxViews(JdbcTemplate jdbc, SandboxReplies replies, DeadLetters deadLetters,
-                        org.holidaydesk.assistant.agent.control.ThreadControl control) {
+    public SandboxViews(
+            JdbcTemplate jdbc,
+            SandboxReplies replies,
+            DeadLetters deadLetters,
+            org.holidaydesk.assistant.agent.control.ThreadControl control) {
         this.jdbc = jdbc;
         this.replies = replies;
         this.deadLetters = deadLetters;
@@ -52,7 +55,8 @@ public class SandboxViews {
 
     /** The guests the service knows, most recently active first: id, name, phone number and user id. */
     public List<Map<String, Object>> guests() {
-        return jdbc.query("SELECT g.guest_id, g.display_name, g.updated_at,"
+        return jdbc.query(
+                "SELECT g.guest_id, g.display_name, g.updated_at,"
                         + " (SELECT MIN(a.user_id) FROM guest_alias a WHERE a.guest_id = g.guest_id)"
                         + " FROM guest g ORDER BY g.updated_at DESC LIMIT ?",
                 (rs, i) -> {
@@ -65,12 +69,15 @@ public class SandboxViews {
                     guest.put("userId", phone ? rs.getString(4) : id);
                     guest.put("lastSeen", text(rs.getTimestamp(3)));
                     return guest;
-                }, MAX_GUESTS);
+                },
+                MAX_GUESTS);
     }
 
     /** The guest's replies in queue order (the page's first view, kept for scripts). */
     public List<Map<String, Object>> replies(@Header("guest") String guest) {
-        return replies.forGuest(guestId(guest)).stream().map(SandboxViews::reply).toList();
+        return replies.forGuest(guestId(guest)).stream()
+                .map(SandboxViews::reply)
+                .toList();
     }
 
     /**
@@ -81,7 +88,8 @@ public class SandboxViews {
     public Map<String, Object> thread(@Header("guest") String guest) {
         String guestId = guestId(guest);
         Set<String> read = replies.readByTheBusiness(guestId);
-        List<Map.Entry<Instant, Map<String, Object>>> items = new ArrayList<>(jdbc.query("SELECT wamid, kind, body, received_at, state"
+        List<Map.Entry<Instant, Map<String, Object>>> items = new ArrayList<>(jdbc.query(
+                "SELECT wamid, kind, body, received_at, state"
                         + " FROM guest_message WHERE guest_id = ? ORDER BY received_at DESC, wamid DESC LIMIT ?",
                 (rs, i) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
@@ -93,7 +101,9 @@ public class SandboxViews {
                     item.put("state", rs.getString(5));
                     item.put("ticks", read.contains(rs.getString(1)) ? "read" : "delivered");
                     return Map.entry(rs.getTimestamp(4).toInstant(), item);
-                }, guestId, MAX_MESSAGES));
+                },
+                guestId,
+                MAX_MESSAGES));
         for (SandboxReplies.SandboxReply reply : replies.forGuest(guestId)) {
             Map<String, Object> item = reply(reply);
             item.put("from", "business");
@@ -115,7 +125,8 @@ public class SandboxViews {
         String guestId = guestId(guest);
         Map<String, Object> panel = new LinkedHashMap<>();
         panel.put("guest", guestId);
-        List<Map<String, Object>> turns = jdbc.query("SELECT id, answers, agent, reason, detail, started_at, finished_at"
+        List<Map<String, Object>> turns = jdbc.query(
+                "SELECT id, answers, agent, reason, detail, started_at, finished_at"
                         + " FROM turn_trace WHERE guest_id = ? ORDER BY id DESC LIMIT ?",
                 (rs, i) -> {
                     Map<String, Object> turn = new LinkedHashMap<>();
@@ -125,26 +136,34 @@ public class SandboxViews {
                     turn.put("reason", rs.getString(4));
                     turn.put("startedAt", text(rs.getTimestamp(6)));
                     turn.put("finishedAt", text(rs.getTimestamp(7)));
-                    read(rs.getString(5)).fields().forEachRemaining(field -> turn.put(field.getKey(), field.getValue()));
+                    read(rs.getString(5))
+                            .fields()
+                            .forEachRemaining(field -> turn.put(field.getKey(), field.getValue()));
                     return turn;
-                }, guestId, MAX_TURNS);
+                },
+                guestId,
+                MAX_TURNS);
         for (Map<String, Object> turn : turns) {
             turn.put("after", afterTheTurn(guestId, (String) turn.get("answers")));
         }
         panel.put("turns", turns);
         panel.put("remembers", remembers(guestId));
-        panel.put("deadLetters", deadLetters.ofGuest(guestId, MAX_DEAD_LETTERS).stream().map(letter -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", letter.id());
-            item.put("reply", letter.outboxId());
-            item.put("kind", letter.kind());
-            item.put("reason", letter.reason());
-            item.put("metaCode", letter.metaCode());
-            item.put("attempts", letter.attempts());
-            item.put("lastFailedAt", letter.lastFailedAt().toString());
-            item.put("state", letter.state());
-            return item;
-        }).toList());
+        panel.put(
+                "deadLetters",
+                deadLetters.ofGuest(guestId, MAX_DEAD_LETTERS).stream()
+                        .map(letter -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("id", letter.id());
+                            item.put("reply", letter.outboxId());
+                            item.put("kind", letter.kind());
+                            item.put("reason", letter.reason());
+                            item.put("metaCode", letter.metaCode());
+                            item.put("attempts", letter.attempts());
+                            item.put("lastFailedAt", letter.lastFailedAt().toString());
+                            item.put("state", letter.state());
+                            return item;
+                        })
+                        .toList());
         return panel;
     }
 
@@ -154,7 +173,8 @@ public class SandboxViews {
             return List.of();
         }
         List<Map<String, Object>> steps = new ArrayList<>();
-        jdbc.query("SELECT o.id, o.created_at, o.sent_at, s.status, s.received_at FROM outbox o"
+        jdbc.query(
+                "SELECT o.id, o.created_at, o.sent_at, s.status, s.received_at FROM outbox o"
                         + " LEFT JOIN message_status s ON s.wamid = o.sent_wamid"
                         + " WHERE o.guest_id = ? AND o.in_reply_to = ? AND o.kind IN ('text', 'interactive')"
                         + " ORDER BY o.id, s.received_at",
@@ -168,7 +188,9 @@ public class SandboxViews {
                     if (sent != null && rs.getString(4) != null) {
                         steps.add(step(reply, "Meta: " + rs.getString(4), sent.toInstant(), rs.getTimestamp(5)));
                     }
-                }, guestId, answers);
+                },
+                guestId,
+                answers);
         return steps;
     }
 
@@ -176,44 +198,78 @@ public class SandboxViews {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("reply", reply);
         step.put("stage", stage);
-        step.put("ms", to == null ? null : Math.max(0, Duration.between(from, to.toInstant()).toMillis()));
+        step.put(
+                "ms",
+                to == null
+                        ? null
+                        : Math.max(0, Duration.between(from, to.toInstant()).toMillis()));
         return step;
     }
 
     /** What the offline agent remembers of the guest's request and what the model's conversation keeps. */
     private Map<String, Object> remembers(String guestId) {
         Map<String, Object> remembers = new LinkedHashMap<>();
-        remembers.put("request", jdbc.query("SELECT check_in, check_out, stay_month, nights, guests, property, updated_at"
-                        + " FROM guest_context WHERE guest_id = ?",
-                (rs, i) -> {
-                    Map<String, Object> context = new LinkedHashMap<>();
-                    context.put("checkIn", rs.getString(1));
-                    context.put("checkOut", rs.getString(2));
-                    context.put("month", rs.getString(3));
-                    context.put("nights", rs.getObject(4));
-                    context.put("guests", rs.getObject(5));
-                    context.put("property", rs.getString(6));
-                    context.put("updatedAt", text(rs.getTimestamp(7)));
-                    return context;
-                }, guestId).stream().findFirst().orElse(null));
-        // who answers the guest (Meta Business Agent holding it, a handover, an operator's takeover) and their marketing choice
-        remembers.put("control", control.holder(guestId).map(holder -> {
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("answers", holder.elsewhere() ? holder.holder() : "the assistant");
-            state.put("because", holder.reason());
-            state.put("since", holder.since().toString());
-            return state;
-        }).orElse(null));
-        remembers.put("marketing", jdbc.query("SELECT marketing FROM guest WHERE guest_id = ? AND marketing IS NOT NULL",
-                (rs, i) -> rs.getString(1), guestId).stream().findFirst().orElse(null));
-        remembers.put("conversation", jdbc.query("SELECT messages, summary, updated_at FROM chat_memory WHERE guest_id = ?",
-                (rs, i) -> {
-                    Map<String, Object> conversation = new LinkedHashMap<>();
-                    conversation.put("messages", read(rs.getString(1)).size());
-                    conversation.put("summary", rs.getString(2));
-                    conversation.put("updatedAt", text(rs.getTimestamp(3)));
-                    return conversation;
-                }, guestId).stream().findFirst().orElse(null));
+        remembers.put(
+                "request",
+                jdbc
+                        .query(
+                                "SELECT check_in, check_out, stay_month, nights, guests, property, updated_at"
+                                        + " FROM guest_context WHERE guest_id = ?",
+                                (rs, i) -> {
+                                    Map<String, Object> context = new LinkedHashMap<>();
+                                    context.put("checkIn", rs.getString(1));
+                                    context.put("checkOut", rs.getString(2));
+                                    context.put("month", rs.getString(3));
+                                    context.put("nights", rs.getObject(4));
+                                    context.put("guests", rs.getObject(5));
+                                    context.put("property", rs.getString(6));
+                                    context.put("updatedAt", text(rs.getTimestamp(7)));
+                                    return context;
+                                },
+                                guestId)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
+        // who answers the guest (Meta Business Agent holding it, a handover, an operator's takeover) and their
+        // marketing choice
+        remembers.put(
+                "control",
+                control.holder(guestId)
+                        .map(holder -> {
+                            Map<String, Object> state = new LinkedHashMap<>();
+                            state.put("answers", holder.elsewhere() ? holder.holder() : "the assistant");
+                            state.put("because", holder.reason());
+                            state.put("since", holder.since().toString());
+                            return state;
+                        })
+                        .orElse(null));
+        remembers.put(
+                "marketing",
+                jdbc
+                        .query(
+                                "SELECT marketing FROM guest WHERE guest_id = ? AND marketing IS NOT NULL",
+                                (rs, i) -> rs.getString(1),
+                                guestId)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
+        remembers.put(
+                "conversation",
+                jdbc
+                        .query(
+                                "SELECT messages, summary, updated_at FROM chat_memory WHERE guest_id = ?",
+                                (rs, i) -> {
+                                    Map<String, Object> conversation = new LinkedHashMap<>();
+                                    conversation.put(
+                                            "messages", read(rs.getString(1)).size());
+                                    conversation.put("summary", rs.getString(2));
+                                    conversation.put("updatedAt", text(rs.getTimestamp(3)));
+                                    return conversation;
+                                },
+                                guestId)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
         return remembers;
     }
 
@@ -229,7 +285,9 @@ public class SandboxViews {
         if (reply.choiceType() != null) {
             item.put("choiceType", reply.choiceType());
             item.put("listButton", reply.listButton());
-            item.put("choices", reply.choices().stream().map(SandboxViews::choice).toList());
+            item.put(
+                    "choices",
+                    reply.choices().stream().map(SandboxViews::choice).toList());
         }
         if (reply.link() != null) {
             item.put("link", reply.link());

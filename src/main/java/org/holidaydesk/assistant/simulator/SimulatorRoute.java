@@ -9,6 +9,5 @@ public final class SimulatorRoute {
     /** Exchange property holding the service's own webhook URL the sandbox posts to. */
     public static final String WEBHOOK_URL = "webhookUrl";
 
-    private SimulatorRoute() {
-    }
+    private SimulatorRoute() {}
 }

@@ -12,8 +12,7 @@ package org.holidaydesk.assistant.spelling;
  */
 public final class EditDistance {
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     /** The number of mistakes between {@code a} and {@code b}. */
     public static int between(String a, String b) {

@@ -1,7 +1,7 @@
 package org.holidaydesk.assistant.webhook;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.holidaydesk.assistant.config.InboxProperties;
@@ -36,25 +36,30 @@ public class CallbackGate {
     }
 
     /** Verifies the signature over the raw bytes; returns them as the new body. */
-    public byte[] verify(@Body byte[] body, @Header(SIGNATURE_HEADER) String signature) throws CallbackRejectedException {
+    public byte[] verify(@Body byte[] body, @Header(SIGNATURE_HEADER) String signature)
+            throws CallbackRejectedException {
         byte[] raw = body == null ? new byte[0] : body;
         if (raw.length > maxBodyBytes) {
             throw new CallbackRejectedException.TooLarge("body of " + raw.length + " bytes is over " + maxBodyBytes);
         }
         if (!signatures.matches(raw, signature)) {
             throw new CallbackRejectedException.BadSignature(
-                    signature == null ? "no " + SIGNATURE_HEADER + " header" : SIGNATURE_HEADER + " does not match the body");
+                    signature == null
+                            ? "no " + SIGNATURE_HEADER + " header"
+                            : SIGNATURE_HEADER + " does not match the body");
         }
         EnvelopeCheck.requireWhatsAppCallback(raw);
         return raw;
     }
 
     /** Meta's subscription check: echo the challenge when mode and token match. */
-    public String answerChallenge(@Header("hub.mode") String mode,
-                                  @Header("hub.verify_token") String token,
-                                  @Header("hub.challenge") String challenge) throws CallbackRejectedException {
-        boolean tokenMatches = token != null
-                && MessageDigest.isEqual(verifyToken, token.getBytes(StandardCharsets.UTF_8));
+    public String answerChallenge(
+            @Header("hub.mode") String mode,
+            @Header("hub.verify_token") String token,
+            @Header("hub.challenge") String challenge)
+            throws CallbackRejectedException {
+        boolean tokenMatches =
+                token != null && MessageDigest.isEqual(verifyToken, token.getBytes(StandardCharsets.UTF_8));
         if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
             throw new CallbackRejectedException.VerificationRefused("verification refused");
         }

@@ -42,14 +42,17 @@ public class CallbackParser {
                 if (value == null || change.field() == null) {
                     continue;
                 }
-                String phoneNumberId = value.metadata() == null ? null : value.metadata().phoneNumberId();
+                String phoneNumberId =
+                        value.metadata() == null ? null : value.metadata().phoneNumberId();
                 switch (change.field()) {
                     case ECHOES_FIELD -> echoes(value, items);
                     case STANDBY_FIELD -> standby(value, phoneNumberId, items);
                     case HANDOVERS_FIELD -> handover(value, items);
                     case PREFERENCES_FIELD -> value.userPreferences().forEach(p -> preference(p, items));
                     case MESSAGES_FIELD -> {
-                        value.errors().forEach(e -> LOG.warn("Meta reported an error for the number: code {} {}", e.code(), e.title()));
+                        value.errors()
+                                .forEach(e -> LOG.warn(
+                                        "Meta reported an error for the number: code {} {}", e.code(), e.title()));
                         Map<String, Contact> contacts = contactsById(value.contacts());
                         for (Message message : value.messages()) {
                             Object item = guestItem(message, phoneNumberId, contacts);
@@ -76,17 +79,35 @@ public class CallbackParser {
                 return null;
             }
             boolean revoke = "revoke".equals(type);
-            String original = revoke ? message.revoke().originalMessageId() : message.edit().originalMessageId();
-            return new MessageChange(message.id(), original, address, phoneNumberId, message.fromUserId(), revoke,
-                    revoke ? null : editedText(message.edit()), false, epochSeconds(message.timestamp()));
+            String original = revoke
+                    ? message.revoke().originalMessageId()
+                    : message.edit().originalMessageId();
+            return new MessageChange(
+                    message.id(),
+                    original,
+                    address,
+                    phoneNumberId,
+                    message.fromUserId(),
+                    revoke,
+                    revoke ? null : editedText(message.edit()),
+                    false,
+                    epochSeconds(message.timestamp()));
         }
-        if ("system".equals(type) && message.system() != null && USER_ID_CHANGED.equals(message.system().type())) {
-            String newUserId = firstPresent(message.system().userId(), message.system().newUserId());
+        if ("system".equals(type)
+                && message.system() != null
+                && USER_ID_CHANGED.equals(message.system().type())) {
+            String newUserId =
+                    firstPresent(message.system().userId(), message.system().newUserId());
             if (message.fromUserId() == null || newUserId == null) {
                 LOG.warn("Skipping a user id change that names no old or no new user id");
                 return null;
             }
-            return new UserIdChange(message.id(), message.from(), message.fromUserId(), newUserId, phoneNumberId,
+            return new UserIdChange(
+                    message.id(),
+                    message.from(),
+                    message.fromUserId(),
+                    newUserId,
+                    phoneNumberId,
                     epochSeconds(message.timestamp()));
         }
         return toInbound(message, phoneNumberId, contacts);
@@ -124,17 +145,28 @@ public class CallbackParser {
     private static void handover(Value value, List<Object> items) {
         CallbackPayload.Party sender = value.sender();
         String guest = sender == null ? null : firstPresent(sender.phoneNumber(), sender.userId());
-        String phoneNumberId = value.recipient() == null ? null : value.recipient().phoneNumberId();
+        String phoneNumberId =
+                value.recipient() == null ? null : value.recipient().phoneNumberId();
         if (guest == null || phoneNumberId == null) {
             LOG.warn("Skipping a handover that names no guest or no business number");
             return;
         }
-        CallbackPayload.Handover handover = ThreadHandover.PASSED.equals(value.type()) ? value.controlPassed()
+        CallbackPayload.Handover handover = ThreadHandover.PASSED.equals(value.type())
+                ? value.controlPassed()
                 : ThreadHandover.TAKEN.equals(value.type()) ? value.controlTaken() : null;
-        String summary = handover == null || handover.conversationContext() == null
-                || handover.conversationContext().summary() == null ? null : handover.conversationContext().summary().text();
-        items.add(new ThreadHandover(guest, phoneNumberId, value.type(), handover == null ? null : handover.previousOwnerRole(),
-                handover == null ? null : handover.newOwnerRole(), handover == null ? null : handover.metadata(), summary,
+        String summary = handover == null
+                        || handover.conversationContext() == null
+                        || handover.conversationContext().summary() == null
+                ? null
+                : handover.conversationContext().summary().text();
+        items.add(new ThreadHandover(
+                guest,
+                phoneNumberId,
+                value.type(),
+                handover == null ? null : handover.previousOwnerRole(),
+                handover == null ? null : handover.newOwnerRole(),
+                handover == null ? null : handover.metadata(),
+                summary,
                 epochSeconds(value.timestamp())));
     }
 
@@ -143,8 +175,8 @@ public class CallbackParser {
         if (guest == null || !"marketing_messages".equals(preference.category())) {
             return;
         }
-        items.add(new MarketingPreference(guest, "stop".equalsIgnoreCase(preference.value()),
-                epochSeconds(preference.timestamp())));
+        items.add(new MarketingPreference(
+                guest, "stop".equalsIgnoreCase(preference.value()), epochSeconds(preference.timestamp())));
     }
 
     private static InboundMessage toInbound(Message message, String phoneNumberId, Map<String, Contact> contacts) {
@@ -154,7 +186,9 @@ public class CallbackParser {
             return null;
         }
         Contact contact = contacts.getOrDefault(message.from(), contacts.get(message.fromUserId()));
-        String name = contact == null || contact.profile() == null ? null : contact.profile().name();
+        String name = contact == null || contact.profile() == null
+                ? null
+                : contact.profile().name();
         String userId = firstPresent(message.fromUserId(), contact == null ? null : contact.userId());
         MessageKind kind = MessageKind.fromMetaType(message.type());
         String text = textOf(message, kind);
@@ -163,22 +197,45 @@ public class CallbackParser {
             id = DerivedMessageId.of(address, phoneNumberId, message.timestamp(), message.type(), text);
             LOG.info("A message came without an id; it is recorded as {}", id);
         }
-        return new InboundMessage(id, address, address, phoneNumberId, name, kind, text, epochSeconds(message.timestamp()),
-                userId, kind == MessageKind.AUDIO && message.audio() != null ? message.audio().id() : null);
+        return new InboundMessage(
+                id,
+                address,
+                address,
+                phoneNumberId,
+                name,
+                kind,
+                text,
+                epochSeconds(message.timestamp()),
+                userId,
+                kind == MessageKind.AUDIO && message.audio() != null
+                        ? message.audio().id()
+                        : null);
     }
 
     /** What a person at the business wrote to guests from the WhatsApp Business app. */
     private static void echoes(Value value, List<Object> items) {
-        String phoneNumberId = value.metadata() == null ? null : value.metadata().phoneNumberId();
+        String phoneNumberId =
+                value.metadata() == null ? null : value.metadata().phoneNumberId();
         for (CallbackPayload.Echo echo : value.messageEchoes()) {
-            if (echo.to() == null || echo.to().isBlank() || echo.id() == null || echo.id().isBlank()) {
+            if (echo.to() == null
+                    || echo.to().isBlank()
+                    || echo.id() == null
+                    || echo.id().isBlank()) {
                 continue;
             }
             // the owner edited or revoked a message they sent from the app
-            if (("edit".equals(echo.type()) && echo.edit() != null) || ("revoke".equals(echo.type()) && echo.revoke() != null)) {
+            if (("edit".equals(echo.type()) && echo.edit() != null)
+                    || ("revoke".equals(echo.type()) && echo.revoke() != null)) {
                 boolean revoke = "revoke".equals(echo.type());
-                items.add(new MessageChange(echo.id(), revoke ? echo.revoke().originalMessageId() : echo.edit().originalMessageId(),
-                        echo.to(), phoneNumberId, null, revoke, revoke ? null : editedText(echo.edit()), true,
+                items.add(new MessageChange(
+                        echo.id(),
+                        revoke ? echo.revoke().originalMessageId() : echo.edit().originalMessageId(),
+                        echo.to(),
+                        phoneNumberId,
+                        null,
+                        revoke,
+                        revoke ? null : editedText(echo.edit()),
+                        true,
                         epochSeconds(echo.timestamp())));
                 continue;
             }
@@ -188,12 +245,20 @@ public class CallbackParser {
     }
 
     private static DeliveryStatus toStatus(CallbackPayload.Status status) {
-        CallbackPayload.Error error = status.errors().isEmpty() ? null : status.errors().get(0);
+        CallbackPayload.Error error =
+                status.errors().isEmpty() ? null : status.errors().get(0);
         CallbackPayload.Pricing pricing = status.pricing();
-        return new DeliveryStatus(status.id(), status.status(), firstPresent(status.recipientId(), status.recipientUserId()),
-                error == null ? null : error.code(), error == null ? null : error.title(), epochSeconds(status.timestamp()),
-                pricing == null || pricing.category() == null ? null : new DeliveryStatus.Pricing(
-                        !Boolean.FALSE.equals(pricing.billable()), pricing.pricingModel(), pricing.category()));
+        return new DeliveryStatus(
+                status.id(),
+                status.status(),
+                firstPresent(status.recipientId(), status.recipientUserId()),
+                error == null ? null : error.code(),
+                error == null ? null : error.title(),
+                epochSeconds(status.timestamp()),
+                pricing == null || pricing.category() == null
+                        ? null
+                        : new DeliveryStatus.Pricing(
+                                !Boolean.FALSE.equals(pricing.billable()), pricing.pricingModel(), pricing.category()));
     }
 
     private static String textOf(Message message, MessageKind kind) {
@@ -212,7 +277,8 @@ public class CallbackParser {
         if (interactive.nfmReply() != null) {
             return FlowReplies.text(interactive.nfmReply());
         }
-        CallbackPayload.Reply reply = interactive.buttonReply() != null ? interactive.buttonReply() : interactive.listReply();
+        CallbackPayload.Reply reply =
+                interactive.buttonReply() != null ? interactive.buttonReply() : interactive.listReply();
         return reply == null ? null : reply.title();
     }
 
@@ -221,7 +287,8 @@ public class CallbackParser {
     }
 
     private static Map<String, Contact> contactsById(List<Contact> contacts) {
-        Map<String, Contact> byWaId = contacts.stream().filter(c -> c.waId() != null)
+        Map<String, Contact> byWaId = contacts.stream()
+                .filter(c -> c.waId() != null)
                 .collect(Collectors.toMap(Contact::waId, Function.identity(), (a, b) -> a));
         Map<String, Contact> all = new java.util.HashMap<>(byWaId);
         contacts.stream().filter(c -> c.userId() != null).forEach(c -> all.putIfAbsent(c.userId(), c));

@@ -15,7 +15,8 @@ import java.util.List;
  * A message may lack its {@code id} (relays and other tools' payloads): it gets a {@link DerivedMessageId}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entry> entry) {
+public record CallbackPayload(
+        @NotBlank String object, @NotNull @Valid List<Entry> entry) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entry(String id, @Valid List<Change> changes) {
@@ -25,15 +26,26 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Change(String field, @Valid Value value) {
-    }
+    public record Change(String field, @Valid Value value) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Value(String messagingProduct, Metadata metadata, List<Contact> contacts, List<@Valid Message> messages,
-                        List<@Valid Status> statuses, List<Error> errors, List<Echo> messageEchoes, Standby standby,
-                        Party recipient, Party sender, String type, String timestamp, Handover controlPassed,
-                        Handover controlTaken, List<Preference> userPreferences) {
+    public record Value(
+            String messagingProduct,
+            Metadata metadata,
+            List<Contact> contacts,
+            List<@Valid Message> messages,
+            List<@Valid Status> statuses,
+            List<Error> errors,
+            List<Echo> messageEchoes,
+            Standby standby,
+            Party recipient,
+            Party sender,
+            String type,
+            String timestamp,
+            Handover controlPassed,
+            Handover controlTaken,
+            List<Preference> userPreferences) {
 
         public List<Preference> userPreferences() {
             return userPreferences == null ? List.of() : userPreferences;
@@ -66,15 +78,25 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
      * Agent) sent, as its send request ({@code message}).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Echo(String from, String to, String id, String timestamp, String type, Text text, Edit edit,
-                       Revoke revoke, Message message) {
-    }
+    public record Echo(
+            String from,
+            String to,
+            String id,
+            String timestamp,
+            String type,
+            Text text,
+            Edit edit,
+            Revoke revoke,
+            Message message) {}
 
     /** The {@code standby} field's value: a conversation another sender on the number holds, as it happens. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Standby(List<Contact> contacts, List<@Valid Message> messages, List<Echo> messageEchoes,
-                         List<@Valid Status> statuses) {
+    public record Standby(
+            List<Contact> contacts,
+            List<@Valid Message> messages,
+            List<Echo> messageEchoes,
+            List<@Valid Status> statuses) {
         public List<Contact> contacts() {
             return contacts == null ? List.of() : contacts;
         }
@@ -91,105 +113,112 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     /** A handover's business number ({@code recipient}) or guest ({@code sender}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Party(String displayPhoneNumber, String phoneNumberId, String phoneNumber, String userId) {
-    }
+    public record Party(String displayPhoneNumber, String phoneNumberId, String phoneNumber, String userId) {}
 
     /** A {@code messaging_handovers} notification object: {@code control_passed} or {@code control_taken}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Handover(String previousOwnerRole, String newOwnerRole, String previousOwnerAppId, String metadata,
-                           ConversationContext conversationContext) {
-    }
+    public record Handover(
+            String previousOwnerRole,
+            String newOwnerRole,
+            String previousOwnerAppId,
+            String metadata,
+            ConversationContext conversationContext) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ConversationContext(String type, Summary summary) {
-    }
+    public record ConversationContext(String type, Summary summary) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Summary(String text) {
-    }
+    public record Summary(String text) {}
 
     /** One {@code user_preferences} entry: a guest stopped or resumed marketing messages. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Preference(String waId, String userId, String detail, String category, String value, String timestamp) {
-    }
+    public record Preference(
+            String waId, String userId, String detail, String category, String value, String timestamp) {}
 
     /** An edit of an earlier message: its id and the message as it reads now. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Edit(String originalMessageId, Message message) {
-    }
+    public record Edit(String originalMessageId, Message message) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Revoke(String originalMessageId) {
-    }
+    public record Revoke(String originalMessageId) {}
 
     /** A system message: {@code user_changed_user_id} names the guest's new business-scoped user id. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SystemChange(String body, String type, String userId, String newUserId, String waId) {
-    }
+    public record SystemChange(String body, String type, String userId, String newUserId, String waId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Metadata(String displayPhoneNumber, String phoneNumberId) {
-    }
+    public record Metadata(String displayPhoneNumber, String phoneNumberId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Contact(Profile profile, String waId, String userId) {
-    }
+    public record Contact(Profile profile, String waId, String userId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Profile(String name, String username) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Message(String from, String fromUserId, String id, String timestamp, String type,
-                          Text text, Interactive interactive, Button button, Media image, Media video,
-                          Media document, Media audio, Media sticker, Location location, Edit edit, Revoke revoke,
-                          SystemChange system, String to) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Text(String body) {
-    }
+    public record Profile(String name, String username) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Interactive(String type, Reply buttonReply, Reply listReply, NfmReply nfmReply) {
-    }
+    public record Message(
+            String from,
+            String fromUserId,
+            String id,
+            String timestamp,
+            String type,
+            Text text,
+            Interactive interactive,
+            Button button,
+            Media image,
+            Media video,
+            Media document,
+            Media audio,
+            Media sticker,
+            Location location,
+            Edit edit,
+            Revoke revoke,
+            SystemChange system,
+            String to) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Text(String body) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Interactive(String type, Reply buttonReply, Reply listReply, NfmReply nfmReply) {}
 
     /** A completed WhatsApp Flow: {@code response_json} is a JSON string of what the guest entered. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record NfmReply(String name, String body, String responseJson) {
-    }
+    public record NfmReply(String name, String body, String responseJson) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reply(String id, String title, String description) {
-    }
+    public record Reply(String id, String title, String description) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Button(String payload, String text) {
-    }
+    public record Button(String payload, String text) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Media(String caption, String id, String mimeType) {
-    }
+    public record Media(String caption, String id, String mimeType) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Location(String name, String address) {
-    }
+    public record Location(String name, String address) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Status(@NotBlank String id, @NotBlank String status, String timestamp, String recipientId,
-                         String recipientUserId, List<Error> errors, Pricing pricing) {
+    public record Status(
+            @NotBlank String id,
+            @NotBlank String status,
+            String timestamp,
+            String recipientId,
+            String recipientUserId,
+            List<Error> errors,
+            Pricing pricing) {
         public List<Error> errors() {
             return errors == null ? List.of() : errors;
         }
@@ -198,10 +227,8 @@ public record CallbackPayload(@NotBlank String object, @NotNull @Valid List<Entr
     /** How Meta bills the message a status reports on ({@code sent} and {@code delivered} carry it). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Pricing(Boolean billable, String pricingModel, String category, String type) {
-    }
+    public record Pricing(Boolean billable, String pricingModel, String category, String type) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(Integer code, String title, String message) {
-    }
+    public record Error(Integer code, String title, String message) {}
 }

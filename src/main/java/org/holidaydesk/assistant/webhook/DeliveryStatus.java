@@ -13,11 +13,17 @@ import java.time.Instant;
  * @param reportedAt Meta's timestamp
  * @param pricing    how Meta bills the message, when the status says so ({@code sent}, {@code delivered}); else null
  */
-public record DeliveryStatus(String wamid, String status, String recipient, Integer errorCode, String errorTitle,
-                             Instant reportedAt, Pricing pricing) {
+public record DeliveryStatus(
+        String wamid,
+        String status,
+        String recipient,
+        Integer errorCode,
+        String errorTitle,
+        Instant reportedAt,
+        Pricing pricing) {
 
-    public DeliveryStatus(String wamid, String status, String recipient, Integer errorCode, String errorTitle,
-                          Instant reportedAt) {
+    public DeliveryStatus(
+            String wamid, String status, String recipient, Integer errorCode, String errorTitle, Instant reportedAt) {
         this(wamid, status, recipient, errorCode, errorTitle, reportedAt, null);
     }
 
@@ -29,6 +35,5 @@ public record DeliveryStatus(String wamid, String status, String recipient, Inte
      * @param category     {@code service}, {@code utility}, {@code marketing}, {@code authentication},
      *                     {@code referral_conversion}
      */
-    public record Pricing(boolean billable, String pricingModel, String category) {
-    }
+    public record Pricing(boolean billable, String pricingModel, String category) {}
 }

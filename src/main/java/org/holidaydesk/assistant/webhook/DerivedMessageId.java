@@ -17,8 +17,7 @@ public final class DerivedMessageId {
 
     private static final String PREFIX = "derived.";
 
-    private DerivedMessageId() {
-    }
+    private DerivedMessageId() {}
 
     /** A stable id for the message's content; any part may be null. */
     public static String of(String sender, String phoneNumberId, String timestamp, String type, String text) {

@@ -16,8 +16,7 @@ final class EnvelopeCheck {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private EnvelopeCheck() {
-    }
+    private EnvelopeCheck() {}
 
     static void requireWhatsAppCallback(byte[] body) throws CallbackRejectedException.Malformed {
         if (body == null || body.length == 0) {

@@ -18,11 +18,12 @@ final class FlowReplies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FlowReplies() {
-    }
+    private FlowReplies() {}
 
     static String text(CallbackPayload.NfmReply reply) {
-        if (reply == null || reply.responseJson() == null || reply.responseJson().isBlank()) {
+        if (reply == null
+                || reply.responseJson() == null
+                || reply.responseJson().isBlank()) {
             return null;
         }
         JsonNode answer;

@@ -17,11 +17,28 @@ import java.time.Instant;
  *                      {@code guestId} when the message names the guest by that id alone
  * @param mediaId       the voice note's media id, for fetching it from the Cloud API; null for other kinds
  */
-public record InboundMessage(String wamid, String guestId, String replyTo, String phoneNumberId, String displayName,
-                             MessageKind kind, String text, Instant sentAt, String userId, String mediaId) {
+public record InboundMessage(
+        String wamid,
+        String guestId,
+        String replyTo,
+        String phoneNumberId,
+        String displayName,
+        MessageKind kind,
+        String text,
+        Instant sentAt,
+        String userId,
+        String mediaId) {
 
-    public InboundMessage(String wamid, String guestId, String replyTo, String phoneNumberId, String displayName,
-                          MessageKind kind, String text, Instant sentAt, String userId) {
+    public InboundMessage(
+            String wamid,
+            String guestId,
+            String replyTo,
+            String phoneNumberId,
+            String displayName,
+            MessageKind kind,
+            String text,
+            Instant sentAt,
+            String userId) {
         this(wamid, guestId, replyTo, phoneNumberId, displayName, kind, text, sentAt, userId, null);
     }
 

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param stopped      true for {@code stop}, false for {@code resume}
  * @param at           when
  */
-public record MarketingPreference(String guestAddress, boolean stopped, Instant at) {
-}
+public record MarketingPreference(String guestAddress, boolean stopped, Instant at) {}

@@ -16,6 +16,13 @@ import java.time.Instant;
  * @param byBusiness    true when the business owner changed their own message
  * @param at            when it was changed
  */
-public record MessageChange(String wamid, String originalWamid, String guestAddress, String phoneNumberId, String userId,
-                            boolean revoke, String text, boolean byBusiness, Instant at) {
-}
+public record MessageChange(
+        String wamid,
+        String originalWamid,
+        String guestAddress,
+        String phoneNumberId,
+        String userId,
+        boolean revoke,
+        String text,
+        boolean byBusiness,
+        Instant at) {}

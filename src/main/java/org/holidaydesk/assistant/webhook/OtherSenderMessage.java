@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param text          its text (a template's name when it was a template); null for media
  * @param sentAt        when it was sent
  */
-public record OtherSenderMessage(String wamid, String guestAddress, String phoneNumberId, String text, Instant sentAt) {
-}
+public record OtherSenderMessage(
+        String wamid, String guestAddress, String phoneNumberId, String text, Instant sentAt) {}

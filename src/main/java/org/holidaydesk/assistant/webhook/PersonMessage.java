@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param text          what the person wrote; null for media
  * @param sentAt        when it was sent
  */
-public record PersonMessage(String wamid, String guestAddress, String phoneNumberId, String text, Instant sentAt) {
-}
+public record PersonMessage(String wamid, String guestAddress, String phoneNumberId, String text, Instant sentAt) {}

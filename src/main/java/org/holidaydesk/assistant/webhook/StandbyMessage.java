@@ -6,5 +6,4 @@ package org.holidaydesk.assistant.webhook;
  *
  * @param message the guest's message, read as any other
  */
-public record StandbyMessage(InboundMessage message) {
-}
+public record StandbyMessage(InboundMessage message) {}

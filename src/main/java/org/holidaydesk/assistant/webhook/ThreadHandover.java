@@ -15,8 +15,15 @@ import java.time.Instant;
  * @param summary           the previous owner's summary of the conversation, possibly null
  * @param at                when control changed
  */
-public record ThreadHandover(String guestAddress, String phoneNumberId, String type, String previousOwnerRole,
-                             String newOwnerRole, String metadata, String summary, Instant at) {
+public record ThreadHandover(
+        String guestAddress,
+        String phoneNumberId,
+        String type,
+        String previousOwnerRole,
+        String newOwnerRole,
+        String metadata,
+        String summary,
+        Instant at) {
 
     public static final String PASSED = "control_passed";
     public static final String TAKEN = "control_taken";

@@ -13,6 +13,5 @@ import java.time.Instant;
  * @param phoneNumberId the business number
  * @param at            when it changed
  */
-public record UserIdChange(String wamid, String phoneNumber, String oldUserId, String newUserId, String phoneNumberId,
-                           Instant at) {
-}
+public record UserIdChange(
+        String wamid, String phoneNumber, String oldUserId, String newUserId, String phoneNumberId, Instant at) {}

@@ -49,8 +49,7 @@ final class WebhookServlet extends HttpServlet {
     }
 
     /** A route's endpoint and a started producer for it (a direct producer serves any number of threads). */
-    private record Route(Endpoint endpoint, Producer producer) {
-    }
+    private record Route(Endpoint endpoint, Producer producer) {}
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -114,7 +113,8 @@ final class WebhookServlet extends HttpServlet {
         write(response, status == null ? 200 : status, out.getHeader(Exchange.CONTENT_TYPE, String.class), text);
     }
 
-    private static void write(HttpServletResponse response, int status, String contentType, String text) throws IOException {
+    private static void write(HttpServletResponse response, int status, String contentType, String text)
+            throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         if (contentType != null) {
@@ -156,6 +156,7 @@ final class WebhookServlet extends HttpServlet {
 
     @Override
     public void destroy() {
-        ServiceHelper.stopService(verify == null ? null : verify.producer(), ingress == null ? null : ingress.producer());
+        ServiceHelper.stopService(
+                verify == null ? null : verify.producer(), ingress == null ? null : ingress.producer());
     }
 }

@@ -17,14 +17,16 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** When the agent fails or hangs, the guest still gets an answer: a short apology with the business's contact. */
-@SpringBootTest(classes = {AssistantApplication.class, AgentFailureTest.BrokenAgent.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "MANAGEMENT_PORT=0",
-        "BUSINESS_CONTACT=+40 711 222 333",
-        "DATABASE_URL=jdbc:h2:mem:agent-failure;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.agent-timeout=1s"
-})
+@SpringBootTest(
+        classes = {AssistantApplication.class, AgentFailureTest.BrokenAgent.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "MANAGEMENT_PORT=0",
+            "BUSINESS_CONTACT=+40 711 222 333",
+            "DATABASE_URL=jdbc:h2:mem:agent-failure;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.agent-timeout=1s"
+        })
 class AgentFailureTest {
 
     /** Named in {@code classes} only: unannotated, so component scanning in other tests never finds it. */
@@ -56,7 +58,10 @@ class AgentFailureTest {
 
         String reply = awaitReply("40700000001");
 
-        assertThat(reply).contains("+40 711 222 333").contains("Îmi pare rău").doesNotContain("Exception", "model unreachable");
+        assertThat(reply)
+                .contains("+40 711 222 333")
+                .contains("Îmi pare rău")
+                .doesNotContain("Exception", "model unreachable");
     }
 
     @Test
@@ -70,14 +75,21 @@ class AgentFailureTest {
 
     private void post(String guest, String wamid, String text) {
         byte[] body = new String(Fixtures.textCallback(wamid, text), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("40752601815", guest).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(port).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+                .replace("40752601815", guest)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(port)
+                        .postCallback(body, Fixtures.sign(body))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private String awaitReply(String guest) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                !jdbc.queryForList("SELECT body FROM outbox WHERE recipient = ? AND kind = 'text'", String.class, guest).isEmpty());
-        List<String> replies = jdbc.queryForList("SELECT body FROM outbox WHERE recipient = ? AND kind = 'text'", String.class, guest);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !jdbc.queryForList(
+                                "SELECT body FROM outbox WHERE recipient = ? AND kind = 'text'", String.class, guest)
+                        .isEmpty());
+        List<String> replies =
+                jdbc.queryForList("SELECT body FROM outbox WHERE recipient = ? AND kind = 'text'", String.class, guest);
         assertThat(replies).hasSize(1);
         return replies.get(0);
     }

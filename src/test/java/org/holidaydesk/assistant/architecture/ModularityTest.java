@@ -24,7 +24,8 @@ class ModularityTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.holidaydesk.assistant");
     }
 
@@ -35,55 +36,91 @@ class ModularityTest {
 
     @Test
     void nothingDependsOnOperations() {
-        noClasses().that().resideOutsideOfPackage(BASE + "ops..")
-                .should().dependOnClassesThat().resideInAPackage(BASE + "ops..").check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + "ops..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + "ops..")
+                .check(classes);
     }
 
     @Test
     void configurationPrivacyAndSpellingDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage(BASE + "config..", BASE + "privacy..", BASE + "spelling..")
-                .should().dependOnClassesThat().resideInAnyPackage(features("config", "privacy", "spelling")).check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage(BASE + "config..", BASE + "privacy..", BASE + "spelling..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(features("config", "privacy", "spelling"))
+                .check(classes);
     }
 
     @Test
     void thePayloadModelKnowsNothingOfWhatHandlesIt() {
-        noClasses().that().resideInAPackage(BASE + "webhook..")
-                .should().dependOnClassesThat().resideInAnyPackage(features("webhook", "config", "privacy")).check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "webhook..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(features("webhook", "config", "privacy"))
+                .check(classes);
     }
 
     @Test
     void thePropertyCatalogStandsAlone() {
-        noClasses().that().resideInAPackage(BASE + "property..")
-                .should().dependOnClassesThat().resideInAnyPackage(features("property", "config", "privacy", "spelling")).check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "property..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(features("property", "config", "privacy", "spelling"))
+                .check(classes);
     }
 
     @Test
     void theAssistantReachesPropertiesOnlyThroughTheMcpTools() {
-        noClasses().that().resideInAnyPackage(BASE + "agent..", BASE + "memory..")
-                .should().dependOnClassesThat().resideInAPackage(BASE + "property..").check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage(BASE + "agent..", BASE + "memory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + "property..")
+                .check(classes);
     }
 
     @Test
     void memoryKnowsNothingOfTheAgentOrThePipeline() {
-        noClasses().that().resideInAPackage(BASE + "memory..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent..", BASE + "inbox..",
-                        BASE + "reply..", BASE + "webhook..", BASE + "simulator..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "memory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        BASE + "agent..", BASE + "inbox..", BASE + "reply..", BASE + "webhook..", BASE + "simulator..")
                 .check(classes);
     }
 
     @Test
     void sendingKnowsNothingOfHowAnswersAreMade() {
-        noClasses().that().resideInAPackage(BASE + "reply..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent..", BASE + "memory..",
-                        BASE + "inbox..", BASE + "webhook..", BASE + "simulator..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "reply..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        BASE + "agent..", BASE + "memory..", BASE + "inbox..", BASE + "webhook..", BASE + "simulator..")
                 .check(classes);
     }
 
     @Test
     void theFunnelKnowsNothingOfHowAnswersAreMadeOrReceived() {
-        noClasses().that().resideInAPackage(BASE + "funnel..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent..", BASE + "memory..",
-                        BASE + "inbox..", BASE + "simulator..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "funnel..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BASE + "agent..", BASE + "memory..", BASE + "inbox..", BASE + "simulator..")
                 .check(classes);
     }
 
@@ -94,30 +131,53 @@ class ModularityTest {
 
     @Test
     void theTurnsTypesDependOnNoRoomOfTheAgent() {
-        noClasses().that().resideInAPackage(BASE + "agent")
-                .should().dependOnClassesThat().resideInAPackage(BASE + "agent.*..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "agent")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + "agent.*..")
+                .check(classes);
     }
 
     @Test
     void theOfflineReaderKnowsNothingOfTheModel() {
-        noClasses().that().resideInAPackage(BASE + "agent.offline.reading..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent.model..", BASE + "agent.turn..",
-                        BASE + "agent.intents..", BASE + "agent.offline")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "agent.offline.reading..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        BASE + "agent.model..", BASE + "agent.turn..", BASE + "agent.intents..", BASE + "agent.offline")
                 .check(classes);
     }
 
     @Test
     void theModelKnowsNothingOfTheOfflineAgent() {
-        noClasses().that().resideInAPackage(BASE + "agent.model..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + "agent.offline..", BASE + "agent.turn..",
-                        BASE + "agent.intents..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "agent.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BASE + "agent.offline..", BASE + "agent.turn..", BASE + "agent.intents..")
                 .check(classes);
     }
 
     /** Every feature package except those named (and the classes at the root, which start the service). */
     private static String[] features(String... allowed) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("agent", "config", "funnel", "inbox", "memory",
-                "ops", "privacy", "property", "reply", "simulator", "spelling", "webhook"));
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
+                "agent",
+                "config",
+                "funnel",
+                "inbox",
+                "memory",
+                "ops",
+                "privacy",
+                "property",
+                "reply",
+                "simulator",
+                "spelling",
+                "webhook"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> BASE + p + "..").toArray(String[]::new);
     }

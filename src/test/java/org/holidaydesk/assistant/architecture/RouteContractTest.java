@@ -32,8 +32,13 @@ import org.junit.jupiter.api.Test;
 class RouteContractTest {
 
     private static final Path ROUTES = Path.of("routes");
-    private static final List<Class<?>> FAMILIES = List.of(AgentRoute.class, InboxRoute.class, ReplyRoute.class,
-            SimulatorRoute.class, LogContext.class, FunnelRoute.class);
+    private static final List<Class<?>> FAMILIES = List.of(
+            AgentRoute.class,
+            InboxRoute.class,
+            ReplyRoute.class,
+            SimulatorRoute.class,
+            LogContext.class,
+            FunnelRoute.class);
 
     private static final Pattern SET = Pattern.compile(
             "(?m)^\\s*- (?:setProperty|setHeader|removeProperty|removeHeader):\\s*\\n(?:\\s+id: .*\\n)?\\s+name: ([\\w-]+)");
@@ -49,13 +54,18 @@ class RouteContractTest {
                 Matcher name = names.matcher(yaml);
                 while (name.find()) {
                     String n = name.group(1);
-                    if (!n.startsWith("Camel") && !n.contains("-") && !n.equals("Authorization") && !declared.contains(n)) {
+                    if (!n.startsWith("Camel")
+                            && !n.contains("-")
+                            && !n.equals("Authorization")
+                            && !declared.contains(n)) {
                         undeclared.add(n);
                     }
                 }
             }
         }
-        assertThat(undeclared).as("names the routes use that no route family's constants declare").isEmpty();
+        assertThat(undeclared)
+                .as("names the routes use that no route family's constants declare")
+                .isEmpty();
     }
 
     @Test
@@ -73,7 +83,9 @@ class RouteContractTest {
                 }
             }
         }
-        assertThat(named).as("the routes name their stages, send actions and outcomes by type").isGreaterThan(20);
+        assertThat(named)
+                .as("the routes name their stages, send actions and outcomes by type")
+                .isGreaterThan(20);
         assertThat(missing).isEmpty();
     }
 
@@ -95,13 +107,16 @@ class RouteContractTest {
 
     private static List<String> routes() {
         try (Stream<Path> files = Files.list(ROUTES)) {
-            return files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(f -> f.toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,13 +55,23 @@ class TableOwnershipTest {
 
     /** Classes that read tables they do not own, and only read them: the sandbox's views. */
     private static final Map<String, Set<String>> READ_ONLY = Map.of(
-            "simulator/SandboxViews.java", Set.of("chat_memory", "guest", "guest_alias", "guest_context", "guest_message",
-                    "message_status", "outbox", "turn_trace"),
+            "simulator/SandboxViews.java",
+                    Set.of(
+                            "chat_memory",
+                            "guest",
+                            "guest_alias",
+                            "guest_context",
+                            "guest_message",
+                            "message_status",
+                            "outbox",
+                            "turn_trace"),
             "reply/SandboxReplies.java", Set.of("message_status"));
 
-    private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern LITERAL =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern NAMED = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\\w+)");
-    private static final Pattern WRITE = Pattern.compile("\\b(?:INSERT INTO|UPDATE|DELETE FROM|MERGE INTO|TRUNCATE TABLE)\\s+(\\w+)");
+    private static final Pattern WRITE =
+            Pattern.compile("\\b(?:INSERT INTO|UPDATE|DELETE FROM|MERGE INTO|TRUNCATE TABLE)\\s+(\\w+)");
     private static final Pattern CREATED = Pattern.compile("(?i)\\bCREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
 
     @Test
@@ -75,14 +85,18 @@ class TableOwnershipTest {
                 }
             });
         }
-        assertThat(OWNERS.keySet()).as("tables with an owning package (add a new table to OWNERS)").containsAll(created);
+        assertThat(OWNERS.keySet())
+                .as("tables with an owning package (add a new table to OWNERS)")
+                .containsAll(created);
     }
 
     @Test
     void eachTablesSqlStaysInItsOwningPackage() {
         List<String> strangers = new ArrayList<>();
         sql().forEach((file, sql) -> {
-            String pkg = file.contains("/") ? file.substring(0, file.lastIndexOf('/')).replace('/', '.') : "";
+            String pkg = file.contains("/")
+                    ? file.substring(0, file.lastIndexOf('/')).replace('/', '.')
+                    : "";
             for (String table : tables(NAMED, sql)) {
                 String owner = OWNERS.get(table);
                 if (owner == null || pkg.equals(owner) || pkg.startsWith(owner + ".")) {
@@ -93,7 +107,9 @@ class TableOwnershipTest {
                 }
             }
         });
-        assertThat(strangers).as("SQL outside the table's owning package: ask the owner instead").isEmpty();
+        assertThat(strangers)
+                .as("SQL outside the table's owning package: ask the owner instead")
+                .isEmpty();
     }
 
     @Test
@@ -101,7 +117,9 @@ class TableOwnershipTest {
         List<String> writes = new ArrayList<>();
         Map<String, String> sql = sql();
         READ_ONLY.forEach((file, tables) -> {
-            assertThat(sql).as("a read-only view that is no more: remove it from READ_ONLY").containsKey(file);
+            assertThat(sql)
+                    .as("a read-only view that is no more: remove it from READ_ONLY")
+                    .containsKey(file);
             Set<String> written = tables(WRITE, sql.get(file));
             written.retainAll(tables);
             written.forEach(table -> writes.add(file + " writes " + table));
@@ -117,7 +135,8 @@ class TableOwnershipTest {
                 StringBuilder literals = new StringBuilder();
                 Matcher literal = LITERAL.matcher(read(f));
                 while (literal.find()) {
-                    literals.append(literal.group(1) != null ? literal.group(1) : literal.group(2)).append('\n');
+                    literals.append(literal.group(1) != null ? literal.group(1) : literal.group(2))
+                            .append('\n');
                 }
                 byFile.put(SOURCES.relativize(f).toString().replace('\\', '/'), literals.toString());
             });

@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
 import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
 import org.holidaydesk.assistant.AssistantApplication;
@@ -123,8 +123,12 @@ public final class AgentBenchmark {
                         return super.process(exchange, doneSync -> {
                             Matcher marker = MARKER.matcher(words);
                             if (marker.find()) {
-                                AGENT_CALLS.add(new AgentCall(marker.group(1), Integer.parseInt(marker.group(2)),
-                                        Integer.parseInt(marker.group(3)), start, System.nanoTime(),
+                                AGENT_CALLS.add(new AgentCall(
+                                        marker.group(1),
+                                        Integer.parseInt(marker.group(2)),
+                                        Integer.parseInt(marker.group(3)),
+                                        start,
+                                        System.nanoTime(),
                                         exchange.getException() != null));
                             }
                             callback.done(doneSync);
@@ -138,8 +142,17 @@ public final class AgentBenchmark {
     // ---- the stand-in model ----
 
     /** One chat-completions request the stand-in answered. */
-    record ModelCall(String phase, int guest, int turn, boolean condensation, boolean finalAnswer, int promptTokens,
-                     int messages, boolean summarised, long arrivedNanos, long answeredNanos) {
+    record ModelCall(
+            String phase,
+            int guest,
+            int turn,
+            boolean condensation,
+            boolean finalAnswer,
+            int promptTokens,
+            int messages,
+            boolean summarised,
+            long arrivedNanos,
+            long answeredNanos) {
         long handledNanos() {
             return answeredNanos - arrivedNanos;
         }
@@ -220,7 +233,9 @@ public final class AgentBenchmark {
                     body = completion("Sorry, could you say that again?", "stop", prompt);
                 } else {
                     lastTurn.put(key, turn);
-                    body = afterTool ? completion(answer(guest, turn), "stop", prompt) : searchCall(guest, turn, prompt);
+                    body = afterTool
+                            ? completion(answer(guest, turn), "stop", prompt)
+                            : searchCall(guest, turn, prompt);
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 long due = arrived + TimeUnit.MILLISECONDS.toNanos(MODEL_LATENCY_MILLIS);
@@ -232,11 +247,21 @@ public final class AgentBenchmark {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
                 }
-                calls.add(new ModelCall(phase, guest, turn, condensation, afterTool && !condensation, prompt,
-                        messages.size() - 1, system.contains(TurnChatMemoryStore.SUMMARY_HEADING), arrived, System.nanoTime()));
+                calls.add(new ModelCall(
+                        phase,
+                        guest,
+                        turn,
+                        condensation,
+                        afterTool && !condensation,
+                        prompt,
+                        messages.size() - 1,
+                        system.contains(TurnChatMemoryStore.SUMMARY_HEADING),
+                        arrived,
+                        System.nanoTime()));
             } catch (RuntimeException | IOException e) {
                 unreadable.incrementAndGet();
-                byte[] error = "{\"error\":{\"message\":\"stand-in could not read the request\"}}".getBytes(StandardCharsets.UTF_8);
+                byte[] error = "{\"error\":{\"message\":\"stand-in could not read the request\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(500, error.length);
                 exchange.getResponseBody().write(error);
             }
@@ -244,27 +269,40 @@ public final class AgentBenchmark {
 
         private String searchCall(int guest, int turn, int prompt) {
             LocalDate checkIn = checkIn(guest, turn);
-            ObjectNode arguments = JSON.createObjectNode().put("checkIn", checkIn.toString())
-                    .put("checkOut", checkIn.plusDays(3).toString()).put("guests", 2);
+            ObjectNode arguments = JSON.createObjectNode()
+                    .put("checkIn", checkIn.toString())
+                    .put("checkOut", checkIn.plusDays(3).toString())
+                    .put("guests", 2);
             ObjectNode message = JSON.createObjectNode().put("role", "assistant");
             message.putNull("content");
             ArrayNode calls = message.putArray("tool_calls");
-            calls.addObject().put("id", "call_g" + guest + "_t" + turn).put("type", "function").putObject("function")
-                    .put("name", "search_availability").put("arguments", arguments.toString());
+            calls.addObject()
+                    .put("id", "call_g" + guest + "_t" + turn)
+                    .put("type", "function")
+                    .putObject("function")
+                    .put("name", "search_availability")
+                    .put("arguments", arguments.toString());
             return envelope(message, "tool_calls", prompt, 40);
         }
 
         private String completion(String text, String finishReason, int prompt) {
-            ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", text);
+            ObjectNode message =
+                    JSON.createObjectNode().put("role", "assistant").put("content", text);
             return envelope(message, finishReason, prompt, tokens.countTokensOrdinary(text));
         }
 
         private static String envelope(ObjectNode message, String finishReason, int prompt, int completion) {
-            ObjectNode answer = JSON.createObjectNode().put("id", "chatcmpl-bench").put("object", "chat.completion")
-                    .put("created", System.currentTimeMillis() / 1000).put("model", "bench-model");
-            ObjectNode choice = answer.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason);
+            ObjectNode answer = JSON.createObjectNode()
+                    .put("id", "chatcmpl-bench")
+                    .put("object", "chat.completion")
+                    .put("created", System.currentTimeMillis() / 1000)
+                    .put("model", "bench-model");
+            ObjectNode choice =
+                    answer.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason);
             choice.set("message", message);
-            answer.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+            answer.putObject("usage")
+                    .put("prompt_tokens", prompt)
+                    .put("completion_tokens", completion)
                     .put("total_tokens", prompt + completion);
             return answer.toString();
         }
@@ -293,7 +331,8 @@ public final class AgentBenchmark {
     private static String answer(int guest, int turn) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
         LocalDate in = checkIn(guest, turn);
-        return "Good news: *Casa Pescarului* is free from " + in.format(day) + " to " + in.plusDays(3).format(day)
+        return "Good news: *Casa Pescarului* is free from " + in.format(day) + " to "
+                + in.plusDays(3).format(day)
                 + " for 2 guests, 3 nights at 120 EUR a night.\n"
                 + "*Vila Franceza* is free on the same nights too, with a garden and a terrace facing the lake.\n"
                 + "Check-in is from 15:00 and check-out by 11:00; parking is free at both.\n"
@@ -310,36 +349,50 @@ public final class AgentBenchmark {
     }
 
     private static final String[] GUEST_WORDS = {
-            "Hello! Is anything free from %s for 3 nights? We are 2 adults.",
-            "What about arriving on %s instead, still 3 nights for the two of us?",
-            "Could you check %s too? Same length of stay.",
-            "Is there free parking? And is %s possible for 3 nights?",
-            "We might come a bit later, on %s. Anything for 2 then?",
-            "Thanks! One more: arriving %s, leaving 3 days later, 2 guests.",
-            "Does either place have a terrace? Please look at %s as well.",
+        "Hello! Is anything free from %s for 3 nights? We are 2 adults.",
+        "What about arriving on %s instead, still 3 nights for the two of us?",
+        "Could you check %s too? Same length of stay.",
+        "Is there free parking? And is %s possible for 3 nights?",
+        "We might come a bit later, on %s. Anything for 2 then?",
+        "Thanks! One more: arriving %s, leaving 3 days later, 2 guests.",
+        "Does either place have a terrace? Please look at %s as well.",
     };
 
     private static String guestWords(String phase, int guest, int turn) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
-        return String.format(GUEST_WORDS[(guest + turn) % GUEST_WORDS.length], checkIn(guest, turn).format(day))
-                + " (ref " + phase + "-g" + guest + "-t" + turn + ")";
+        return String.format(
+                        GUEST_WORDS[(guest + turn) % GUEST_WORDS.length],
+                        checkIn(guest, turn).format(day)) + " (ref " + phase + "-g" + guest + "-t" + turn + ")";
     }
 
     // ---- the run ----
 
     /** A text (or interactive) message the service sent a guest, and when it reached the Cloud API stand-in. */
-    record Answer(String text, long atNanos) {
-    }
+    record Answer(String text, long atNanos) {}
 
     /** A turn as the driver saw it: callback posted to answer at the Cloud API. */
-    record Delivered(int guest, int turn, long endToEndNanos, String text) {
-    }
+    record Delivered(int guest, int turn, long endToEndNanos, String text) {}
 
-    record Pass(String name, List<Delivered> delivered, List<AgentCall> agent, List<ModelCall> model, long timerCount,
-                double timerMeanMillis, double timerP95Millis, List<String> warnings, Map<String, Integer> condenserOutcomes,
-                int unexpectedSends, int unreadable, String conversations, long heapMiB, String rss, double seconds,
-                Map<String, String> settings, long mem0Searches, long mem0Adds, long[] machine) {
-    }
+    record Pass(
+            String name,
+            List<Delivered> delivered,
+            List<AgentCall> agent,
+            List<ModelCall> model,
+            long timerCount,
+            double timerMeanMillis,
+            double timerP95Millis,
+            List<String> warnings,
+            Map<String, Integer> condenserOutcomes,
+            int unexpectedSends,
+            int unreadable,
+            String conversations,
+            long heapMiB,
+            String rss,
+            double seconds,
+            Map<String, String> settings,
+            long mem0Searches,
+            long mem0Adds,
+            long[] machine) {}
 
     public static void main(String[] args) throws Exception {
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
@@ -376,13 +429,18 @@ public final class AgentBenchmark {
         WireMockServer mem0 = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         Map<String, CompletableFuture<Answer>> waiting = new ConcurrentHashMap<>();
         AtomicInteger unexpected = new AtomicInteger();
-        try (StandInModel model = new StandInModel(); CloudApiServer cloudApi = new CloudApiServer()) {
+        try (StandInModel model = new StandInModel();
+                CloudApiServer cloudApi = new CloudApiServer()) {
             mem0.start();
-            mem0.stubFor(post(urlEqualTo("/v3/memories/search/")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"results\":[{\"id\":\"m-1\",\"memory\":\"" + RECALLED + "\",\"score\":0.91}]}")));
-            mem0.stubFor(post(urlEqualTo("/v3/memories/add/")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json").withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
+            mem0.stubFor(post(urlEqualTo("/v3/memories/search/"))
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"results\":[{\"id\":\"m-1\",\"memory\":\"" + RECALLED
+                                    + "\",\"score\":0.91}]}")));
+            mem0.stubFor(post(urlEqualTo("/v3/memories/add/"))
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
             cloudApi.server().addMockServiceRequestListener((request, response) -> {
                 JsonNode body;
                 try {
@@ -394,19 +452,25 @@ public final class AgentBenchmark {
                 if (!"text".equals(type) && !"interactive".equals(type)) {
                     return; // read receipts and typing
                 }
-                String text = "text".equals(type) ? body.at("/text/body").asText() : body.at("/interactive/body/text").asText();
+                String text = "text".equals(type)
+                        ? body.at("/text/body").asText()
+                        : body.at("/interactive/body/text").asText();
                 CompletableFuture<Answer> turn = waiting.remove(body.path("to").asText());
                 if (turn == null || !turn.complete(new Answer(text, System.nanoTime()))) {
                     unexpected.incrementAndGet();
                 }
             });
-            List<String> arguments = new ArrayList<>(List.of("--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--WEBHOOK_PORT=0",
+                    "--MANAGEMENT_PORT=0",
                     "--assistant.dotenv.path=",
-                    "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=bench-token",
+                    "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET,
+                    "--WHATSAPP_ACCESS_TOKEN=bench-token",
                     "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
-                    "--OPENAI_API_KEY=bench-openai-key", "--OPENAI_BASE_URL=" + model.baseUrl(), "--OPENAI_MODEL=bench-model",
-                    "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant")
-                            + ";WRITE_DELAY=0",
+                    "--OPENAI_API_KEY=bench-openai-key",
+                    "--OPENAI_BASE_URL=" + model.baseUrl(),
+                    "--OPENAI_MODEL=bench-model",
+                    "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant") + ";WRITE_DELAY=0",
                     // a benchmark guest answers at once: Meta's pair pacing and the bill guard are for people
                     "--assistant.reply.pair-pacing=0ms",
                     "--assistant.model.turns-per-minute=1000",
@@ -418,19 +482,23 @@ public final class AgentBenchmark {
                 arguments.add("--MEM0_API_KEY=");
             }
             long begin = System.nanoTime();
-            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AssistantApplication.class, TimedAgent.class)
+            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(
+                            AssistantApplication.class, TimedAgent.class)
                     .run(arguments.toArray(String[]::new))) {
                 List<String> warnings = new ArrayList<>();
                 Map<String, Integer> condenser = new ConcurrentHashMap<>();
                 watchLog(warnings, condenser);
                 Environment environment = service.getEnvironment();
-                WebhookClient meta = new WebhookClient(environment.getRequiredProperty("local.server.port", Integer.class));
+                WebhookClient meta =
+                        new WebhookClient(environment.getRequiredProperty("local.server.port", Integer.class));
 
                 converse(meta, "warm" + phase, WARMUP_GUESTS, WARMUP_TURNS, waiting);
                 awaitQuiet(model);
                 Timer timer = service.getBeansOfType(MeterRegistry.class).values().stream()
-                        .map(meters -> meters.find("agent.model.turn").timer()).filter(java.util.Objects::nonNull)
-                        .findFirst().orElseThrow(() -> new IllegalStateException("no agent.model.turn timer"));
+                        .map(meters -> meters.find("agent.model.turn").timer())
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no agent.model.turn timer"));
                 long timerCount = timer.count();
                 double timerTotal = timer.totalTime(TimeUnit.MILLISECONDS);
                 int warmCalls = model.calls().size();
@@ -447,41 +515,73 @@ public final class AgentBenchmark {
                 long count = timer.count() - timerCount;
                 double mean = count == 0 ? 0 : (timer.totalTime(TimeUnit.MILLISECONDS) - timerTotal) / count;
                 double p95 = timer.takeSnapshot().percentileValues().length > 1
-                        ? timer.takeSnapshot().percentileValues()[1].value(TimeUnit.MILLISECONDS) : Double.NaN;
+                        ? timer.takeSnapshot().percentileValues()[1].value(TimeUnit.MILLISECONDS)
+                        : Double.NaN;
 
                 Map<String, String> settings = new LinkedHashMap<>();
-                for (String key : List.of("assistant.memory.window-messages", "assistant.memory.condense-after",
-                        "assistant.memory.keep-after-condense", "assistant.pipeline.concurrent-turns")) {
+                for (String key : List.of(
+                        "assistant.memory.window-messages",
+                        "assistant.memory.condense-after",
+                        "assistant.memory.keep-after-condense",
+                        "assistant.pipeline.concurrent-turns")) {
                     settings.put(key, environment.getProperty(key));
                 }
                 String conversations = conversations(service.getBean(JdbcTemplate.class), phase);
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-                List<ModelCall> calls = model.calls().stream().skip(warmCalls).filter(c -> phase.equals(c.phase())).toList();
-                List<AgentCall> agent = AGENT_CALLS.stream().filter(c -> phase.equals(c.phase())).toList();
+                List<ModelCall> calls = model.calls().stream()
+                        .skip(warmCalls)
+                        .filter(c -> phase.equals(c.phase()))
+                        .toList();
+                List<AgentCall> agent = AGENT_CALLS.stream()
+                        .filter(c -> phase.equals(c.phase()))
+                        .toList();
                 List<String> problems;
                 synchronized (warnings) {
                     problems = List.copyOf(warnings);
                 }
-                return new Pass(withMem0 ? "with Mem0 (stand-in on loopback, answering at once)" : "without Mem0",
-                        delivered, agent, calls, count, mean, p95, problems, Map.copyOf(condenser),
-                        unexpected.get(), model.unreadable(), conversations, heap, rss(), seconds, settings,
-                        mem0Requests(mem0, "/v3/memories/search/"), mem0Requests(mem0, "/v3/memories/add/"),
-                        new long[]{after[0] - before[0], after[1] - before[1], after[2] - before[2], after[3] - before[3],
-                                after[4] - before[4], after[5] - before[5]});
+                return new Pass(
+                        withMem0 ? "with Mem0 (stand-in on loopback, answering at once)" : "without Mem0",
+                        delivered,
+                        agent,
+                        calls,
+                        count,
+                        mean,
+                        p95,
+                        problems,
+                        Map.copyOf(condenser),
+                        unexpected.get(),
+                        model.unreadable(),
+                        conversations,
+                        heap,
+                        rss(),
+                        seconds,
+                        settings,
+                        mem0Requests(mem0, "/v3/memories/search/"),
+                        mem0Requests(mem0, "/v3/memories/add/"),
+                        new long[] {
+                            after[0] - before[0],
+                            after[1] - before[1],
+                            after[2] - before[2],
+                            after[3] - before[3],
+                            after[4] - before[4],
+                            after[5] - before[5]
+                        });
             }
         } finally {
             mem0.stop();
             try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             }
         }
     }
 
     /** Each guest holds a conversation of {@code turns} turns, one turn at a time; the guests in parallel. */
-    private static List<Delivered> converse(WebhookClient meta, String phase, int guests, int turns,
-                                            Map<String, CompletableFuture<Answer>> waiting) throws Exception {
+    private static List<Delivered> converse(
+            WebhookClient meta, String phase, int guests, int turns, Map<String, CompletableFuture<Answer>> waiting)
+            throws Exception {
         Queue<Delivered> done = new ConcurrentLinkedQueue<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(guests)) {
             List<Future<?>> conversations = new ArrayList<>();
@@ -493,10 +593,14 @@ public final class AgentBenchmark {
                         CompletableFuture<Answer> answered = new CompletableFuture<>();
                         waiting.put(phone, answered);
                         String words = guestWords(phase, guest, turn);
-                        byte[] body = new String(Fixtures.textCallback("wamid.bench-" + phase + "-" + guest + "-" + turn, words),
-                                StandardCharsets.UTF_8).replace("40752601815", phone).getBytes(StandardCharsets.UTF_8);
+                        byte[] body = new String(
+                                        Fixtures.textCallback("wamid.bench-" + phase + "-" + guest + "-" + turn, words),
+                                        StandardCharsets.UTF_8)
+                                .replace("40752601815", phone)
+                                .getBytes(StandardCharsets.UTF_8);
                         long posted = System.nanoTime();
-                        int status = meta.postCallback(body, Fixtures.sign(body)).statusCode();
+                        int status =
+                                meta.postCallback(body, Fixtures.sign(body)).statusCode();
                         if (status != 200) {
                             throw new IllegalStateException("the webhook answered " + status);
                         }
@@ -534,16 +638,19 @@ public final class AgentBenchmark {
     private static long[] machine() {
         long collections = 0;
         long collecting = 0;
-        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (java.lang.management.GarbageCollectorMXBean gc :
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
             collections += Math.max(0, gc.getCollectionCount());
             collecting += Math.max(0, gc.getCollectionTime());
         }
-        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        long cpu = ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long busy = 0;
         long all = 0;
         try {
-            String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] ticks =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             for (int i = 1; i < Math.min(ticks.length, 9); i++) {
                 long value = Long.parseLong(ticks[i]);
                 all += value;
@@ -552,49 +659,61 @@ public final class AgentBenchmark {
         } catch (IOException | RuntimeException e) {
             all = 0;
         }
-        return new long[]{System.nanoTime(), cpu, collections, collecting, busy, all};
+        return new long[] {System.nanoTime(), cpu, collections, collecting, busy, all};
     }
 
     private static long mem0Requests(WireMockServer mem0, String path) {
-        return mem0.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(path)).count();
+        return mem0.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals(path))
+                .count();
     }
 
     private static String phone(String phase, int guest) {
-        return (phase.startsWith("warm") ? "4077" : "4078") + (phase.endsWith("mem0") ? "1" : "0") + String.format("%06d", guest);
+        return (phase.startsWith("warm") ? "4077" : "4078")
+                + (phase.endsWith("mem0") ? "1" : "0")
+                + String.format("%06d", guest);
     }
 
     /** The guests' kept conversations at the end: how many have a summary, and how long they are. */
     private static String conversations(JdbcTemplate jdbc, String phase) {
         List<int[]> rows = new ArrayList<>();
         for (int g = 1; g <= GUESTS; g++) {
-            jdbc.query("SELECT messages, summary, version FROM chat_memory WHERE guest_id = ?", rs -> {
-                int messages;
-                try {
-                    messages = JSON.readTree(rs.getString(1)).size();
-                } catch (IOException e) {
-                    messages = -1;
-                }
-                rows.add(new int[]{messages, rs.getString(2) == null || rs.getString(2).isBlank() ? 0 : 1, (int) rs.getLong(3)});
-            }, phone(phase, g));
+            jdbc.query(
+                    "SELECT messages, summary, version FROM chat_memory WHERE guest_id = ?",
+                    rs -> {
+                        int messages;
+                        try {
+                            messages = JSON.readTree(rs.getString(1)).size();
+                        } catch (IOException e) {
+                            messages = -1;
+                        }
+                        rows.add(new int[] {
+                            messages, rs.getString(2) == null || rs.getString(2).isBlank() ? 0 : 1, (int) rs.getLong(3)
+                        });
+                    },
+                    phone(phase, g));
         }
         if (rows.isEmpty()) {
             return "no conversation kept";
         }
         long summarised = rows.stream().filter(r -> r[1] == 1).count();
         int[] messages = rows.stream().mapToInt(r -> r[0]).sorted().toArray();
-        return String.format("%d of %d guests' conversations carry a summary; messages kept word for word: min %d, median %d, max %d",
+        return String.format(
+                "%d of %d guests' conversations carry a summary; messages kept word for word: min %d, median %d, max %d",
                 summarised, rows.size(), messages[0], messages[messages.length / 2], messages[messages.length - 1]);
     }
 
     /** Collects the service's warnings and errors, and what the condenser says it did with each summary. */
     private static void watchLog(List<String> warnings, Map<String, Integer> condenser) {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         AppenderBase<ILoggingEvent> problems = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
                 if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
                     synchronized (warnings) {
-                        warnings.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage());
+                        warnings.add(
+                                event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage());
                     }
                 }
             }
@@ -608,7 +727,8 @@ public final class AgentBenchmark {
             @Override
             protected void append(ILoggingEvent event) {
                 String message = event.getFormattedMessage();
-                String outcome = message.contains("changed meanwhile") ? "not kept (changed meanwhile)"
+                String outcome = message.contains("changed meanwhile")
+                        ? "not kept (changed meanwhile)"
                         : message.contains("condensed") ? "kept" : message;
                 condenser.merge(outcome, 1, Integer::sum);
             }
@@ -622,8 +742,11 @@ public final class AgentBenchmark {
 
     private static String rss() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> l.substring(6).strip()).findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> l.substring(6).strip())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -635,19 +758,29 @@ public final class AgentBenchmark {
         Pass first = passes.get(0);
         System.out.println();
         System.out.printf("Model agent cost per turn (bench/agent.sh), %s%n", LocalDate.now(ZONE));
-        System.out.printf("  whole service in-process (H2 file database, coalescing off, pair pacing off); OpenAI-compatible%n");
-        System.out.printf("  stand-in model on loopback answering every request after %d ms; each turn = 2 model requests%n",
+        System.out.printf(
+                "  whole service in-process (H2 file database, coalescing off, pair pacing off); OpenAI-compatible%n");
+        System.out.printf(
+                "  stand-in model on loopback answering every request after %d ms; each turn = 2 model requests%n",
                 MODEL_LATENCY_MILLIS);
-        System.out.printf("  (search_availability call through the real LangChain4j MCP client to the embedded MCP server,%n");
-        System.out.printf("  then a 4-line answer); Cloud API stand-in (WireMock). %d guests x %d turns, guests in parallel,%n",
+        System.out.printf(
+                "  (search_availability call through the real LangChain4j MCP client to the embedded MCP server,%n");
+        System.out.printf(
+                "  then a 4-line answer); Cloud API stand-in (WireMock). %d guests x %d turns, guests in parallel,%n",
                 GUESTS, TURNS);
-        System.out.printf("  one turn at a time per guest, next message posted as soon as the answer arrived. Not reported: a first%n");
-        System.out.printf("  whole pass (JIT warm-up), and in each pass a warm-up of %d x %d turns on the same service.%n",
+        System.out.printf(
+                "  one turn at a time per guest, next message posted as soon as the answer arrived. Not reported: a first%n");
+        System.out.printf(
+                "  whole pass (JIT warm-up), and in each pass a warm-up of %d x %d turns on the same service.%n",
                 WARMUP_GUESTS, WARMUP_TURNS);
-        System.out.printf("  Memory: window %s messages, condense after %s, keep %s; %s concurrent turns.%n",
-                first.settings().get("assistant.memory.window-messages"), first.settings().get("assistant.memory.condense-after"),
-                first.settings().get("assistant.memory.keep-after-condense"), first.settings().get("assistant.pipeline.concurrent-turns"));
-        System.out.printf("  Machine: %d cores, %s, Java %s. Prompt tokens: o200k_base over each request's messages + tools JSON.%n",
+        System.out.printf(
+                "  Memory: window %s messages, condense after %s, keep %s; %s concurrent turns.%n",
+                first.settings().get("assistant.memory.window-messages"),
+                first.settings().get("assistant.memory.condense-after"),
+                first.settings().get("assistant.memory.keep-after-condense"),
+                first.settings().get("assistant.pipeline.concurrent-turns"));
+        System.out.printf(
+                "  Machine: %d cores, %s, Java %s. Prompt tokens: o200k_base over each request's messages + tools JSON.%n",
                 Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("java.version"));
         for (Pass pass : passes) {
             reportPass(pass);
@@ -662,21 +795,30 @@ public final class AgentBenchmark {
             System.out.println();
             double busyPlain = busy(plain);
             double busyMem0 = busy(mem0);
-            System.out.println("Mem0's added cost (its stand-in answers at once, so this is the service's own share; its search runs");
-            System.out.println("before the agent, on the answer's path, and its add after the answer, off it; a real Mem0 adds its");
+            System.out.println(
+                    "Mem0's added cost (its stand-in answers at once, so this is the service's own share; its search runs");
+            System.out.println(
+                    "before the agent, on the answer's path, and its add after the answer, off it; a real Mem0 adds its");
             System.out.println("own search latency, at most assistant.mem0.timeout):");
-            System.out.printf("  end-to-end p50 %+.1f ms, p95 %+.1f ms; agent overhead p50 %+.1f ms, p95 %+.1f ms%n",
-                    ms(e2eMem0, 50) - ms(e2ePlain, 50), ms(e2eMem0, 95) - ms(e2ePlain, 95), ms(ovMem0, 50) - ms(ovPlain, 50),
+            System.out.printf(
+                    "  end-to-end p50 %+.1f ms, p95 %+.1f ms; agent overhead p50 %+.1f ms, p95 %+.1f ms%n",
+                    ms(e2eMem0, 50) - ms(e2ePlain, 50),
+                    ms(e2eMem0, 95) - ms(e2ePlain, 95),
+                    ms(ovMem0, 50) - ms(ovPlain, 50),
                     ms(ovMem0, 95) - ms(ovPlain, 95));
             if (Math.abs(busyPlain - busyMem0) > 15) {
-                System.out.printf("  NOT comparable: the machine was %.0f%% busy during the first pass and %.0f%% during the second;%n",
+                System.out.printf(
+                        "  NOT comparable: the machine was %.0f%% busy during the first pass and %.0f%% during the second;%n",
                         busyPlain, busyMem0);
-                System.out.println("  the difference is other work on the machine, not Mem0 (run again on a quiet machine)");
+                System.out.println(
+                        "  the difference is other work on the machine, not Mem0 (run again on a quiet machine)");
             } else {
-                System.out.printf("  (machine %.0f%% and %.0f%% busy during the two passes; a few ms either way is run-to-run noise)%n",
+                System.out.printf(
+                        "  (machine %.0f%% and %.0f%% busy during the two passes; a few ms either way is run-to-run noise)%n",
                         busyPlain, busyMem0);
             }
-            System.out.printf("  largest prompt per turn, median over turns 1-%d: %+d tokens (the recalled memory in the system message)%n",
+            System.out.printf(
+                    "  largest prompt per turn, median over turns 1-%d: %+d tokens (the recalled memory in the system message)%n",
                     TURNS, medianLargest(mem0) - medianLargest(plain));
         }
         System.out.println();
@@ -684,56 +826,95 @@ public final class AgentBenchmark {
 
     private static void reportPass(Pass pass) {
         System.out.println();
-        System.out.printf("== %s: %d turns in %.0f s (service start and warm-up included) ==%n", pass.name(), pass.delivered().size(),
-                pass.seconds());
+        System.out.printf(
+                "== %s: %d turns in %.0f s (service start and warm-up included) ==%n",
+                pass.name(), pass.delivered().size(), pass.seconds());
         long[] overhead = overheads(pass);
-        System.out.printf("agent's own overhead per turn = agent.model.turn span - %d ms x the turn's model requests (%d turns):%n",
+        System.out.printf(
+                "agent's own overhead per turn = agent.model.turn span - %d ms x the turn's model requests (%d turns):%n",
                 MODEL_LATENCY_MILLIS, overhead.length);
-        System.out.printf("  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
-                ms(overhead, 50), ms(overhead, 95), ms(overhead, 99), overhead.length == 0 ? 0 : overhead[overhead.length - 1] / 1e6);
-        System.out.printf("  (MCP tool call, chat memory load and commit, prompt building, LangChain4j, the OpenAI client's HTTP)%n");
+        System.out.printf(
+                "  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
+                ms(overhead, 50),
+                ms(overhead, 95),
+                ms(overhead, 99),
+                overhead.length == 0 ? 0 : overhead[overhead.length - 1] / 1e6);
+        System.out.printf(
+                "  (MCP tool call, chat memory load and commit, prompt building, LangChain4j, the OpenAI client's HTTP)%n");
         long[][] parts = breakdown(pass);
-        System.out.printf("  where it goes, p50 / p95: before the first model request %.1f / %.1f ms (memory load, tools list,%n",
+        System.out.printf(
+                "  where it goes, p50 / p95: before the first model request %.1f / %.1f ms (memory load, tools list,%n",
                 ms(parts[0], 50), ms(parts[0], 95));
-        System.out.printf("  prompt, HTTP); model's tool call -> next request %.1f / %.1f ms (MCP search_availability round trip);%n",
+        System.out.printf(
+                "  prompt, HTTP); model's tool call -> next request %.1f / %.1f ms (MCP search_availability round trip);%n",
                 ms(parts[1], 50), ms(parts[1], 95));
-        System.out.printf("  final answer -> turn done %.1f / %.1f ms (answer parsed, memory committed)%n",
+        System.out.printf(
+                "  final answer -> turn done %.1f / %.1f ms (answer parsed, memory committed)%n",
                 ms(parts[2], 50), ms(parts[2], 95));
-        System.out.printf("  the service's timer agent.model.turn over these turns: %d turns, mean %.1f ms (its own p95, last ~2 min: %.1f ms)%n",
+        System.out.printf(
+                "  the service's timer agent.model.turn over these turns: %d turns, mean %.1f ms (its own p95, last ~2 min: %.1f ms)%n",
                 pass.timerCount(), pass.timerMeanMillis(), pass.timerP95Millis());
         long[] e2e = sorted(pass.delivered().stream().mapToLong(Delivered::endToEndNanos));
-        System.out.printf("end-to-end per turn, callback posted -> answer at the Cloud API: p50 %.1f ms   p95 %.1f ms   max %.1f ms%n",
+        System.out.printf(
+                "end-to-end per turn, callback posted -> answer at the Cloud API: p50 %.1f ms   p95 %.1f ms   max %.1f ms%n",
                 ms(e2e, 50), ms(e2e, 95), e2e.length == 0 ? 0 : e2e[e2e.length - 1] / 1e6);
-        List<ModelCall> agentRequests = pass.model().stream().filter(c -> !c.condensation()).toList();
-        List<ModelCall> condensations = pass.model().stream().filter(ModelCall::condensation).toList();
-        long[] lateness = sorted(pass.model().stream().mapToLong(c -> c.handledNanos() - TimeUnit.MILLISECONDS.toNanos(MODEL_LATENCY_MILLIS)));
-        long fallbacks = pass.delivered().stream().filter(d -> !d.text().contains(ANSWER_SIGNATURE)).count();
+        List<ModelCall> agentRequests =
+                pass.model().stream().filter(c -> !c.condensation()).toList();
+        List<ModelCall> condensations =
+                pass.model().stream().filter(ModelCall::condensation).toList();
+        long[] lateness = sorted(pass.model().stream()
+                .mapToLong(c -> c.handledNanos() - TimeUnit.MILLISECONDS.toNanos(MODEL_LATENCY_MILLIS)));
+        long fallbacks = pass.delivered().stream()
+                .filter(d -> !d.text().contains(ANSWER_SIGNATURE))
+                .count();
         long failedTurns = pass.agent().stream().filter(AgentCall::failed).count();
-        System.out.printf("model requests: %d for the turns (%.2f per turn), %d condensations; stand-in late by p50 %.2f ms, max %.1f ms%n",
-                agentRequests.size(), agentRequests.size() / (double) Math.max(1, pass.delivered().size()), condensations.size(),
-                ms(lateness, 50), lateness.length == 0 ? 0 : lateness[lateness.length - 1] / 1e6);
-        System.out.printf("answers not the model's (fallbacks): %d; failed agent turns: %d; unexpected sends: %d; unreadable requests: %d%n",
+        System.out.printf(
+                "model requests: %d for the turns (%.2f per turn), %d condensations; stand-in late by p50 %.2f ms, max %.1f ms%n",
+                agentRequests.size(),
+                agentRequests.size() / (double) Math.max(1, pass.delivered().size()),
+                condensations.size(),
+                ms(lateness, 50),
+                lateness.length == 0 ? 0 : lateness[lateness.length - 1] / 1e6);
+        System.out.printf(
+                "answers not the model's (fallbacks): %d; failed agent turns: %d; unexpected sends: %d; unreadable requests: %d%n",
                 fallbacks, failedTurns, pass.unexpectedSends(), pass.unreadable());
-        System.out.printf("Mem0 stand-in, warm-up included: %d searches, %d adds%n", pass.mem0Searches(), pass.mem0Adds());
+        System.out.printf(
+                "Mem0 stand-in, warm-up included: %d searches, %d adds%n", pass.mem0Searches(), pass.mem0Adds());
         double wall = pass.machine()[0] / 1e9;
         int cores = Runtime.getRuntime().availableProcessors();
         double machineBusy = busy(pass);
-        System.out.printf("measured turns took %.1f s; this process used %.1f s of CPU (%.0f%% of %d cores, stand-ins and driver%n",
+        System.out.printf(
+                "measured turns took %.1f s; this process used %.1f s of CPU (%.0f%% of %d cores, stand-ins and driver%n",
                 wall, pass.machine()[1] / 1e9, 100 * pass.machine()[1] / 1e9 / wall / cores, cores);
-        System.out.printf("  included); the whole machine was %.0f%% busy, other work sharing it included; %d garbage%n",
+        System.out.printf(
+                "  included); the whole machine was %.0f%% busy, other work sharing it included; %d garbage%n",
                 machineBusy, pass.machine()[2]);
         System.out.printf("  collections, %d ms in all%n", pass.machine()[3]);
-        pass.delivered().stream().filter(d -> !d.text().contains(ANSWER_SIGNATURE)).limit(3).forEach(d ->
-                System.out.printf("  e.g. guest %d turn %d got: %s%n", d.guest(), d.turn(), oneLine(d.text())));
-        System.out.printf("condensed summaries: %s%n", pass.condenserOutcomes().isEmpty() ? "none reported"
-                : pass.condenserOutcomes().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted().toList());
+        pass.delivered().stream()
+                .filter(d -> !d.text().contains(ANSWER_SIGNATURE))
+                .limit(3)
+                .forEach(d ->
+                        System.out.printf("  e.g. guest %d turn %d got: %s%n", d.guest(), d.turn(), oneLine(d.text())));
+        System.out.printf(
+                "condensed summaries: %s%n",
+                pass.condenserOutcomes().isEmpty()
+                        ? "none reported"
+                        : pass.condenserOutcomes().entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey())
+                                .sorted()
+                                .toList());
         System.out.printf("at the end: %s%n", pass.conversations());
-        System.out.printf("service warnings/errors in the log during the measured turns: %d%n", pass.warnings().size());
+        System.out.printf(
+                "service warnings/errors in the log during the measured turns: %d%n",
+                pass.warnings().size());
         pass.warnings().stream().distinct().limit(5).forEach(w -> System.out.printf("  %s%n", oneLine(w)));
 
-        System.out.println("prompt tokens per turn (median over guests of the turn's largest model request; condensations apart),");
-        System.out.println("with the conversation messages that request carried (median) and how many guests' prompts had the summary:");
-        System.out.println("  turn   largest prompt   min-max over guests   messages   summary in prompt   condensations after it (median prompt)");
+        System.out.println(
+                "prompt tokens per turn (median over guests of the turn's largest model request; condensations apart),");
+        System.out.println(
+                "with the conversation messages that request carried (median) and how many guests' prompts had the summary:");
+        System.out.println(
+                "  turn   largest prompt   min-max over guests   messages   summary in prompt   condensations after it (median prompt)");
         int[] medians = new int[TURNS + 1];
         for (int turn = 1; turn <= TURNS; turn++) {
             int t = turn;
@@ -741,8 +922,11 @@ public final class AgentBenchmark {
             int guestsSeen = 0;
             for (int g = 1; g <= GUESTS; g++) {
                 int guest = g;
-                int max = agentRequests.stream().filter(c -> c.guest() == guest && c.turn() == t)
-                        .mapToInt(ModelCall::promptTokens).max().orElse(-1);
+                int max = agentRequests.stream()
+                        .filter(c -> c.guest() == guest && c.turn() == t)
+                        .mapToInt(ModelCall::promptTokens)
+                        .max()
+                        .orElse(-1);
                 if (max >= 0) {
                     largest[guestsSeen++] = max;
                 }
@@ -750,21 +934,40 @@ public final class AgentBenchmark {
             int[] seen = Arrays.copyOf(largest, guestsSeen);
             Arrays.sort(seen);
             medians[turn] = seen.length == 0 ? 0 : seen[seen.length / 2];
-            int[] condensed = sortedInts(condensations.stream().filter(c -> c.turn() == t).mapToInt(ModelCall::promptTokens));
-            int[] carried = sortedInts(agentRequests.stream().filter(c -> c.turn() == t && c.finalAnswer()).mapToInt(ModelCall::messages));
-            long summarised = agentRequests.stream().filter(c -> c.turn() == t && c.finalAnswer() && c.summarised()).count();
-            System.out.printf("  %4d   %14d   %8d-%-10d   %8d   %10d of %-4d   %s%n", turn, medians[turn], seen.length == 0 ? 0 : seen[0],
-                    seen.length == 0 ? 0 : seen[seen.length - 1], carried.length == 0 ? 0 : carried[carried.length / 2],
-                    summarised, carried.length,
+            int[] condensed =
+                    sortedInts(condensations.stream().filter(c -> c.turn() == t).mapToInt(ModelCall::promptTokens));
+            int[] carried = sortedInts(agentRequests.stream()
+                    .filter(c -> c.turn() == t && c.finalAnswer())
+                    .mapToInt(ModelCall::messages));
+            long summarised = agentRequests.stream()
+                    .filter(c -> c.turn() == t && c.finalAnswer() && c.summarised())
+                    .count();
+            System.out.printf(
+                    "  %4d   %14d   %8d-%-10d   %8d   %10d of %-4d   %s%n",
+                    turn,
+                    medians[turn],
+                    seen.length == 0 ? 0 : seen[0],
+                    seen.length == 0 ? 0 : seen[seen.length - 1],
+                    carried.length == 0 ? 0 : carried[carried.length / 2],
+                    summarised,
+                    carried.length,
                     condensed.length == 0 ? "-" : condensed.length + " (" + condensed[condensed.length / 2] + ")");
         }
         if (TURNS >= 20) {
             int early = Arrays.stream(medians, 1, 11).max().orElse(0);
             int late = Arrays.stream(medians, 11, TURNS + 1).max().orElse(0);
             int lateMin = Arrays.stream(medians, 10, TURNS + 1).min().orElse(0);
-            System.out.printf("  turns 10-%d range %d-%d tokens; largest of turns 11-%d vs turns 1-10: %d vs %d -> %s%n",
-                    TURNS, lateMin, Arrays.stream(medians, 10, TURNS + 1).max().orElse(0), TURNS, late, early,
-                    late <= early * 1.10 ? "bounded (no growth with the conversation)" : "GROWING with the conversation");
+            System.out.printf(
+                    "  turns 10-%d range %d-%d tokens; largest of turns 11-%d vs turns 1-10: %d vs %d -> %s%n",
+                    TURNS,
+                    lateMin,
+                    Arrays.stream(medians, 10, TURNS + 1).max().orElse(0),
+                    TURNS,
+                    late,
+                    early,
+                    late <= early * 1.10
+                            ? "bounded (no growth with the conversation)"
+                            : "GROWING with the conversation");
         }
         System.out.printf("process at the end: heap in use %d MiB (after a GC), RSS %s%n", pass.heapMiB(), pass.rss());
     }
@@ -775,17 +978,23 @@ public final class AgentBenchmark {
 
     private static long[] overheads(Pass pass) {
         Map<String, Long> requests = new ConcurrentHashMap<>();
-        pass.model().stream().filter(c -> !c.condensation())
+        pass.model().stream()
+                .filter(c -> !c.condensation())
                 .forEach(c -> requests.merge(c.guest() + "/" + c.turn(), 1L, Long::sum));
-        return sorted(pass.agent().stream().filter(c -> !c.failed()).mapToLong(c -> c.nanos()
-                - requests.getOrDefault(c.guest() + "/" + c.turn(), 0L) * TimeUnit.MILLISECONDS.toNanos(MODEL_LATENCY_MILLIS)));
+        return sorted(pass.agent().stream()
+                .filter(c -> !c.failed())
+                .mapToLong(c -> c.nanos()
+                        - requests.getOrDefault(c.guest() + "/" + c.turn(), 0L)
+                                * TimeUnit.MILLISECONDS.toNanos(MODEL_LATENCY_MILLIS)));
     }
 
     /** Per turn: agent start to the first model request, tool call answered to the next request, last answer to the end. */
     private static long[][] breakdown(Pass pass) {
         Map<String, List<ModelCall>> byTurn = new LinkedHashMap<>();
-        pass.model().stream().filter(c -> !c.condensation())
-                .forEach(c -> byTurn.computeIfAbsent(c.guest() + "/" + c.turn(), k -> new ArrayList<>()).add(c));
+        pass.model().stream()
+                .filter(c -> !c.condensation())
+                .forEach(c -> byTurn.computeIfAbsent(c.guest() + "/" + c.turn(), k -> new ArrayList<>())
+                        .add(c));
         List<Long> before = new ArrayList<>();
         List<Long> between = new ArrayList<>();
         List<Long> after = new ArrayList<>();
@@ -799,22 +1008,30 @@ public final class AgentBenchmark {
             between.add(requests.get(1).arrivedNanos() - requests.get(0).answeredNanos());
             after.add(call.endNanos() - requests.get(1).answeredNanos());
         }
-        return new long[][]{sorted(before.stream().mapToLong(Long::longValue)), sorted(between.stream().mapToLong(Long::longValue)),
-                sorted(after.stream().mapToLong(Long::longValue))};
+        return new long[][] {
+            sorted(before.stream().mapToLong(Long::longValue)),
+            sorted(between.stream().mapToLong(Long::longValue)),
+            sorted(after.stream().mapToLong(Long::longValue))
+        };
     }
 
     private static int medianLargest(Pass pass) {
         Map<String, Integer> largest = new ConcurrentHashMap<>();
-        pass.model().stream().filter(c -> !c.condensation())
+        pass.model().stream()
+                .filter(c -> !c.condensation())
                 .forEach(c -> largest.merge(c.guest() + "/" + c.turn(), c.promptTokens(), Math::max));
-        int[] values = largest.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] values =
+                largest.values().stream().mapToInt(Integer::intValue).sorted().toArray();
         return values.length == 0 ? 0 : values[values.length / 2];
     }
 
     private static String cpu() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }
@@ -841,6 +1058,5 @@ public final class AgentBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private AgentBenchmark() {
-    }
+    private AgentBenchmark() {}
 }

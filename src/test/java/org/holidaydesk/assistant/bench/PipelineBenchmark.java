@@ -1,7 +1,5 @@
 package org.holidaydesk.assistant.bench;
 
-import org.holidaydesk.assistant.agent.GuestAgent;
-import org.holidaydesk.assistant.agent.AgentReply;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.holidaydesk.assistant.AssistantApplication;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.GuestAgent;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.WebhookClient;
@@ -48,13 +48,15 @@ public final class PipelineBenchmark {
                 if (agentMillis > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(agentMillis));
                 }
-                return AgentReply.of("en", "Thanks, we got your " + turn.messages().size() + " message(s).");
+                return AgentReply.of(
+                        "en", "Thanks, we got your " + turn.messages().size() + " message(s).");
             };
         }
     }
 
     /** How long the stand-in agent takes to answer, as a model would; 0 answers at once. */
     private static volatile long agentMillis;
+
     private static final long THINKING_AGENT_MILLIS = 300;
 
     public static void main(String[] args) throws Exception {
@@ -69,16 +71,21 @@ public final class PipelineBenchmark {
                     answered.putIfAbsent(body.substring(at, body.indexOf('"', at)), System.nanoTime());
                 }
             });
-            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AssistantApplication.class, InstantAgent.class)
-                    .run("--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
-                            "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=bench-token",
+            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(
+                            AssistantApplication.class, InstantAgent.class)
+                    .run(
+                            "--WEBHOOK_PORT=0",
+                            "--MANAGEMENT_PORT=0",
+                            "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET,
+                            "--WHATSAPP_ACCESS_TOKEN=bench-token",
                             "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
-                            "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant")
-                                    + ";WRITE_DELAY=0",
-                            // Meta's default is 80 messages/s per number; lifted so that the pipeline, not the cap, is measured
+                            "--DATABASE_URL=jdbc:h2:file:" + data.resolve("assistant") + ";WRITE_DELAY=0",
+                            // Meta's default is 80 messages/s per number; lifted so that the pipeline, not the cap, is
+                            // measured
                             "--assistant.reply.send-rate=" + SEND_RATE,
                             "--logging.level.root=WARN")) {
-                WebhookClient meta = new WebhookClient(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+                WebhookClient meta = new WebhookClient(
+                        service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 
                 paced(meta, "warm", WARMUP, LATENCY_RATE_PER_SECOND * 2, started);
                 awaitAll(answered, "warm", WARMUP, 60);
@@ -97,7 +104,9 @@ public final class PipelineBenchmark {
                 long[] overhead = new long[LATENCY_MESSAGES];
                 for (int i = 0; i < LATENCY_MESSAGES; i++) {
                     String guest = guest("think", i);
-                    overhead[i] = answered.get(guest) - started.get(guest) - TimeUnit.MILLISECONDS.toNanos(THINKING_AGENT_MILLIS);
+                    overhead[i] = answered.get(guest)
+                            - started.get(guest)
+                            - TimeUnit.MILLISECONDS.toNanos(THINKING_AGENT_MILLIS);
                 }
                 Arrays.sort(overhead);
                 agentMillis = 0;
@@ -106,24 +115,35 @@ public final class PipelineBenchmark {
                 burst(meta, THROUGHPUT_MESSAGES, started);
                 long posted = System.nanoTime();
                 awaitAll(answered, "tput", THROUGHPUT_MESSAGES, 300);
-                long done = answered.entrySet().stream().filter(e -> e.getKey().startsWith(prefix("tput")))
-                        .mapToLong(Map.Entry::getValue).max().orElseThrow();
+                long done = answered.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(prefix("tput")))
+                        .mapToLong(Map.Entry::getValue)
+                        .max()
+                        .orElseThrow();
 
                 System.out.println();
-                System.out.printf("end-to-end latency, callback posted -> reply at the Cloud API (%d messages at %d/s, "
-                        + "instant agent, coalescing off):%n", LATENCY_MESSAGES, LATENCY_RATE_PER_SECOND);
-                System.out.printf("  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
+                System.out.printf(
+                        "end-to-end latency, callback posted -> reply at the Cloud API (%d messages at %d/s, "
+                                + "instant agent, coalescing off):%n",
+                        LATENCY_MESSAGES, LATENCY_RATE_PER_SECOND);
+                System.out.printf(
+                        "  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
                         ms(latencies, 50), ms(latencies, 95), ms(latencies, 99), latencies[latencies.length - 1] / 1e6);
-                System.out.printf("pipeline overhead beyond the agent's own time, agent answering in %d ms (%d messages at %d/s):%n",
+                System.out.printf(
+                        "pipeline overhead beyond the agent's own time, agent answering in %d ms (%d messages at %d/s):%n",
                         THINKING_AGENT_MILLIS, LATENCY_MESSAGES, LATENCY_RATE_PER_SECOND);
-                System.out.printf("  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
+                System.out.printf(
+                        "  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms%n",
                         ms(overhead, 50), ms(overhead, 95), ms(overhead, 99), overhead[overhead.length - 1] / 1e6);
-                System.out.printf("throughput of one replica: %d messages from %d guests, %d at a time, send rate cap %d/s:%n",
+                System.out.printf(
+                        "throughput of one replica: %d messages from %d guests, %d at a time, send rate cap %d/s:%n",
                         THROUGHPUT_MESSAGES, THROUGHPUT_MESSAGES, THROUGHPUT_CONCURRENCY, SEND_RATE);
-                System.out.printf("  posted in %.1f s, all answered after %.1f s = %.0f handled messages/s%n",
+                System.out.printf(
+                        "  posted in %.1f s, all answered after %.1f s = %.0f handled messages/s%n",
                         (posted - begin) / 1e9, (done - begin) / 1e9, THROUGHPUT_MESSAGES / ((done - begin) / 1e9));
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("  heap in use after the run: %d MiB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+                System.out.printf(
+                        "  heap in use after the run: %d MiB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
             }
         }
     }
@@ -156,8 +176,11 @@ public final class PipelineBenchmark {
     }
 
     private static void post(WebhookClient meta, String guest, Map<String, Long> started) {
-        byte[] body = new String(Fixtures.textCallback("wamid." + guest, "Is Casa Pescarului free in June?"),
-                StandardCharsets.UTF_8).replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new String(
+                        Fixtures.textCallback("wamid." + guest, "Is Casa Pescarului free in June?"),
+                        StandardCharsets.UTF_8)
+                .replace("40752601815", guest)
+                .getBytes(StandardCharsets.UTF_8);
         started.put(guest, System.nanoTime());
         int status = meta.postCallback(body, Fixtures.sign(body)).statusCode();
         if (status != 200) {
@@ -165,11 +188,16 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void awaitAll(Map<String, Long> answered, String phase, int count, int seconds) throws InterruptedException {
+    private static void awaitAll(Map<String, Long> answered, String phase, int count, int seconds)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (answered.keySet().stream().filter(k -> k.startsWith(prefix(phase))).count() < count) {
+        while (answered.keySet().stream()
+                        .filter(k -> k.startsWith(prefix(phase)))
+                        .count()
+                < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not every " + phase + " message was answered within " + seconds + " s");
+                throw new IllegalStateException(
+                        "not every " + phase + " message was answered within " + seconds + " s");
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
@@ -193,6 +221,5 @@ public final class PipelineBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 }

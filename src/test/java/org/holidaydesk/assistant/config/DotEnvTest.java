@@ -30,9 +30,11 @@ class DotEnvTest {
                 BUSINESS_CONTACT=+40 711 111 111
                 """);
 
-        try (ServiceProcess service = ServiceProcess.startFrom(folder,
+        try (ServiceProcess service = ServiceProcess.startFrom(
+                folder,
                 Map.of("WHATSAPP_VERIFY_TOKEN", "from-the-environment"),
-                Path.of("target", "dotenv-service.log"), null)) {
+                Path.of("target", "dotenv-service.log"),
+                null)) {
             WebhookClient meta = service.client();
 
             assertThat(meta.get(challenge("from-the-environment")).statusCode()).isEqualTo(200);
@@ -40,8 +42,10 @@ class DotEnvTest {
 
             byte[] body = Fixtures.textCallback("wamid.dotenv-1", "hello");
             assertThat(meta.postCallback(body, new SignatureVerifier("app-secret-from-dotenv").headerFor(body))
-                    .statusCode()).isEqualTo(200);
-            assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(401);
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode())
+                    .isEqualTo(401);
         }
     }
 

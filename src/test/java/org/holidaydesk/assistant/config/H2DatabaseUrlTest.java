@@ -15,7 +15,8 @@ class H2DatabaseUrlTest {
     void appendsEveryMissingSettingAndKeepsTheUsersOwnAsWritten() {
         H2DatabaseUrl url = H2DatabaseUrl.parse("jdbc:h2:file:/srv/x;WRITE_DELAY=0;INIT=SET A=1\\;SET B=2");
 
-        assertThat(url.missing()).containsExactly("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(url.missing())
+                .containsExactly("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH");
         assertThat(url.completed()).isEqualTo("jdbc:h2:file:/srv/x;WRITE_DELAY=0;INIT=SET A=1\\;SET B=2;" + NEEDED);
         assertThat(url.conflicts()).isEmpty();
     }
@@ -31,7 +32,8 @@ class H2DatabaseUrlTest {
         H2DatabaseUrl url = H2DatabaseUrl.parse("jdbc:h2:mem:x;mode=postgresql;database_to_lower=true");
 
         assertThat(url.conflicts()).isEmpty();
-        assertThat(url.completed()).isEqualTo("jdbc:h2:mem:x;mode=postgresql;database_to_lower=true;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(url.completed())
+                .isEqualTo("jdbc:h2:mem:x;mode=postgresql;database_to_lower=true;DEFAULT_NULL_ORDERING=HIGH");
     }
 
     @Test
@@ -64,12 +66,12 @@ class H2DatabaseUrlTest {
 
     @Test
     void theEnvironmentReadsTheCompletedUrlAndStartupRefusesAConflict() {
-        MockEnvironment own = new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:h2:file:/srv/x;WRITE_DELAY=0");
+        MockEnvironment own =
+                new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:/srv/x;WRITE_DELAY=0");
         MockEnvironment mysql = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:h2:file:/srv/x;WRITE_DELAY=0;MODE=MySQL");
-        MockEnvironment postgres = new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/app");
+        MockEnvironment postgres =
+                new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/app");
 
         for (MockEnvironment environment : new MockEnvironment[] {own, mysql, postgres}) {
             new StartupEnvironment().postProcessEnvironment(environment, new SpringApplication());
@@ -77,18 +79,27 @@ class H2DatabaseUrlTest {
 
         assertThat(own.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:/srv/x;WRITE_DELAY=0;" + NEEDED);
         assertThat(StartupEnvironment.problems(own)).isEmpty();
-        assertThat(mysql.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:/srv/x;WRITE_DELAY=0;MODE=MySQL");
-        assertThat(StartupEnvironment.problems(mysql)).singleElement().asString().contains("MODE=MySQL", "MODE=PostgreSQL");
+        assertThat(mysql.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:h2:file:/srv/x;WRITE_DELAY=0;MODE=MySQL");
+        assertThat(StartupEnvironment.problems(mysql))
+                .singleElement()
+                .asString()
+                .contains("MODE=MySQL", "MODE=PostgreSQL");
         assertThat(postgres.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/app");
         assertThat(StartupEnvironment.problems(postgres)).isEmpty();
     }
 
     @Test
     void anH2FileInAnyFormNeedsItsCommitsWrittenAtOnce() {
-        for (String url : new String[] {"jdbc:h2:./data/x", "jdbc:h2:file:/x;WRITE_DELAY=500", "jdbc:h2:~/x;WRITE_DELAY=05"}) {
+        for (String url :
+                new String[] {"jdbc:h2:./data/x", "jdbc:h2:file:/x;WRITE_DELAY=500", "jdbc:h2:~/x;WRITE_DELAY=05"}) {
             MockEnvironment environment = new MockEnvironment().withProperty("DATABASE_URL", url);
 
-            assertThat(StartupEnvironment.problems(environment)).as(url).singleElement().asString().contains("WRITE_DELAY=0");
+            assertThat(StartupEnvironment.problems(environment))
+                    .as(url)
+                    .singleElement()
+                    .asString()
+                    .contains("WRITE_DELAY=0");
         }
     }
 }

@@ -6,8 +6,7 @@ package org.holidaydesk.assistant.config;
  */
 public final class H2TestUrls {
 
-    private H2TestUrls() {
-    }
+    private H2TestUrls() {}
 
     /** The URL with the settings the service's SQL needs that it lacks. */
     public static String completed(String url) {

@@ -3,8 +3,8 @@ package org.holidaydesk.assistant.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -14,19 +14,22 @@ class McpPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(McpProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
             .withUserConfiguration(Settings.class)
-            .withPropertyValues("assistant.mcp.auth-token=${MCP_AUTH_TOKEN:}", "assistant.mcp.allowed-origins=${MCP_ALLOWED_ORIGINS:}");
+            .withPropertyValues(
+                    "assistant.mcp.auth-token=${MCP_AUTH_TOKEN:}",
+                    "assistant.mcp.allowed-origins=${MCP_ALLOWED_ORIGINS:}");
 
     @Test
     void readsACommaSeparatedListOfOrigins() {
-        context.withPropertyValues("MCP_ALLOWED_ORIGINS= https://app.example.com , http://localhost:5173,,https://[2001:db8::1]:8443/")
+        context.withPropertyValues(
+                        "MCP_ALLOWED_ORIGINS= https://app.example.com , http://localhost:5173,,https://[2001:db8::1]:8443/")
                 .run(started -> assertThat(started.getBean(McpProperties.class).allowedOrigins())
-                        .containsExactly("https://app.example.com", "http://localhost:5173", "https://[2001:db8::1]:8443/"));
+                        .containsExactly(
+                                "https://app.example.com", "http://localhost:5173", "https://[2001:db8::1]:8443/"));
     }
 
     @Test
@@ -40,11 +43,20 @@ class McpPropertiesTest {
 
     @Test
     void refusesSomethingThatIsNoOriginNamingTheVariable() {
-        for (String wrong : new String[] {"*", "app.example.com", "https://app.example.com/path", "ftp://files.example.com",
-                "https://app.example.com?x=1"}) {
+        for (String wrong : new String[] {
+            "*",
+            "app.example.com",
+            "https://app.example.com/path",
+            "ftp://files.example.com",
+            "https://app.example.com?x=1"
+        }) {
             context.withPropertyValues("MCP_ALLOWED_ORIGINS=https://ok.example.com," + wrong)
-                    .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
-                            .as(wrong).hasMessageContaining("MCP_ALLOWED_ORIGINS"));
+                    .run(started -> assertThat(started)
+                            .hasFailed()
+                            .getFailure()
+                            .rootCause()
+                            .as(wrong)
+                            .hasMessageContaining("MCP_ALLOWED_ORIGINS"));
         }
     }
 

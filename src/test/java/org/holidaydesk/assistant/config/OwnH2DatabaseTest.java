@@ -36,21 +36,26 @@ class OwnH2DatabaseTest {
     void answersAGuestOnAnH2FileUrlWithoutTheSettingsTheServiceNeeds(CapturedOutput output) {
         String url = "jdbc:h2:file:" + data.resolve("x") + ";WRITE_DELAY=0";
         try (CloudApiServer cloudApi = new CloudApiServer();
-             ConfigurableApplicationContext service = start(url, cloudApi)) {
-            WebhookClient meta = new WebhookClient(service.getEnvironment()
-                    .getRequiredProperty("local.server.port", Integer.class));
+                ConfigurableApplicationContext service = start(url, cloudApi)) {
+            WebhookClient meta =
+                    new WebhookClient(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             byte[] question = Fixtures.textCallback("wamid.own-h2-1", "Is Casa Pescarului free next month for two?");
 
-            assertThat(meta.postCallback(question, Fixtures.sign(question)).statusCode()).isEqualTo(200);
+            assertThat(meta.postCallback(question, Fixtures.sign(question)).statusCode())
+                    .isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    cloudApi.answerSends().stream().anyMatch(send -> send.to().equals("40752601815")));
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> cloudApi.answerSends().stream()
+                            .anyMatch(send -> send.to().equals("40752601815")));
             assertThat(meta.get("/health").statusCode()).isEqualTo(200);
             assertThat(service.getEnvironment().getProperty("spring.datasource.url"))
                     .isEqualTo(url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
         assertThat(output.getOut().lines().filter(line -> line.contains("without settings the service's SQL needs")))
-                .singleElement().asString().contains("INFO", "added MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+                .singleElement()
+                .asString()
+                .contains("INFO", "added MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
                 .doesNotContain(data.toString());
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("Failed delivery");
     }
@@ -70,21 +75,33 @@ class OwnH2DatabaseTest {
     void saysWhatToDoWithAnH2FileCreatedWithUpperCaseNames(CapturedOutput output) {
         String url = "jdbc:h2:file:" + data.resolve("old") + ";WRITE_DELAY=0";
         // what an earlier version left, having taken this URL as it was
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         SpringApplicationBuilder service = new SpringApplicationBuilder(AssistantApplication.class)
                 .properties("WEBHOOK_PORT=0", "MANAGEMENT_PORT=0", "DATABASE_URL=" + url);
 
         assertThatThrownBy(service::run).hasRootCauseInstanceOf(java.sql.SQLException.class);
 
-        assertThat(output.getOut()).contains("APPLICATION FAILED TO START", "created without DATABASE_TO_LOWER=TRUE",
-                "Point DATABASE_URL at a new H2 file");
+        assertThat(output.getOut())
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "created without DATABASE_TO_LOWER=TRUE",
+                        "Point DATABASE_URL at a new H2 file");
     }
 
     private static ConfigurableApplicationContext start(String url, CloudApiServer cloudApi) {
-        return new SpringApplicationBuilder(AssistantApplication.class).run(
-                "--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
-                "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--WHATSAPP_ACCESS_TOKEN=test-token",
-                "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(), "--DATABASE_URL=" + url,
-                "--DATABASE_USERNAME=owner", "--DATABASE_PASSWORD=" + PASSWORD);
+        return new SpringApplicationBuilder(AssistantApplication.class)
+                .run(
+                        "--WEBHOOK_PORT=0",
+                        "--MANAGEMENT_PORT=0",
+                        "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET,
+                        "--WHATSAPP_ACCESS_TOKEN=test-token",
+                        "--WHATSAPP_API_BASE_URL=" + cloudApi.baseUrl(),
+                        "--DATABASE_URL=" + url,
+                        "--DATABASE_USERNAME=owner",
+                        "--DATABASE_PASSWORD=" + PASSWORD);
     }
 }

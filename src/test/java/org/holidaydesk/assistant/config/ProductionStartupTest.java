@@ -17,8 +17,13 @@ class ProductionStartupTest {
 
         assertThatThrownBy(application::run)
                 .isInstanceOf(ConfigurationProblemException.class)
-                .hasMessageContainingAll("WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
-                        "WHATSAPP_PHONE_NUMBER_ID", "OPERATOR_TOKEN", "MCP_AUTH_TOKEN");
+                .hasMessageContainingAll(
+                        "WHATSAPP_VERIFY_TOKEN",
+                        "WHATSAPP_APP_SECRET",
+                        "WHATSAPP_ACCESS_TOKEN",
+                        "WHATSAPP_PHONE_NUMBER_ID",
+                        "OPERATOR_TOKEN",
+                        "MCP_AUTH_TOKEN");
     }
 
     @Test

@@ -17,8 +17,11 @@ class StartupEnvironmentTest {
                 .withProperty("APP_ENV", "production")
                 .withProperty("WHATSAPP_VERIFY_TOKEN", "set");
 
-        assertThat(StartupEnvironment.problems(environment)).singleElement().asString()
-                .contains("WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, OPERATOR_TOKEN, MCP_AUTH_TOKEN")
+        assertThat(StartupEnvironment.problems(environment))
+                .singleElement()
+                .asString()
+                .contains(
+                        "WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, OPERATOR_TOKEN, MCP_AUTH_TOKEN")
                 .doesNotContain("WHATSAPP_VERIFY_TOKEN");
     }
 
@@ -31,13 +34,15 @@ class StartupEnvironmentTest {
 
         assertThat(StartupEnvironment.problems(environment)).isEmpty();
         assertThat(environment.getProperty("WHATSAPP_APP_SECRET")).isEqualTo("value-of-WHATSAPP_APP_SECRET");
-        assertThat(environment.getPropertySources().contains("generatedDevelopmentSecrets")).isFalse();
+        assertThat(environment.getPropertySources().contains("generatedDevelopmentSecrets"))
+                .isFalse();
     }
 
     @Test
     void productionLogsOneJsonObjectPerLineUnlessToldOtherwise() {
         MockEnvironment production = new MockEnvironment().withProperty("APP_ENV", "production");
-        MockEnvironment logstash = new MockEnvironment().withProperty("APP_ENV", "production")
+        MockEnvironment logstash = new MockEnvironment()
+                .withProperty("APP_ENV", "production")
                 .withProperty(StartupEnvironment.CONSOLE_FORMAT, "logstash");
 
         startup.postProcessEnvironment(production, new SpringApplication());
@@ -82,7 +87,8 @@ class StartupEnvironmentTest {
     @Test
     void developmentNeedsNoMcpToken() {
         assertThat(StartupEnvironment.problems(new MockEnvironment())).isEmpty();
-        assertThat(StartupEnvironment.problems(new MockEnvironment().withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false")))
+        assertThat(StartupEnvironment.problems(
+                        new MockEnvironment().withProperty(StartupEnvironment.WEBHOOK_ENABLED, "false")))
                 .isEmpty();
     }
 
@@ -93,7 +99,8 @@ class StartupEnvironmentTest {
         startup.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("WHATSAPP_APP_SECRET")).hasSize(48).matches("[0-9a-f]+");
-        assertThat(environment.getProperty("assistant.whatsapp.app-secret-generated")).isEqualTo("true");
+        assertThat(environment.getProperty("assistant.whatsapp.app-secret-generated"))
+                .isEqualTo("true");
     }
 
     @Test
@@ -106,16 +113,22 @@ class StartupEnvironmentTest {
 
     @Test
     void refusesAnH2FileThatDelaysItsCommits() {
-        MockEnvironment environment = new MockEnvironment().withProperty("DATABASE_URL", "jdbc:h2:file:./data/assistant");
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("DATABASE_URL", "jdbc:h2:file:./data/assistant");
 
-        assertThat(StartupEnvironment.problems(environment)).singleElement().asString().contains("WRITE_DELAY=0");
+        assertThat(StartupEnvironment.problems(environment))
+                .singleElement()
+                .asString()
+                .contains("WRITE_DELAY=0");
     }
 
     @Test
     void refusesADatabaseUrlThatIsNotJdbc() {
         MockEnvironment environment = new MockEnvironment().withProperty("DATABASE_URL", "postgres://db:5432/app");
 
-        assertThat(StartupEnvironment.problems(environment)).singleElement().asString()
+        assertThat(StartupEnvironment.problems(environment))
+                .singleElement()
+                .asString()
                 .contains("DATABASE_URL must be a JDBC URL");
     }
 

@@ -29,23 +29,37 @@ class DockerfileTest {
     void runsTheLayeredJarAsANonRootUser() {
         List<String> runtime = finalStage();
         assertThat(runtime.get(0)).matches("FROM eclipse-temurin:\\d+-jre");
-        assertThat(INSTRUCTIONS).anyMatch(i -> i.startsWith("RUN ") && i.contains("-Djarmode=tools") && i.contains("extract --layers"));
-        assertThat(runtime).filteredOn(i -> i.startsWith("COPY --from=build /extracted/"))
+        assertThat(INSTRUCTIONS)
+                .anyMatch(i -> i.startsWith("RUN ") && i.contains("-Djarmode=tools") && i.contains("extract --layers"));
+        assertThat(runtime)
+                .filteredOn(i -> i.startsWith("COPY --from=build /extracted/"))
                 .extracting(i -> i.split("\\s+")[2])
-                .containsExactly("/extracted/dependencies/", "/extracted/spring-boot-loader/",
-                        "/extracted/snapshot-dependencies/", "/extracted/application/");
-        assertThat(runtime).filteredOn(i -> i.startsWith("USER ")).singleElement().asString()
-                .matches("USER (\\d+)(:\\d+)?").doesNotStartWith("USER 0");
-        int user = Integer.parseInt(runtime.stream().filter(i -> i.startsWith("USER ")).findFirst().orElseThrow()
+                .containsExactly(
+                        "/extracted/dependencies/",
+                        "/extracted/spring-boot-loader/",
+                        "/extracted/snapshot-dependencies/",
+                        "/extracted/application/");
+        assertThat(runtime)
+                .filteredOn(i -> i.startsWith("USER "))
+                .singleElement()
+                .asString()
+                .matches("USER (\\d+)(:\\d+)?")
+                .doesNotStartWith("USER 0");
+        int user = Integer.parseInt(runtime.stream()
+                .filter(i -> i.startsWith("USER "))
+                .findFirst()
+                .orElseThrow()
                 .replaceAll("USER (\\d+).*", "$1"));
         assertThat(user).isGreaterThan(0);
-        assertThat(runtime).as("the JVM announces those on its output, a line that is not JSON")
+        assertThat(runtime)
+                .as("the JVM announces those on its output, a line that is not JSON")
                 .noneMatch(i -> i.contains("JAVA_TOOL_OPTIONS") || i.contains("JDK_JAVA_OPTIONS"));
     }
 
     @Test
     void exposesTheTwoPortsAndNothingElse() throws IOException {
-        Set<String> exposed = finalStage().stream().filter(i -> i.startsWith("EXPOSE "))
+        Set<String> exposed = finalStage().stream()
+                .filter(i -> i.startsWith("EXPOSE "))
                 .flatMap(i -> List.of(i.substring("EXPOSE ".length()).trim().split("\\s+")).stream())
                 .collect(Collectors.toSet());
         String config = Files.readString(RenderedManifests.K8S.resolve("base").resolve("config.env"));
@@ -56,29 +70,41 @@ class DockerfileTest {
 
     @Test
     void startsFromTheAotCacheItsTrainingRunWrote() throws IOException {
-        String training = INSTRUCTIONS.stream().filter(i -> i.startsWith("RUN ") && i.contains("-XX:AOTCacheOutput="))
-                .findFirst().orElseThrow(() -> new AssertionError("no training run"));
+        String training = INSTRUCTIONS.stream()
+                .filter(i -> i.startsWith("RUN ") && i.contains("-XX:AOTCacheOutput="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no training run"));
         List<String> entrypoint = entrypoint();
 
-        assertThat(training).as("trained on signed callbacks through the whole pipeline, not only the context's refresh")
-                .contains("-Dassistant.aot-training.callbacks=", "WHATSAPP_APP_SECRET=").doesNotContain("spring.context.exit");
+        assertThat(training)
+                .as("trained on signed callbacks through the whole pipeline, not only the context's refresh")
+                .contains("-Dassistant.aot-training.callbacks=", "WHATSAPP_APP_SECRET=")
+                .doesNotContain("spring.context.exit");
         assertThat(option(entrypoint, "-XX:AOTCache=")).isEqualTo(value(training, "-XX:AOTCacheOutput="));
-        assertThat(jar(entrypoint)).as("the cache holds for the jar path it was trained with").isEqualTo(value(training, "-jar "));
-        assertThat(option(entrypoint, "@")).as("and for the same JVM options, the garbage collector among them")
+        assertThat(jar(entrypoint))
+                .as("the cache holds for the jar path it was trained with")
+                .isEqualTo(value(training, "-jar "));
+        assertThat(option(entrypoint, "@"))
+                .as("and for the same JVM options, the garbage collector among them")
                 .isEqualTo(value(training, "@"));
         assertThat(entrypoint).contains("-Xlog:disable", "-Xlog:all=error:stderr");
     }
 
     @Test
     void theImageRunsWithTheJvmOptionsOfTheRepository() throws IOException {
-        String copy = finalStage().stream().filter(i -> i.startsWith("COPY jvm.options")).findFirst()
+        String copy = finalStage().stream()
+                .filter(i -> i.startsWith("COPY jvm.options"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("jvm.options is not copied into the image"));
         List<String> options = Files.readAllLines(Path.of("jvm.options")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
 
         assertThat(option(entrypoint(), "@")).isEqualTo("/application/jvm.options");
         assertThat(copy).endsWith("./");
-        assertThat(options).as("a heap sized for the work, not the host").anyMatch(o -> o.startsWith("-Xmx"))
+        assertThat(options)
+                .as("a heap sized for the work, not the host")
+                .anyMatch(o -> o.startsWith("-Xmx"))
                 .contains("-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
                 .noneMatch(o -> o.startsWith("-XX:MaxRAMPercentage"));
         assertThat(finalStage()).contains("ENV MALLOC_ARENA_MAX=2");
@@ -88,7 +114,8 @@ class DockerfileTest {
     void thePropertyMcpServerRunsTheImagesJarWithItsJvmOptions() throws Exception {
         List<String> entrypoint = entrypoint();
         Deployment mcp = RenderedManifests.render("prod").named(Deployment.class, "property-mcp-server");
-        Container container = mcp.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container container =
+                mcp.getSpec().getTemplate().getSpec().getContainers().get(0);
         List<String> command = container.getCommand();
 
         assertThat(command.get(command.indexOf("-cp") + 1)).isEqualTo(jar(entrypoint));
@@ -97,7 +124,10 @@ class DockerfileTest {
     }
 
     private static List<String> entrypoint() {
-        String line = finalStage().stream().filter(i -> i.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        String line = finalStage().stream()
+                .filter(i -> i.startsWith("ENTRYPOINT "))
+                .findFirst()
+                .orElseThrow();
         try {
             return List.of(new ObjectMapper().readValue(line.substring("ENTRYPOINT ".length()), String[].class));
         } catch (IOException e) {
@@ -110,7 +140,10 @@ class DockerfileTest {
     }
 
     private static String option(List<String> arguments, String prefix) {
-        return arguments.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
+        return arguments.stream()
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + arguments));
     }
 
@@ -121,8 +154,11 @@ class DockerfileTest {
     }
 
     private static String value(String instruction, String prefixRegex, String suffix) {
-        Matcher matcher = Pattern.compile("(" + prefixRegex + "\\w*" + Pattern.quote(suffix) + ")").matcher(instruction);
-        assertThat(matcher.find()).as("%s…%s in %s", prefixRegex, suffix, instruction).isTrue();
+        Matcher matcher = Pattern.compile("(" + prefixRegex + "\\w*" + Pattern.quote(suffix) + ")")
+                .matcher(instruction);
+        assertThat(matcher.find())
+                .as("%s…%s in %s", prefixRegex, suffix, instruction)
+                .isTrue();
         return matcher.group(1);
     }
 
@@ -147,7 +183,8 @@ class DockerfileTest {
                     continue;
                 }
                 boolean continues = trimmed.endsWith("\\");
-                current.append(continues ? trimmed.substring(0, trimmed.length() - 1) : trimmed).append(' ');
+                current.append(continues ? trimmed.substring(0, trimmed.length() - 1) : trimmed)
+                        .append(' ');
                 if (!continues) {
                     instructions.add(current.toString().strip().replaceAll("\\s+", " "));
                     current.setLength(0);

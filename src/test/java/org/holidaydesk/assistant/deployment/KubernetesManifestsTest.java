@@ -92,33 +92,41 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void probesAndScrapesReachPathsTheServiceAnswersOnItsPorts(RenderedManifests k8s) {
         Map<String, String> config = k8s.configMap("whatsapp-assistant-config");
-        Map<String, String> portVariables = Map.of("webhook", "WEBHOOK_PORT", "http", "WEBHOOK_PORT",
-                "management", "MANAGEMENT_PORT");
+        Map<String, String> portVariables =
+                Map.of("webhook", "WEBHOOK_PORT", "http", "WEBHOOK_PORT", "management", "MANAGEMENT_PORT");
         WebhookClient operators = new WebhookClient(managementPort);
         k8s.containers().forEach(container -> {
             for (ContainerPort declared : container.getPorts()) {
                 assertThat(String.valueOf(declared.getContainerPort()))
-                        .as("%s port %s is the configured %s", container.getName(), declared.getName(),
-                                portVariables.get(declared.getName()))
+                        .as(
+                                "%s port %s is the configured %s",
+                                container.getName(), declared.getName(), portVariables.get(declared.getName()))
                         .isEqualTo(config.get(portVariables.get(declared.getName())));
             }
             for (Probe probe : probes(container)) {
                 HTTPGetAction get = probe.getHttpGet();
                 assertThat(get).as("%s probes over HTTP", container.getName()).isNotNull();
-                assertThat(get.getPort().getStrVal()).as("%s probes the operators' port", container.getName())
+                assertThat(get.getPort().getStrVal())
+                        .as("%s probes the operators' port", container.getName())
                         .isEqualTo("management");
-                assertThat(operators.get(get.getPath()).statusCode()).as("GET %s", get.getPath()).isEqualTo(200);
+                assertThat(operators.get(get.getPath()).statusCode())
+                        .as("GET %s", get.getPath())
+                        .isEqualTo(200);
             }
         });
         for (GenericKubernetesResource monitor : k8s.all("ServiceMonitor")) {
             for (Object endpoint : (List<?>) spec(monitor).get("endpoints")) {
                 Map<?, ?> scrape = (Map<?, ?>) endpoint;
                 assertThat(scrape.get("port")).isEqualTo("management");
-                assertThat(operators.get((String) scrape.get("path")).statusCode()).isEqualTo(200);
+                assertThat(operators.get((String) scrape.get("path")).statusCode())
+                        .isEqualTo(200);
             }
         }
-        assertThat(new WebhookClient(port).get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1")
-                .statusCode()).as("the Ingress's path is the webhook (403 for a wrong token, not 404)").isEqualTo(403);
+        assertThat(new WebhookClient(port)
+                        .get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1")
+                        .statusCode())
+                .as("the Ingress's path is the webhook (403 for a wrong token, not 404)")
+                .isEqualTo(403);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,13 +156,15 @@ class KubernetesManifestsTest {
         Secret example = exampleSecret();
         assertThat(example.getStringData()).isNotEmpty().allSatisfy((name, value) -> {
             assertThat(value).as(name).containsPattern(PLACEHOLDER);
-            assertThat(PLACEHOLDER.matcher(value).replaceAll("")).as("%s outside its placeholders", name)
+            assertThat(PLACEHOLDER.matcher(value).replaceAll(""))
+                    .as("%s outside its placeholders", name)
                     .doesNotContainPattern(TOKEN_LIKE);
         });
         overlays().forEach(k8s -> {
             assertThat(k8s.all(Secret.class)).as("%s creates no Secret", k8s).isEmpty();
             Map<String, String> config = k8s.configMap("whatsapp-assistant-config");
-            assertThat(config.keySet()).as("%s: no secret among the ConfigMap's settings", k8s)
+            assertThat(config.keySet())
+                    .as("%s: no secret among the ConfigMap's settings", k8s)
                     .doesNotContainAnyElementsOf(example.getStringData().keySet());
         });
     }
@@ -163,8 +173,14 @@ class KubernetesManifestsTest {
     void givesTheAssistantAndTheMcpServerTheSameMcpTokenFromTheSecret() {
         RenderedManifests prod = rendered("prod");
         for (String name : List.of("whatsapp-assistant", "property-mcp-server")) {
-            Container container = prod.named(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertThat(secretKeyOf(prod, container, "MCP_AUTH_TOKEN")).as("where %s's MCP_AUTH_TOKEN comes from", name)
+            Container container = prod.named(Deployment.class, name)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
+            assertThat(secretKeyOf(prod, container, "MCP_AUTH_TOKEN"))
+                    .as("where %s's MCP_AUTH_TOKEN comes from", name)
                     .isEqualTo("whatsapp-assistant/MCP_AUTH_TOKEN");
         }
     }
@@ -177,19 +193,22 @@ class KubernetesManifestsTest {
             Map<String, Quantity> limits = container.getResources().getLimits();
             assertThat(requests).as("%s requests", container.getName()).containsKeys("cpu", "memory");
             assertThat(limits).as("%s limits", container.getName()).containsKeys("cpu", "memory");
-            assertThat(limits.get("memory")).as("%s memory: request = limit", container.getName())
+            assertThat(limits.get("memory"))
+                    .as("%s memory: request = limit", container.getName())
                     .isEqualTo(requests.get("memory"));
             var security = container.getSecurityContext();
             assertThat(security.getRunAsNonRoot()).isTrue();
             assertThat(security.getReadOnlyRootFilesystem()).isTrue();
             assertThat(security.getAllowPrivilegeEscalation()).isFalse();
             assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
-            assertThat(container.getVolumeMounts()).as("%s: a writable /tmp", container.getName())
+            assertThat(container.getVolumeMounts())
+                    .as("%s: a writable /tmp", container.getName())
                     .anyMatch(m -> m.getMountPath().equals("/tmp"));
         });
         for (GenericKubernetesResource database : k8s.all("Cluster")) {
             Map<?, ?> resources = (Map<?, ?>) spec(database).get("resources");
-            assertThat(resources.keySet().stream().map(String::valueOf).toList()).as("the database's resources")
+            assertThat(resources.keySet().stream().map(String::valueOf).toList())
+                    .as("the database's resources")
                     .contains("requests", "limits");
         }
     }
@@ -202,21 +221,34 @@ class KubernetesManifestsTest {
         for (Container container : containers) {
             Quantity request = container.getResources().getRequests().get("ephemeral-storage");
             Quantity limit = container.getResources().getLimits().get("ephemeral-storage");
-            assertThat(request).as("%s requests ephemeral-storage", container.getName()).isNotNull();
-            assertThat(limit).as("%s limits ephemeral-storage", container.getName()).isNotNull();
-            assertThat(request.getNumericalAmount()).as("%s ephemeral-storage: request <= limit", container.getName())
+            assertThat(request)
+                    .as("%s requests ephemeral-storage", container.getName())
+                    .isNotNull();
+            assertThat(limit)
+                    .as("%s limits ephemeral-storage", container.getName())
+                    .isNotNull();
+            assertThat(request.getNumericalAmount())
+                    .as("%s ephemeral-storage: request <= limit", container.getName())
                     .isLessThanOrEqualTo(limit.getNumericalAmount());
         }
         for (Deployment deployment : k8s.all(Deployment.class)) {
             var pod = deployment.getSpec().getTemplate().getSpec();
             BigDecimal limits = Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
-                    .map(c -> c.getResources().getLimits().get("ephemeral-storage").getNumericalAmount())
+                    .map(c -> c.getResources()
+                            .getLimits()
+                            .get("ephemeral-storage")
+                            .getNumericalAmount())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal emptyDirs = pod.getVolumes().stream().map(v -> v.getEmptyDir())
+            BigDecimal emptyDirs = pod.getVolumes().stream()
+                    .map(v -> v.getEmptyDir())
                     .filter(d -> d != null && !"Memory".equals(d.getMedium()))
-                    .map(d -> d.getSizeLimit().getNumericalAmount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(limits).as("%s: its containers' ephemeral-storage limits hold its emptyDirs' size limits",
-                    deployment.getMetadata().getName()).isGreaterThanOrEqualTo(emptyDirs);
+                    .map(d -> d.getSizeLimit().getNumericalAmount())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(limits)
+                    .as(
+                            "%s: its containers' ephemeral-storage limits hold its emptyDirs' size limits",
+                            deployment.getMetadata().getName())
+                    .isGreaterThanOrEqualTo(emptyDirs);
         }
     }
 
@@ -224,17 +256,26 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void rollsOutWithoutGapsAndStopsWithinItsGracePeriod(RenderedManifests k8s) {
         Deployment assistant = k8s.named(Deployment.class, "whatsapp-assistant");
-        assertThat(assistant.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable()).isEqualTo(new IntOrString(0));
+        assertThat(assistant.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
+                .isEqualTo(new IntOrString(0));
         if (k8s.all(HorizontalPodAutoscaler.class).isEmpty()) {
-            assertThat(assistant.getSpec().getReplicas()).as("one replica without an autoscaler").isEqualTo(1);
+            assertThat(assistant.getSpec().getReplicas())
+                    .as("one replica without an autoscaler")
+                    .isEqualTo(1);
         }
         Duration shutdown = pipeline.agentTimeout().plus(reply.connectTimeout()).plus(reply.responseTimeout());
-        assertThat(Duration.ofSeconds(assistant.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()))
+        assertThat(Duration.ofSeconds(
+                        assistant.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()))
                 .as("the running turns and their replies fit in the grace period")
                 .isGreaterThan(shutdown.plusSeconds(5));
         if (k8s.overlay().equals("prod")) {
-            assertThat(k8s.named(HorizontalPodAutoscaler.class, "whatsapp-assistant").getSpec().getMinReplicas()).isEqualTo(2);
-            assertThat(k8s.all("Cluster")).as("the prod overlay brings its PostgreSQL").hasSize(1);
+            assertThat(k8s.named(HorizontalPodAutoscaler.class, "whatsapp-assistant")
+                            .getSpec()
+                            .getMinReplicas())
+                    .isEqualTo(2);
+            assertThat(k8s.all("Cluster"))
+                    .as("the prod overlay brings its PostgreSQL")
+                    .hasSize(1);
         }
     }
 
@@ -243,15 +284,19 @@ class KubernetesManifestsTest {
     void leavesTheReplicaCountOfAnAutoscaledDeploymentToItsAutoscaler(RenderedManifests k8s) {
         List<HorizontalPodAutoscaler> autoscalers = k8s.all(HorizontalPodAutoscaler.class);
         if (k8s.overlay().equals("prod")) {
-            assertThat(autoscalers).as("prod autoscales the assistant")
+            assertThat(autoscalers)
+                    .as("prod autoscales the assistant")
                     .anyMatch(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals("whatsapp-assistant"));
         }
         for (HorizontalPodAutoscaler hpa : autoscalers) {
             var target = hpa.getSpec().getScaleTargetRef();
-            assertThat(target.getKind()).as("%s scales a Deployment", hpa.getMetadata().getName()).isEqualTo("Deployment");
+            assertThat(target.getKind())
+                    .as("%s scales a Deployment", hpa.getMetadata().getName())
+                    .isEqualTo("Deployment");
             assertThat(k8s.named(Deployment.class, target.getName()).getSpec().getReplicas())
-                    .as("replicas of %s, which %s scales (kubectl apply would reset the count it set)", target.getName(),
-                            hpa.getMetadata().getName())
+                    .as(
+                            "replicas of %s, which %s scales (kubectl apply would reset the count it set)",
+                            target.getName(), hpa.getMetadata().getName())
                     .isNull();
         }
     }
@@ -260,18 +305,27 @@ class KubernetesManifestsTest {
     void prefersToRunTheAssistantsReplicasOnDifferentNodes() {
         Deployment assistant = rendered("prod").named(Deployment.class, "whatsapp-assistant");
         var pod = assistant.getSpec().getTemplate();
-        var antiAffinity = pod.getSpec().getAffinity() == null ? null : pod.getSpec().getAffinity().getPodAntiAffinity();
+        var antiAffinity = pod.getSpec().getAffinity() == null
+                ? null
+                : pod.getSpec().getAffinity().getPodAntiAffinity();
         assertThat(antiAffinity).as("the assistant's pod anti-affinity").isNotNull();
         assertThat(antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution())
-                .as("required anti-affinity would leave replicas unscheduled on a small cluster").isNullOrEmpty();
-        assertThat(antiAffinity.getPreferredDuringSchedulingIgnoredDuringExecution()).as("a preferred anti-affinity across nodes")
+                .as("required anti-affinity would leave replicas unscheduled on a small cluster")
+                .isNullOrEmpty();
+        assertThat(antiAffinity.getPreferredDuringSchedulingIgnoredDuringExecution())
+                .as("a preferred anti-affinity across nodes")
                 .anySatisfy(preferred -> {
                     assertThat(preferred.getWeight()).isPositive();
                     assertThat(preferred.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
-                    assertThat(pod.getMetadata().getLabels()).as("the assistant's own pods")
-                            .containsAllEntriesOf(preferred.getPodAffinityTerm().getLabelSelector().getMatchLabels());
+                    assertThat(pod.getMetadata().getLabels())
+                            .as("the assistant's own pods")
+                            .containsAllEntriesOf(preferred
+                                    .getPodAffinityTerm()
+                                    .getLabelSelector()
+                                    .getMatchLabels());
                 });
-        assertThat(pod.getSpec().getTopologySpreadConstraints()).as("beside the spread over nodes")
+        assertThat(pod.getSpec().getTopologySpreadConstraints())
+                .as("beside the spread over nodes")
                 .anyMatch(c -> c.getTopologyKey().equals("kubernetes.io/hostname"));
     }
 
@@ -285,15 +339,20 @@ class KubernetesManifestsTest {
                 hosts.add(rule.getHost());
                 List<HTTPIngressPath> paths = rule.getHttp().getPaths();
                 // Meta's webhook, and the guests' tracked booking links (GET /b/{token})
-                assertThat(paths).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("/webhooks/whatsapp", "Exact"),
+                assertThat(paths)
+                        .extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("/webhooks/whatsapp", "Exact"),
                                 org.assertj.core.groups.Tuple.tuple("/b/", "Prefix"));
                 assertThat(paths).allSatisfy(path -> {
                     assertThat(path.getBackend().getService().getName()).isEqualTo("whatsapp-assistant");
-                    assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("webhook");
+                    assertThat(path.getBackend().getService().getPort().getName())
+                            .isEqualTo("webhook");
                 });
             }
-            assertThat(ingress.getSpec().getTls()).flatExtracting(tls -> tls.getHosts()).containsAll(hosts);
+            assertThat(ingress.getSpec().getTls())
+                    .flatExtracting(tls -> tls.getHosts())
+                    .containsAll(hosts);
         });
     }
 
@@ -302,19 +361,38 @@ class KubernetesManifestsTest {
     void opensTheOperatorsPortToTheMonitoringNamespaceAlone(RenderedManifests k8s) {
         List<NetworkPolicy> policies = k8s.all(NetworkPolicy.class);
         for (Deployment deployment : k8s.all(Deployment.class)) {
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            assertThat(policies).as("a NetworkPolicy selects %s", deployment.getMetadata().getName())
-                    .anyMatch(p -> labels.entrySet().containsAll(p.getSpec().getPodSelector().getMatchLabels().entrySet())
+            Map<String, String> labels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(policies)
+                    .as("a NetworkPolicy selects %s", deployment.getMetadata().getName())
+                    .anyMatch(p -> labels.entrySet()
+                                    .containsAll(p.getSpec()
+                                            .getPodSelector()
+                                            .getMatchLabels()
+                                            .entrySet())
                             && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")));
         }
         for (NetworkPolicy policy : policies) {
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
-                assertThat(rule.getPorts()).as("%s: every rule names its ports", policy.getMetadata().getName()).isNotEmpty();
-                assertThat(rule.getFrom()).as("%s: every rule names its sources", policy.getMetadata().getName()).isNotEmpty();
-                boolean management = rule.getPorts().stream().map(NetworkPolicyPort::getPort).filter(Objects::nonNull)
-                        .anyMatch(p -> "management".equals(p.getStrVal()) || Integer.valueOf(9090).equals(p.getIntVal()));
+                assertThat(rule.getPorts())
+                        .as(
+                                "%s: every rule names its ports",
+                                policy.getMetadata().getName())
+                        .isNotEmpty();
+                assertThat(rule.getFrom())
+                        .as(
+                                "%s: every rule names its sources",
+                                policy.getMetadata().getName())
+                        .isNotEmpty();
+                boolean management = rule.getPorts().stream()
+                        .map(NetworkPolicyPort::getPort)
+                        .filter(Objects::nonNull)
+                        .anyMatch(p -> "management".equals(p.getStrVal())
+                                || Integer.valueOf(9090).equals(p.getIntVal()));
                 if (management) {
-                    assertThat(rule.getPorts()).as("the operators' port in a rule of its own").hasSize(1);
+                    assertThat(rule.getPorts())
+                            .as("the operators' port in a rule of its own")
+                            .hasSize(1);
                     assertThat(rule.getFrom()).singleElement().satisfies(this::isTheMonitoringNamespace);
                 }
             }
@@ -327,7 +405,10 @@ class KubernetesManifestsTest {
         Set<String> anchors = new HashSet<>();
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             if (line.startsWith("#")) {
-                anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
+                anchors.add(line.replaceFirst("^#+\\s*", "")
+                        .toLowerCase()
+                        .replaceAll("[^a-z0-9 -]", "")
+                        .replace(' ', '-'));
             }
         }
         Set<String> readmes = new HashSet<>();
@@ -335,20 +416,30 @@ class KubernetesManifestsTest {
             String runbook = (String) ((Map<?, ?>) rule.get("annotations")).get("runbook_url");
             assertThat(runbook).as("%s's runbook_url", rule.get("alert")).isNotNull();
             URI link = URI.create(runbook);
-            assertThat(link.getScheme()).as("%s's runbook_url %s is an absolute https link (Alertmanager and Grafana "
-                    + "show it as a link)", rule.get("alert"), runbook).isEqualTo("https");
-            assertThat(link.getHost()).as("%s's runbook_url host", rule.get("alert")).isNotBlank();
+            assertThat(link.getScheme())
+                    .as(
+                            "%s's runbook_url %s is an absolute https link (Alertmanager and Grafana "
+                                    + "show it as a link)",
+                            rule.get("alert"), runbook)
+                    .isEqualTo("https");
+            assertThat(link.getHost())
+                    .as("%s's runbook_url host", rule.get("alert"))
+                    .isNotBlank();
             assertThat(link.getPath()).as("%s's runbook_url", rule.get("alert")).endsWith("/README.md");
             assertThat(anchors).as("README heading for %s", rule.get("alert")).contains(link.getFragment());
             readmes.add(runbook.substring(0, runbook.indexOf('#')));
         });
-        assertThat(readmes).as("one setting, the README's address, for every alert").hasSize(1);
+        assertThat(readmes)
+                .as("one setting, the README's address, for every alert")
+                .hasSize(1);
     }
 
     @Test
     void loadsTheDashboardForGrafanasSidecar() throws IOException {
-        var dashboard = overlays().findFirst().orElseThrow().all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
-                .filter(c -> "1".equals(c.getMetadata().getLabels().get("grafana_dashboard"))).toList();
+        var dashboard =
+                overlays().findFirst().orElseThrow().all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+                        .filter(c -> "1".equals(c.getMetadata().getLabels().get("grafana_dashboard")))
+                        .toList();
         assertThat(dashboard).singleElement().satisfies(map -> {
             JsonNode json = readJson(map.getData().get("whatsapp-assistant.json"));
             assertThat(json.path("uid").asText()).isEqualTo("whatsapp-assistant");
@@ -370,9 +461,13 @@ class KubernetesManifestsTest {
 
     /** The expressions of the dashboard's panels. */
     static List<String> dashboardExpressions() throws IOException {
-        JsonNode dashboard = readJson(Files.readString(RenderedManifests.K8S.resolve("base").resolve("dashboard.json")));
+        JsonNode dashboard =
+                readJson(Files.readString(RenderedManifests.K8S.resolve("base").resolve("dashboard.json")));
         List<String> expressions = new ArrayList<>();
-        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText())));
+        dashboard
+                .path("panels")
+                .forEach(panel -> panel.path("targets")
+                        .forEach(t -> expressions.add(t.path("expr").asText())));
         return expressions;
     }
 
@@ -384,12 +479,14 @@ class KubernetesManifestsTest {
         assertThat(peer.getIpBlock()).isNull();
         assertThat(peer.getPodSelector()).isNull();
         assertThat(peer.getNamespaceSelector().getMatchExpressions()).isNullOrEmpty();
-        assertThat(peer.getNamespaceSelector().getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
+        assertThat(peer.getNamespaceSelector().getMatchLabels())
+                .containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
     }
 
     private static List<Probe> probes(Container container) {
         return Stream.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** The Secret and key ({@code name/key}) a container's variable is read from, as the kubelet resolves it; null if none. */
@@ -406,7 +503,8 @@ class KubernetesManifestsTest {
             if (from.getPrefix() != null && !from.getPrefix().isEmpty()) {
                 continue;
             }
-            if (from.getConfigMapRef() != null && k8s.configMap(from.getConfigMapRef().getName()).containsKey(variable)) {
+            if (from.getConfigMapRef() != null
+                    && k8s.configMap(from.getConfigMapRef().getName()).containsKey(variable)) {
                 return null;
             }
             if (from.getSecretRef() != null && exampleSecret().getStringData().containsKey(variable)) {

@@ -39,21 +39,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * contract and the README name, non-zero wherever the run produced it. Every alert of the PrometheusRule
  * and every panel of the dashboard reads metrics, and labels, this scrape has.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "OPENAI_API_KEY=test-openai-key",
-        "OPENAI_MODEL=stub-model",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:operator-metrics;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.pair-pacing=0ms",
-        "assistant.model.request-timeout=2s",
-        "assistant.model.max-retries=0",
-        "assistant.model.turn-timeout=5s",
-        "assistant.billing.prices.default.service=0.0085"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "OPENAI_API_KEY=test-openai-key",
+            "OPENAI_MODEL=stub-model",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:operator-metrics;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.pair-pacing=0ms",
+            "assistant.model.request-timeout=2s",
+            "assistant.model.max-retries=0",
+            "assistant.model.turn-timeout=5s",
+            "assistant.billing.prices.default.service=0.0085"
+        })
 @AutoConfigureMetrics
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,11 +83,15 @@ class OperatorMetricsTest {
     static void stubs() {
         MODEL.answerEverythingElse("Casa Pescarului is free then.");
         MODEL.fail("MODELDOWN", 500);
-        CLOUD_API.server().stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.to", equalTo(REFUSED_GUEST)))
-                .willReturn(aResponse().withStatus(CloudApiStub.httpStatusOf(131047))
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(CloudApiStub.graphResponse("error-131047.json"))));
+        CLOUD_API
+                .server()
+                .stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(REFUSED_GUEST)))
+                        .willReturn(aResponse()
+                                .withStatus(CloudApiStub.httpStatusOf(131047))
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(CloudApiStub.graphResponse("error-131047.json"))));
     }
 
     @AfterAll
@@ -98,10 +104,18 @@ class OperatorMetricsTest {
     @Order(1)
     void exportsEveryMetricOfTheContractNonZeroWhereTheRunProducedIt() {
         WebhookClient meta = new WebhookClient(port);
-        for (String name : List.of("text_en", "audio_voice", "statuses_only", "status_failed_131047", "redelivery_text_en",
-                "wrong_signature", "not_json", "oversize")) {
+        for (String name : List.of(
+                "text_en",
+                "audio_voice",
+                "statuses_only",
+                "status_failed_131047",
+                "redelivery_text_en",
+                "wrong_signature",
+                "not_json",
+                "oversize")) {
             Fixtures.Case fixture = Fixtures.named(name);
-            assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode()).as(name)
+            assertThat(meta.postCallback(fixture.body(), fixture.signature()).statusCode())
+                    .as(name)
                     .isIn(fixture.expectedStatuses());
         }
         postSigned(meta, callbackFrom(FALLBACK_GUEST, "wamid.metrics-fallback", "MODELDOWN is Vila Franceza free?"));
@@ -146,10 +160,12 @@ class OperatorMetricsTest {
                 present("assistant_booking_links_total", "property", "casa-pescarului"),
                 present("assistant_booking_link_opens_total", "property", "casa-pescarului"));
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> expected.stream().allMatch(e -> e.holdsIn(scrape())));
         PrometheusScrape scrape = scrape();
-        assertThat(expected).allSatisfy(e -> assertThat(e.holdsIn(scrape)).as(e.toString()).isTrue());
+        assertThat(expected)
+                .allSatisfy(e -> assertThat(e.holdsIn(scrape)).as(e.toString()).isTrue());
         assertThat(scrape.labelNames("agent_model_tokens_total")).contains("model", "kind");
     }
 
@@ -187,7 +203,8 @@ class OperatorMetricsTest {
                 if (label.getKey().equals("namespace")) {
                     continue; // Prometheus adds it from the scrape target
                 }
-                assertThat(scrape.labelNames(metric)).as("%s: %s has label %s", what, metric, label.getKey())
+                assertThat(scrape.labelNames(metric))
+                        .as("%s: %s has label %s", what, metric, label.getKey())
                         .contains(label.getKey());
                 if (values) {
                     assertThat(scrape.series(metric, Map.of(label.getKey(), label.getValue())))
@@ -217,7 +234,9 @@ class OperatorMetricsTest {
     private record Expected(String metric, Map<String, String> labels, boolean nonZero) {
         boolean holdsIn(PrometheusScrape scrape) {
             double value = scrape.value(metric, labels);
-            return nonZero ? value > 0 : !Double.isNaN(value) || !scrape.series(metric, labels).isEmpty();
+            return nonZero
+                    ? value > 0
+                    : !Double.isNaN(value) || !scrape.series(metric, labels).isEmpty();
         }
 
         @Override

@@ -13,18 +13,30 @@ import java.util.regex.Pattern;
  */
 final class PromQl {
 
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
-            "group_left", "group_right", "offset", "bool", "le", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "le",
+            "inf",
+            "nan");
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*})?");
     private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!=|!~|=)\\s*\"([^\"]*)\"");
 
-    private PromQl() {
-    }
+    private PromQl() {}
 
     /** Each metric the expression selects, with the label matchers of its selectors (label name to value). */
     static Map<String, Map<String, String>> selectors(String expression) {
         String text = expression
-                .replaceAll("\\[[^\\]]*]", " ")                                          // ranges and subqueries
+                .replaceAll("\\[[^\\]]*]", " ") // ranges and subqueries
                 .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ") // groupings
                 .replaceAll("\\boffset\\s+\\S+", " ");
         Map<String, Map<String, String>> selectors = new LinkedHashMap<>();
@@ -34,7 +46,10 @@ final class PromQl {
             int end = selector.end(1);
             boolean function = text.substring(end).stripLeading().startsWith("(");
             boolean inBraces = text.lastIndexOf('{', selector.start()) > text.lastIndexOf('}', selector.start());
-            if (function || inBraces || KEYWORDS.contains(name.toLowerCase()) || name.startsWith("$")
+            if (function
+                    || inBraces
+                    || KEYWORDS.contains(name.toLowerCase())
+                    || name.startsWith("$")
                     || Character.isDigit(name.charAt(0))) {
                 continue;
             }

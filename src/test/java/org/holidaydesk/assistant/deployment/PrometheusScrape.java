@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 final class PrometheusScrape {
 
     /** One series: its metric name, its labels and its value. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?");
+    private static final Pattern SAMPLE =
+            Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final List<Sample> samples;
@@ -53,19 +53,24 @@ final class PrometheusScrape {
 
     /** The series of {@code name} whose labels include {@code labels}. */
     List<Sample> series(String name, Map<String, String> labels) {
-        return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
                 .toList();
     }
 
     /** The sum of those series; NaN when there is none. */
     double value(String name, Map<String, String> labels) {
         List<Sample> series = series(name, labels);
-        return series.isEmpty() ? Double.NaN : series.stream().mapToDouble(Sample::value).sum();
+        return series.isEmpty()
+                ? Double.NaN
+                : series.stream().mapToDouble(Sample::value).sum();
     }
 
     /** The label names {@code name}'s series carry. */
     Set<String> labelNames(String name) {
-        return samples.stream().filter(s -> s.name().equals(name)).flatMap(s -> s.labels().keySet().stream())
+        return samples.stream()
+                .filter(s -> s.name().equals(name))
+                .flatMap(s -> s.labels().keySet().stream())
                 .collect(Collectors.toSet());
     }
 }

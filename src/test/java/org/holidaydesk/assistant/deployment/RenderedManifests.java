@@ -39,7 +39,8 @@ final class RenderedManifests {
     }
 
     static RenderedManifests render(String overlay) {
-        return new RenderedManifests(overlay, read(kustomize(K8S.resolve("overlays").resolve(overlay))));
+        return new RenderedManifests(
+                overlay, read(kustomize(K8S.resolve("overlays").resolve(overlay))));
     }
 
     /** One file of {@code k8s/} that no overlay applies (the Secret's example). */
@@ -64,29 +65,39 @@ final class RenderedManifests {
     }
 
     List<GenericKubernetesResource> all(String kind) {
-        return all(GenericKubernetesResource.class).stream().filter(r -> kind.equals(r.getKind())).toList();
+        return all(GenericKubernetesResource.class).stream()
+                .filter(r -> kind.equals(r.getKind()))
+                .toList();
     }
 
     <T extends HasMetadata> T named(Class<T> kind, String name) {
-        return all(kind).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+        return all(kind).stream()
+                .filter(o -> o.getMetadata().getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + " renders no " + kind.getSimpleName() + " " + name));
     }
 
     GenericKubernetesResource named(String kind, String name) {
-        return all(kind).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+        return all(kind).stream()
+                .filter(o -> o.getMetadata().getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + " renders no " + kind + " " + name));
     }
 
     Stream<Container> containers() {
-        return all(Deployment.class).stream().flatMap(d -> Stream.concat(
-                d.getSpec().getTemplate().getSpec().getContainers().stream(),
-                d.getSpec().getTemplate().getSpec().getInitContainers().stream()));
+        return all(Deployment.class).stream()
+                .flatMap(d -> Stream.concat(
+                        d.getSpec().getTemplate().getSpec().getContainers().stream(),
+                        d.getSpec().getTemplate().getSpec().getInitContainers().stream()));
     }
 
     /** The data of the ConfigMap whose generated name starts with {@code prefix} (kustomize adds a hash). */
     Map<String, String> configMap(String prefix) {
-        return all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith(prefix)).findFirst()
-                .orElseThrow(() -> new AssertionError(overlay + " renders no ConfigMap " + prefix)).getData();
+        return all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + " renders no ConfigMap " + prefix))
+                .getData();
     }
 
     @Override
@@ -96,7 +107,9 @@ final class RenderedManifests {
 
     private static byte[] kustomize(Path directory) {
         try {
-            Process kubectl = new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false).start();
+            Process kubectl = new ProcessBuilder("kubectl", "kustomize", directory.toString())
+                    .redirectErrorStream(false)
+                    .start();
             byte[] out = kubectl.getInputStream().readAllBytes();
             String errors = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {

@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CloudApiStandIn implements AutoCloseable {
 
-    record Arrival(long nanos, JsonNode body) {
-    }
+    record Arrival(long nanos, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
@@ -82,8 +81,13 @@ final class CloudApiStandIn implements AutoCloseable {
             String to = body.path("to").asText();
             sent.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(new Arrival(now, body));
         }
-        respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + body.path("to").asText()
-                + "\",\"wa_id\":\"" + body.path("to").asText() + "\"}],\"messages\":[{\"id\":\"wamid.eval" + ids.incrementAndGet() + "\"}]}");
+        respond(
+                exchange,
+                200,
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+                        + body.path("to").asText() + "\",\"wa_id\":\""
+                        + body.path("to").asText() + "\"}],\"messages\":[{\"id\":\"wamid.eval" + ids.incrementAndGet()
+                        + "\"}]}");
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -12,22 +12,58 @@ import java.util.regex.Pattern;
 /** Dates as guests of each language write them, and the calendar days a reply's text names. */
 final class Dates {
 
-    private static final String[] EN = {"january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december"};
-    private static final String[] RO = {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
-            "septembrie", "octombrie", "noiembrie", "decembrie"};
-    private static final String[] DE = {"januar", "februar", "marz", "april", "mai", "juni", "juli", "august",
-            "september", "oktober", "november", "dezember"};
-    private static final String MONTH = "(" + String.join("|", all()) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez|ian|iun|iul)\\b";
+    private static final String[] EN = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december"
+    };
+    private static final String[] RO = {
+        "ianuarie",
+        "februarie",
+        "martie",
+        "aprilie",
+        "mai",
+        "iunie",
+        "iulie",
+        "august",
+        "septembrie",
+        "octombrie",
+        "noiembrie",
+        "decembrie"
+    };
+    private static final String[] DE = {
+        "januar",
+        "februar",
+        "marz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember"
+    };
+    private static final String MONTH =
+            "(" + String.join("|", all()) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez|ian|iun|iul)\\b";
     private static final Pattern DAY_MONTH = Pattern.compile(
             "\\b(\\d{1,2})\\.?(?:\\s*(?:[-–—]|to|bis|pana la|până la)\\s*(\\d{1,2})\\.?)?\\s+(?:of\\s+)?" + MONTH);
-    private static final Pattern MONTH_DAY = Pattern.compile(
-            MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*[-–—]\\s*(\\d{1,2})\\b)?");
+    private static final Pattern MONTH_DAY =
+            Pattern.compile(MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*[-–—]\\s*(\\d{1,2})\\b)?");
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{2,4}))?\\b");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** {@code date} as a guest writing {@code language} writes it: "January 26", "26 ianuarie", "26. Januar". */
     static String write(LocalDate date, String language) {
@@ -71,7 +107,9 @@ final class Dates {
 
     /** Lower case without diacritics, for matching in any of the languages. */
     static String plain(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static void add(List<MonthDay> days, int month, String day) {

@@ -29,7 +29,8 @@ public final class EvalMain {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
-        boolean model = env.get("OPENAI_API_KEY") != null && !env.get("OPENAI_API_KEY").isBlank();
+        boolean model =
+                env.get("OPENAI_API_KEY") != null && !env.get("OPENAI_API_KEY").isBlank();
         int k = model ? 4 : 1;
         Path out = Path.of("target/eval");
         String name = "scorecard";
@@ -50,27 +51,43 @@ public final class EvalMain {
         }
         if (jar == null) {
             try (var files = Files.list(Path.of("target"))) {
-                jar = files.filter(f -> f.getFileName().toString().matches("whatsapp-assistant-.*\\.jar")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run ./mvnw -DskipTests package"));
+                jar = files.filter(f -> f.getFileName().toString().matches("whatsapp-assistant-.*\\.jar"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no packaged jar in target/: run ./mvnw -DskipTests package"));
             }
         }
         World world = World.load(root.resolve("world.yaml"));
         List<Scenario> scenarios = Scenario.loadAll(scenarioFolder);
-        EvalRun.Target target = model ? new EvalRun.Target(env.getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-                env.getOrDefault("OPENAI_MODEL", "gpt-4.1-mini"), env.get("OPENAI_API_KEY")) : EvalRun.Target.OFFLINE;
-        EvalRun.Pace pace = new EvalRun.Pace(Duration.ofSeconds(model ? 60 : 15), Duration.ofMillis(model ? 1500 : 400), parallel);
-        System.out.printf("evaluating the %s: %d scenarios × k = %d, world anchored on %s (%s)%n", target.label(),
-                scenarios.size(), k, world.today(), world.zone());
+        EvalRun.Target target = model
+                ? new EvalRun.Target(
+                        env.getOrDefault("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+                        env.getOrDefault("OPENAI_MODEL", "gpt-4.1-mini"),
+                        env.get("OPENAI_API_KEY"))
+                : EvalRun.Target.OFFLINE;
+        EvalRun.Pace pace =
+                new EvalRun.Pace(Duration.ofSeconds(model ? 60 : 15), Duration.ofMillis(model ? 1500 : 400), parallel);
+        System.out.printf(
+                "evaluating the %s: %d scenarios × k = %d, world anchored on %s (%s)%n",
+                target.label(), scenarios.size(), k, world.today(), world.zone());
         Path work = Files.createTempDirectory("eval");
         long started = System.nanoTime();
         List<EvalRun.Result> results = new EvalRun(world, scenarios, jarLauncher(jar), pace).run(target, k, work);
-        Scorecard card = new Scorecard(target.label(), k, world.today().toString(), results, new Scorecard.Prices(
-                price(env, "EVAL_PRICE_INPUT", 0.40), price(env, "EVAL_PRICE_OUTPUT", 1.60), price(env, "EVAL_PRICE_MESSAGE", 0)));
+        Scorecard card = new Scorecard(
+                target.label(),
+                k,
+                world.today().toString(),
+                results,
+                new Scorecard.Prices(
+                        price(env, "EVAL_PRICE_INPUT", 0.40),
+                        price(env, "EVAL_PRICE_OUTPUT", 1.60),
+                        price(env, "EVAL_PRICE_MESSAGE", 0)));
         card.writeTo(out, name);
         String md = card.markdown(name);
         System.out.println(md.substring(0, md.indexOf("## Per scenario")));
-        System.out.printf("%d conversations in %.0f s; scorecard in %s/%s.{md,json,svg}%n", results.size(),
-                (System.nanoTime() - started) / 1e9, out, name);
+        System.out.printf(
+                "%d conversations in %.0f s; scorecard in %s/%s.{md,json,svg}%n",
+                results.size(), (System.nanoTime() - started) / 1e9, out, name);
     }
 
     private static double price(Map<String, String> env, String name, double fallback) {
@@ -83,12 +100,21 @@ public final class EvalMain {
         return (environment, workFolder) -> {
             int port = freePort();
             int management = freePort();
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx512m", "-jar", jar.toAbsolutePath().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workFolder.toFile())
-                    .redirectErrorStream(true).redirectOutput(workFolder.resolve("service.log").toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("OPENAI_") || key.startsWith("MEM0_")
-                    || key.startsWith("WHATSAPP_") || key.equals("DATABASE_URL"));
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx512m",
+                    "-jar",
+                    jar.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workFolder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(workFolder.resolve("service.log").toFile());
+            builder.environment()
+                    .keySet()
+                    .removeIf(key -> key.startsWith("OPENAI_")
+                            || key.startsWith("MEM0_")
+                            || key.startsWith("WHATSAPP_")
+                            || key.equals("DATABASE_URL"));
             builder.environment().putAll(environment);
             builder.environment().put("WEBHOOK_PORT", String.valueOf(port));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(management));
@@ -99,13 +125,22 @@ public final class EvalMain {
                 throw new UncheckedIOException(e);
             }
             HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the service exited; see " + workFolder.resolve("service.log"));
-                }
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            });
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "the service exited; see " + workFolder.resolve("service.log"));
+                        }
+                        return http.send(
+                                                HttpRequest.newBuilder(
+                                                                URI.create("http://127.0.0.1:" + port + "/health"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    });
             return new EvalRun.Service() {
                 @Override
                 public int port() {

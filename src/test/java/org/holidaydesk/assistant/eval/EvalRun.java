@@ -59,8 +59,7 @@ public final class EvalRun {
     }
 
     /** How long a turn waits for its first reply, and for the service to fall quiet after the last one. */
-    public record Pace(Duration firstReply, Duration quiet, int parallel) {
-    }
+    public record Pace(Duration firstReply, Duration quiet, int parallel) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "eval-app-secret";
@@ -70,7 +69,8 @@ public final class EvalRun {
     private final List<Scenario> scenarios;
     private final Launcher launcher;
     private final Pace pace;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public EvalRun(World world, List<Scenario> scenarios, Launcher launcher, Pace pace) {
         this.world = world;
@@ -83,7 +83,7 @@ public final class EvalRun {
     public List<Result> run(Target target, int k, Path workFolder) {
         Path catalog = world.writeTo(workFolder.resolve("world"));
         try (CloudApiStandIn cloud = new CloudApiStandIn();
-             ModelProxy proxy = target.offline() ? null : new ModelProxy(target.baseUrl())) {
+                ModelProxy proxy = target.offline() ? null : new ModelProxy(target.baseUrl())) {
             Map<String, String> env = new HashMap<>();
             env.put("APP_ENV", "development");
             env.put("WHATSAPP_APP_SECRET", SECRET);
@@ -94,12 +94,16 @@ public final class EvalRun {
             env.put("PROPERTY_TIME_ZONE", world.zone().getId());
             env.put("BOOKING_URL_TEMPLATE", world.bookingUrlTemplate());
             env.put("BUSINESS_CONTACT", world.businessContact());
-            env.put("DATABASE_URL", "jdbc:h2:file:" + workFolder.toAbsolutePath().resolve("data/assistant")
-                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            env.put(
+                    "DATABASE_URL",
+                    "jdbc:h2:file:" + workFolder.toAbsolutePath().resolve("data/assistant")
+                            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             if (!target.offline()) {
                 env.put("OPENAI_BASE_URL", proxy.baseUrl());
                 env.put("OPENAI_MODEL", target.model());
-                env.put("OPENAI_API_KEY", target.apiKey() == null || target.apiKey().isBlank() ? "none" : target.apiKey());
+                env.put(
+                        "OPENAI_API_KEY",
+                        target.apiKey() == null || target.apiKey().isBlank() ? "none" : target.apiKey());
             }
             try (Service service = launcher.start(env, workFolder)) {
                 awaitWorld(service.port());
@@ -144,23 +148,31 @@ public final class EvalRun {
                 continue;
             }
             java.time.LocalDate[] first = place.blocked().get(0);
-            String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_availability\","
-                    + "\"arguments\":{\"checkIn\":\"" + first[0] + "\",\"checkOut\":\"" + first[1] + "\",\"guests\":1,"
-                    + "\"property\":\"" + place.id() + "\"}}}";
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
-                        .POST(HttpRequest.BodyPublishers.ofString(call)).build();
-                String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-                return body.contains("\\\"status\\\":\\\"BOOKED\\\"") || body.contains("\"status\":\"BOOKED\"");
-            });
+            String call =
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_availability\","
+                            + "\"arguments\":{\"checkIn\":\"" + first[0] + "\",\"checkOut\":\"" + first[1]
+                            + "\",\"guests\":1,"
+                            + "\"property\":\"" + place.id() + "\"}}}";
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(call))
+                                .build();
+                        String body = http.send(request, HttpResponse.BodyHandlers.ofString())
+                                .body();
+                        return body.contains("\\\"status\\\":\\\"BOOKED\\\"") || body.contains("\"status\":\"BOOKED\"");
+                    });
         }
     }
 
     /** A run's transcript and its verdict. */
-    public record Result(Transcript transcript, Judge.Verdict verdict) {
-    }
+    public record Result(Transcript transcript, Judge.Verdict verdict) {}
 
     private Transcript play(Scenario scenario, int run, int port, CloudApiStandIn cloud, ModelProxy proxy) {
         long n = GUESTS.incrementAndGet();
@@ -174,7 +186,9 @@ public final class EvalRun {
             long posted = System.nanoTime();
             post(port, callback(guest, name, "wamid.eval." + n + "." + i, text));
             List<CloudApiStandIn.Arrival> replies = awaitReplies(cloud, guest, before);
-            List<Transcript.Sent> sent = replies.stream().map(a -> bookingPages(Transcript.Sent.of(a.body()), port)).toList();
+            List<Transcript.Sent> sent = replies.stream()
+                    .map(a -> bookingPages(Transcript.Sent.of(a.body()), port))
+                    .toList();
             long first = replies.isEmpty() ? -1 : (replies.get(0).nanos() - posted) / 1_000_000;
             turns.add(new Transcript.TurnRecord(text, sent, first));
         }
@@ -191,63 +205,92 @@ public final class EvalRun {
         if (sent.urls().stream().noneMatch(url -> url.startsWith(tracked))) {
             return sent;
         }
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        List<String> urls = sent.urls().stream().map(url -> {
-            if (!url.startsWith(tracked)) {
-                return url;
-            }
-            try {
-                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return answer.headers().firstValue("Location").orElse(url);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return url;
-            }
-        }).toList();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        List<String> urls = sent.urls().stream()
+                .map(url -> {
+                    if (!url.startsWith(tracked)) {
+                        return url;
+                    }
+                    try {
+                        HttpResponse<Void> answer = client.send(
+                                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        return answer.headers().firstValue("Location").orElse(url);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return url;
+                    }
+                })
+                .toList();
         return new Transcript.Sent(sent.text(), sent.choices(), urls);
     }
 
     /** The messages of this turn: the first within {@code firstReply}, then all until none came for {@code quiet}. */
     private List<CloudApiStandIn.Arrival> awaitReplies(CloudApiStandIn cloud, String guest, int before) {
         try {
-            Awaitility.await().atMost(pace.firstReply()).pollInterval(Duration.ofMillis(20))
+            Awaitility.await()
+                    .atMost(pace.firstReply())
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> cloud.sentTo(guest).size() > before);
         } catch (ConditionTimeoutException silent) {
             return List.of();
         }
         long quietNanos = pace.quiet().toNanos();
-        Awaitility.await().atMost(pace.firstReply()).pollInterval(Duration.ofMillis(20)).until(() -> {
-            List<CloudApiStandIn.Arrival> all = cloud.sentTo(guest);
-            return System.nanoTime() - all.get(all.size() - 1).nanos() >= quietNanos;
-        });
+        Awaitility.await()
+                .atMost(pace.firstReply())
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    List<CloudApiStandIn.Arrival> all = cloud.sentTo(guest);
+                    return System.nanoTime() - all.get(all.size() - 1).nanos() >= quietNanos;
+                });
         List<CloudApiStandIn.Arrival> all = cloud.sentTo(guest);
         return all.subList(before, all.size());
     }
 
     private static byte[] callback(String from, String name, String messageId, String text) {
         ObjectNode root = JSON.createObjectNode().put("object", "whatsapp_business_account");
-        ObjectNode value = root.putArray("entry").addObject().put("id", "102290129340398")
-                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        ObjectNode value = root.putArray("entry")
+                .addObject()
+                .put("id", "102290129340398")
+                .putArray("changes")
+                .addObject()
+                .put("field", "messages")
+                .putObject("value");
         value.put("messaging_product", "whatsapp");
-        value.putObject("metadata").put("display_phone_number", "15550783881").put("phone_number_id", "106540352242922");
-        value.putArray("contacts").addObject().put("wa_id", from).putObject("profile").put("name", name);
-        ObjectNode message = value.putArray("messages").addObject().put("from", from).put("id", messageId)
-                .put("timestamp", String.valueOf(System.currentTimeMillis() / 1000)).put("type", "text");
+        value.putObject("metadata")
+                .put("display_phone_number", "15550783881")
+                .put("phone_number_id", "106540352242922");
+        value.putArray("contacts")
+                .addObject()
+                .put("wa_id", from)
+                .putObject("profile")
+                .put("name", name);
+        ObjectNode message = value.putArray("messages")
+                .addObject()
+                .put("from", from)
+                .put("id", messageId)
+                .put("timestamp", String.valueOf(System.currentTimeMillis() / 1000))
+                .put("type", "text");
         message.putObject("text").put("body", text);
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void post(int port, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", sign(body)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the webhook answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "the webhook answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

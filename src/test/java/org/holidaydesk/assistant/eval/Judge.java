@@ -37,34 +37,114 @@ import java.util.stream.Collectors;
  */
 public final class Judge {
 
-    public static final List<String> MILESTONES = List.of("offers_free_set", "offers_alternatives", "booking_link",
-            "handoff", "contact", "contact_or_handoff", "no_offer", "names_dates", "answered");
-    public static final List<String> MINEFIELDS = List.of("taken_offered", "too_small_offered", "made_up_price",
-            "link_before_party", "bad_link", "wrong_language", "off_topic_answered", "remembered_after_forget",
-            "invented_time", "no_reply");
+    public static final List<String> MILESTONES = List.of(
+            "offers_free_set",
+            "offers_alternatives",
+            "booking_link",
+            "handoff",
+            "contact",
+            "contact_or_handoff",
+            "no_offer",
+            "names_dates",
+            "answered");
+    public static final List<String> MINEFIELDS = List.of(
+            "taken_offered",
+            "too_small_offered",
+            "made_up_price",
+            "link_before_party",
+            "bad_link",
+            "wrong_language",
+            "off_topic_answered",
+            "remembered_after_forget",
+            "invented_time",
+            "no_reply");
 
     /** A minefield stepped on: where, and the words that show it. */
-    public record Hit(String minefield, int turn, String evidence) {
-    }
+    public record Hit(String minefield, int turn, String evidence) {}
 
-    public record Verdict(String scenario, String category, int run, boolean passed, Map<String, Boolean> milestones,
-                          List<Hit> hits) {
-    }
+    public record Verdict(
+            String scenario,
+            String category,
+            int run,
+            boolean passed,
+            Map<String, Boolean> milestones,
+            List<Hit> hits) {}
 
-    private static final Pattern MONEY = Pattern.compile(
-            "(?:(€|eur|ron|lei)\\s*(\\d{1,3}(?:[ ,.\\u00a0]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?)"
+    private static final Pattern MONEY =
+            Pattern.compile("(?:(€|eur|ron|lei)\\s*(\\d{1,3}(?:[ ,.\\u00a0]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?)"
                     + "|(?:(\\d{1,3}(?:[ ,.\\u00a0]\\d{3})+|\\d+)(?:[.,](\\d{1,2}))?\\s*(€|eur|euro|ron|lei)\\b)");
     private static final Pattern TIME = Pattern.compile(
             "\\b(?:[01]?\\d|2[0-3]):[0-5]\\d\\b|\\b(?:1[0-2]|[1-9])\\s?(?:am|pm)\\b|\\bora\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+uhr\\b");
-    private static final Set<String> AVAILABLE = Set.of("free", "available", "open", "liber", "libera", "libere",
-            "disponibil", "disponibila", "disponibile", "frei", "verfugbar");
-    private static final Set<String> REFUSAL = Set.of("not", "booked", "taken", "unavailable", "full", "isn", "occupied",
-            "nu", "ocupat", "ocupata", "rezervat", "rezervata", "indisponibil", "indisponibila", "nicht", "belegt",
-            "ausgebucht", "kein", "keine", "except", "exceptand", "inafara");
-    private static final Set<String> DOMAIN = Set.of("stay", "stays", "date", "dates", "guest", "guests", "property",
-            "properties", "book", "booking", "night", "nights", "availability", "free", "cazare", "sejur",
-            "rezervare", "rezerva", "proprietate", "proprietati", "oaspeti", "persoane", "nopti", "unterkunft", "buchung",
-            "buchen", "aufenthalt", "ubernachtung", "nachte", "gaste", "personen", "frei", "termin", "reisedaten");
+    private static final Set<String> AVAILABLE = Set.of(
+            "free",
+            "available",
+            "open",
+            "liber",
+            "libera",
+            "libere",
+            "disponibil",
+            "disponibila",
+            "disponibile",
+            "frei",
+            "verfugbar");
+    private static final Set<String> REFUSAL = Set.of(
+            "not",
+            "booked",
+            "taken",
+            "unavailable",
+            "full",
+            "isn",
+            "occupied",
+            "nu",
+            "ocupat",
+            "ocupata",
+            "rezervat",
+            "rezervata",
+            "indisponibil",
+            "indisponibila",
+            "nicht",
+            "belegt",
+            "ausgebucht",
+            "kein",
+            "keine",
+            "except",
+            "exceptand",
+            "inafara");
+    private static final Set<String> DOMAIN = Set.of(
+            "stay",
+            "stays",
+            "date",
+            "dates",
+            "guest",
+            "guests",
+            "property",
+            "properties",
+            "book",
+            "booking",
+            "night",
+            "nights",
+            "availability",
+            "free",
+            "cazare",
+            "sejur",
+            "rezervare",
+            "rezerva",
+            "proprietate",
+            "proprietati",
+            "oaspeti",
+            "persoane",
+            "nopti",
+            "unterkunft",
+            "buchung",
+            "buchen",
+            "aufenthalt",
+            "ubernachtung",
+            "nachte",
+            "gaste",
+            "personen",
+            "frei",
+            "termin",
+            "reisedaten");
 
     private final World world;
 
@@ -98,7 +178,9 @@ public final class Judge {
                 World.Place subject = null;
                 for (String line : sent.text().split("\n")) {
                     // "Casa Pescarului – free in the next 30 days:" heads the bullet lines that follow it
-                    List<World.Place> named = world.places().stream().filter(p -> names(Dates.plain(line), p)).toList();
+                    List<World.Place> named = world.places().stream()
+                            .filter(p -> names(Dates.plain(line), p))
+                            .toList();
                     if (named.size() == 1 && line.strip().endsWith(":")) {
                         subject = named.get(0);
                         continue;
@@ -128,7 +210,8 @@ public final class Judge {
                         }
                     }
                     if (!sent.urls().isEmpty()) {
-                        hits.add(new Hit("remembered_after_forget", i + 1, sent.urls().get(0)));
+                        hits.add(new Hit(
+                                "remembered_after_forget", i + 1, sent.urls().get(0)));
                     }
                 }
                 Matcher time = TIME.matcher(Dates.plain(sent.text()));
@@ -151,21 +234,29 @@ public final class Judge {
         Map<String, Boolean> milestones = new LinkedHashMap<>();
         Scenario.Known last = scenario.turns().get(scenario.turns().size() - 1).known();
         for (String m : scenario.milestones()) {
-            milestones.put(m, switch (m) {
-                case "offers_free_set" -> offersFreeSet(scenario, offeredPerTurn, last);
-                case "offers_alternatives" -> offersAlternatives(scenario, offeredPerTurn);
-                case "booking_link" -> links.stream().anyMatch(l -> last.hasStay()
-                        && world.place(l[0]).map(p -> p.id().equals(last.property())).orElse(false)
-                        && l[1].equals(at(last.in()).toString()) && l[2].equals(at(last.out()).toString())
-                        && l[3].equals(String.valueOf(last.guests())));
-                case "handoff" -> transcript.handoffs() > 0;
-                case "contact" -> contact;
-                case "contact_or_handoff" -> contact || transcript.handoffs() > 0;
-                case "no_offer" -> offeredPerTurn.stream().allMatch(Set::isEmpty) && links.isEmpty();
-                case "names_dates" -> anyDates;
-                case "answered" -> transcript.turns().stream().allMatch(t -> !t.sent().isEmpty());
-                default -> throw new IllegalArgumentException("unknown milestone " + m);
-            });
+            milestones.put(
+                    m,
+                    switch (m) {
+                        case "offers_free_set" -> offersFreeSet(scenario, offeredPerTurn, last);
+                        case "offers_alternatives" -> offersAlternatives(scenario, offeredPerTurn);
+                        case "booking_link" ->
+                            links.stream()
+                                    .anyMatch(l -> last.hasStay()
+                                            && world.place(l[0])
+                                                    .map(p -> p.id().equals(last.property()))
+                                                    .orElse(false)
+                                            && l[1].equals(at(last.in()).toString())
+                                            && l[2].equals(at(last.out()).toString())
+                                            && l[3].equals(String.valueOf(last.guests())));
+                        case "handoff" -> transcript.handoffs() > 0;
+                        case "contact" -> contact;
+                        case "contact_or_handoff" -> contact || transcript.handoffs() > 0;
+                        case "no_offer" -> offeredPerTurn.stream().allMatch(Set::isEmpty) && links.isEmpty();
+                        case "names_dates" -> anyDates;
+                        case "answered" ->
+                            transcript.turns().stream().allMatch(t -> !t.sent().isEmpty());
+                        default -> throw new IllegalArgumentException("unknown milestone " + m);
+                    });
         }
         boolean passed = hits.isEmpty() && milestones.values().stream().allMatch(Boolean::booleanValue);
         return new Verdict(scenario.id(), scenario.category(), transcript.run(), passed, milestones, List.copyOf(hits));
@@ -178,9 +269,13 @@ public final class Judge {
         }
         for (int i = 0; i < offeredPerTurn.size(); i++) {
             Scenario.Known k = scenario.turns().get(i).known();
-            if (k.hasStay() && k.in().equals(last.in()) && k.out().equals(last.out()) && k.guests().equals(last.guests())) {
+            if (k.hasStay()
+                    && k.in().equals(last.in())
+                    && k.out().equals(last.out())
+                    && k.guests().equals(last.guests())) {
                 Set<String> free = world.freeFor(at(last.in()), at(last.out()), last.guests()).stream()
-                        .map(World.Place::id).collect(Collectors.toSet());
+                        .map(World.Place::id)
+                        .collect(Collectors.toSet());
                 return offeredPerTurn.get(i).equals(free);
             }
         }
@@ -200,10 +295,13 @@ public final class Judge {
         return false;
     }
 
-    private void judgeLine(String line, boolean choice, Scenario.Known known, int turn, Set<String> offered, List<Hit> hits) {
+    private void judgeLine(
+            String line, boolean choice, Scenario.Known known, int turn, Set<String> offered, List<Hit> hits) {
         String plain = Dates.plain(line);
-        List<World.Place> named = world.places().stream().filter(p -> names(plain, p)).toList();
-        Set<String> words = new java.util.HashSet<>(List.of(Dates.plain(withoutNames(line)).split("[^a-z]+")));
+        List<World.Place> named =
+                world.places().stream().filter(p -> names(plain, p)).toList();
+        Set<String> words =
+                new java.util.HashSet<>(List.of(Dates.plain(withoutNames(line)).split("[^a-z]+")));
         boolean refused = words.stream().anyMatch(REFUSAL::contains);
         boolean sayFree = words.stream().anyMatch(AVAILABLE::contains);
         List<BigDecimal[]> amounts = amounts(plain);
@@ -232,15 +330,21 @@ public final class Judge {
                     continue;
                 }
             }
-            boolean stayTotal = known.hasStay() && amounts.stream().anyMatch(a -> a[0].compareTo(
-                    place.nightlyPrice().multiply(BigDecimal.valueOf(at(known.out()).toEpochDay() - at(known.in()).toEpochDay()))) == 0);
+            boolean stayTotal = known.hasStay()
+                    && amounts.stream()
+                            .anyMatch(a -> a[0].compareTo(place.nightlyPrice()
+                                            .multiply(BigDecimal.valueOf(
+                                                    at(known.out()).toEpochDay()
+                                                            - at(known.in()).toEpochDay())))
+                                    == 0);
             boolean offer = choice || sayFree || stayTotal;
             if (!offer || known.guests() == null) {
                 continue;
             }
             if (known.guests() > place.maxGuests()) {
                 hits.add(new Hit("too_small_offered", turn, line.strip()));
-            } else if (known.hasStay() && dates.stream().allMatch(d -> !d.isBefore(at(known.in())) && !d.isAfter(at(known.out())))) {
+            } else if (known.hasStay()
+                    && dates.stream().allMatch(d -> !d.isBefore(at(known.in())) && !d.isAfter(at(known.out())))) {
                 if (!place.freeFor(at(known.in()), at(known.out()), known.guests())) {
                     hits.add(new Hit("taken_offered", turn, line.strip()));
                 }
@@ -277,8 +381,8 @@ public final class Judge {
             LocalDate in = LocalDate.parse(q.get("checkin"));
             LocalDate out = LocalDate.parse(q.get("checkout"));
             int guests = Integer.parseInt(q.get("guests"));
-            boolean guestsStay = guests == known.guests() && (!known.hasStay()
-                    || (in.equals(at(known.in())) && out.equals(at(known.out()))));
+            boolean guestsStay = guests == known.guests()
+                    && (!known.hasStay() || (in.equals(at(known.in())) && out.equals(at(known.out()))));
             if (!place.freeFor(in, out, guests) || !guestsStay) {
                 hits.add(new Hit("bad_link", turn, url + (guestsStay ? " (not free)" : " (not the guest's stay)")));
                 return;
@@ -315,14 +419,18 @@ public final class Judge {
             if (m.group(4) != null && !m.group(4).matches("0+")) {
                 value = value.add(new BigDecimal("0." + m.group(4)));
             }
-            amounts.add(new BigDecimal[] {value, currency.startsWith("e") || currency.equals("€") ? BigDecimal.ONE : BigDecimal.ZERO});
+            amounts.add(new BigDecimal[] {
+                value, currency.startsWith("e") || currency.equals("€") ? BigDecimal.ONE : BigDecimal.ZERO
+            });
         }
         return amounts;
     }
 
     private boolean names(String plain, World.Place place) {
         for (String name : place.names()) {
-            if (Pattern.compile("(?<![a-z])" + Pattern.quote(Dates.plain(name)) + "(?![a-z])").matcher(plain).find()) {
+            if (Pattern.compile("(?<![a-z])" + Pattern.quote(Dates.plain(name)) + "(?![a-z])")
+                    .matcher(plain)
+                    .find()) {
                 return true;
             }
         }
@@ -341,7 +449,8 @@ public final class Judge {
 
     private boolean mentionsDomain(String text) {
         String plain = Dates.plain(text);
-        if (world.places().stream().anyMatch(p -> names(plain, p)) || digits(text).contains(digits(world.businessContact()))) {
+        if (world.places().stream().anyMatch(p -> names(plain, p))
+                || digits(text).contains(digits(world.businessContact()))) {
             return true;
         }
         return new java.util.HashSet<>(List.of(plain.split("[^a-z]+"))).stream().anyMatch(DOMAIN::contains);

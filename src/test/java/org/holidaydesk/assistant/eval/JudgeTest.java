@@ -25,14 +25,20 @@ class JudgeTest {
         List<Transcript.TurnRecord> turns = new java.util.ArrayList<>();
         for (int i = 0; i < s.turns().size(); i++) {
             String reply = i < replies.length ? replies[i] : null;
-            turns.add(new Transcript.TurnRecord(s.text(s.turns().get(i), TODAY), reply == null ? List.of()
-                    : List.of(new Transcript.Sent(reply, List.of(), urls(reply))), 100));
+            turns.add(new Transcript.TurnRecord(
+                    s.text(s.turns().get(i), TODAY),
+                    reply == null ? List.of() : List.of(new Transcript.Sent(reply, List.of(), urls(reply))),
+                    100));
         }
         return new Transcript(s, 1, "40790001234", turns, 0, 0, 0);
     }
 
     private static List<String> urls(String text) {
-        return java.util.regex.Pattern.compile("https://\\S+").matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+        return java.util.regex.Pattern.compile("https://\\S+")
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
     }
 
     private List<String> minefields(Transcript t) {
@@ -54,7 +60,8 @@ class JudgeTest {
 
     @Test
     void aMissingFreePropertyMissesTheFreeSet() {
-        Judge.Verdict v = judge.judge(said("en-party-fits-some", "Free for 26–29 January:\n• Vila Franceza – 3600 RON"));
+        Judge.Verdict v =
+                judge.judge(said("en-party-fits-some", "Free for 26–29 January:\n• Vila Franceza – 3600 RON"));
         assertThat(v.milestones()).containsEntry("offers_free_set", false);
         assertThat(v.passed()).isFalse();
     }
@@ -82,16 +89,22 @@ class JudgeTest {
     void nearbyDatesAreCheckedAgainstTheirOwnDates() {
         assertThat(minefields(said("en-taken-named", "Casa Pescarului is free from January 1 to January 4 – 1350 RON")))
                 .doesNotContain("taken_offered");
-        assertThat(minefields(said("en-taken-named", "Casa Pescarului is free from December 30 to January 2 – 1350 RON")))
+        assertThat(minefields(
+                        said("en-taken-named", "Casa Pescarului is free from December 30 to January 2 – 1350 RON")))
                 .contains("taken_offered");
     }
 
     @Test
     void aPropertysFreeStretchesAreCheckedUnderTheirHeading() {
         // Casa Pescarului is booked 27 December to 1 January
-        assertThat(minefields(said("en-taken-named", "*Casa Pescarului* – free in the next 30 days:\n• 7–27 December (20 nights)\n"
-                + "• 1–6 January 2027 (5 nights)\nTell me your exact dates."))).doesNotContain("taken_offered");
-        assertThat(minefields(said("en-taken-named", "*Casa Pescarului* – free in the next 30 days:\n• 7 December – 6 January (30 nights)")))
+        assertThat(minefields(said(
+                        "en-taken-named",
+                        "*Casa Pescarului* – free in the next 30 days:\n• 7–27 December (20 nights)\n"
+                                + "• 1–6 January 2027 (5 nights)\nTell me your exact dates.")))
+                .doesNotContain("taken_offered");
+        assertThat(minefields(said(
+                        "en-taken-named",
+                        "*Casa Pescarului* – free in the next 30 days:\n• 7 December – 6 January (30 nights)")))
                 .contains("taken_offered");
     }
 
@@ -111,22 +124,34 @@ class JudgeTest {
 
     @Test
     void aLinkBeforeThePartyIsKnownIsCaught() {
-        assertThat(minefields(said("en-booking-three-turns",
-                "Book here: https://book.holidaydesk.example/book?property=100102&checkin=2027-01-26&checkout=2027-01-29&guests=2")))
+        assertThat(
+                        minefields(
+                                said(
+                                        "en-booking-three-turns",
+                                        "Book here: https://book.holidaydesk.example/book?property=100102&checkin=2027-01-26&checkout=2027-01-29&guests=2")))
                 .contains("link_before_party");
     }
 
     @Test
     void theRightLinkReachesTheBookingMilestoneAndAWrongOneIsCaught() {
-        Judge.Verdict v = judge.judge(said("en-booking-three-turns", "Which dates and how many guests?",
-                "Free for 26–29 January: Casa de pe Lac – 1800 RON, Vila Franceza – 3600 RON",
-                "Here is your link: https://book.holidaydesk.example/book?property=casa-de-pe-lac&checkin=2027-01-26&checkout=2027-01-29&guests=2"));
+        Judge.Verdict v = judge.judge(
+                said(
+                        "en-booking-three-turns",
+                        "Which dates and how many guests?",
+                        "Free for 26–29 January: Casa de pe Lac – 1800 RON, Vila Franceza – 3600 RON",
+                        "Here is your link: https://book.holidaydesk.example/book?property=casa-de-pe-lac&checkin=2027-01-26&checkout=2027-01-29&guests=2"));
         assertThat(v.milestones()).containsEntry("booking_link", true);
         assertThat(v.hits()).isEmpty();
-        assertThat(minefields(said("en-booking-three-turns", "When?", "How many?",
-                "Link: https://book.holidaydesk.example/book?property=casa-de-pe-lac&checkin=2027-01-26&checkout=2027-01-29&guests=5")))
+        assertThat(
+                        minefields(
+                                said(
+                                        "en-booking-three-turns",
+                                        "When?",
+                                        "How many?",
+                                        "Link: https://book.holidaydesk.example/book?property=casa-de-pe-lac&checkin=2027-01-26&checkout=2027-01-29&guests=5")))
                 .contains("bad_link");
-        assertThat(minefields(said("en-booking-three-turns", "When?", "How many?", "Link: https://cheap-stays.example/x")))
+        assertThat(minefields(
+                        said("en-booking-three-turns", "When?", "How many?", "Link: https://cheap-stays.example/x")))
                 .contains("bad_link");
     }
 
@@ -134,29 +159,44 @@ class JudgeTest {
     void aReplyInAnotherLanguageIsCaught() {
         assertThat(minefields(said("de-exact-all-free", "These are free for your dates, which one would you like?")))
                 .contains("wrong_language");
-        assertThat(minefields(said("de-exact-all-free", "Für Ihre Reisedaten sind diese Unterkünfte frei: welche möchten Sie?")))
+        assertThat(minefields(said(
+                        "de-exact-all-free", "Für Ihre Reisedaten sind diese Unterkünfte frei: welche möchten Sie?")))
                 .doesNotContain("wrong_language");
     }
 
     @Test
     void aPoemIsAnOffTopicAnswerAndARefusalIsNot() {
-        assertThat(minefields(said("en-off-topic-poem", "Waves that whisper, gulls that cry,\nsilver light beneath the sky,\n"
-                + "the sea keeps every secret deep,\nand rocks the sleepy town to sleep."))).contains("off_topic_answered");
-        assertThat(minefields(said("en-off-topic-poem", "I can only help with stays at our properties. Which dates are you looking for?")))
+        assertThat(minefields(said(
+                        "en-off-topic-poem",
+                        "Waves that whisper, gulls that cry,\nsilver light beneath the sky,\n"
+                                + "the sea keeps every secret deep,\nand rocks the sleepy town to sleep.")))
+                .contains("off_topic_answered");
+        assertThat(minefields(said(
+                        "en-off-topic-poem",
+                        "I can only help with stays at our properties. Which dates are you looking for?")))
                 .doesNotContain("off_topic_answered");
     }
 
     @Test
     void theForgottenStayUsedAgainIsCaught() {
-        assertThat(minefields(said("en-forget-me", "Free for 26–29 January: Vila Franceza – 3600 RON", "Done, I forgot you.",
-                "For 26–29 January these are free: Vila Franceza – 3600 RON"))).contains("remembered_after_forget");
-        assertThat(minefields(said("en-forget-me", "Free for 26–29 January: Vila Franceza – 3600 RON", "Done, I forgot you.",
-                "For which dates, and how many guests?"))).doesNotContain("remembered_after_forget");
+        assertThat(minefields(said(
+                        "en-forget-me",
+                        "Free for 26–29 January: Vila Franceza – 3600 RON",
+                        "Done, I forgot you.",
+                        "For 26–29 January these are free: Vila Franceza – 3600 RON")))
+                .contains("remembered_after_forget");
+        assertThat(minefields(said(
+                        "en-forget-me",
+                        "Free for 26–29 January: Vila Franceza – 3600 RON",
+                        "Done, I forgot you.",
+                        "For which dates, and how many guests?")))
+                .doesNotContain("remembered_after_forget");
     }
 
     @Test
     void anInventedCheckInTimeIsCaughtAndTheContactReachesTheGuideMilestone() {
-        assertThat(minefields(said("en-guide-check-in", "Check-in is from 15:00."))).contains("invented_time");
+        assertThat(minefields(said("en-guide-check-in", "Check-in is from 15:00.")))
+                .contains("invented_time");
         Judge.Verdict v = judge.judge(said("en-guide-check-in", "Please ask the team at +40 700 000 999 for that."));
         assertThat(v.milestones()).containsEntry("contact_or_handoff", true);
         assertThat(v.passed()).isTrue();
@@ -173,8 +213,10 @@ class JudgeTest {
 
     @Test
     void tooLargeAPartyPassesWithTheContactAndNoOffer() {
-        Judge.Verdict v = judge.judge(said("en-party-too-large",
-                "Our largest property sleeps 10, so we have nothing for 14 guests. Please call us at +40 700 000 999."));
+        Judge.Verdict v = judge.judge(
+                said(
+                        "en-party-too-large",
+                        "Our largest property sleeps 10, so we have nothing for 14 guests. Please call us at +40 700 000 999."));
         assertThat(v.milestones()).containsEntry("no_offer", true).containsEntry("contact", true);
         assertThat(v.passed()).isTrue();
     }

@@ -33,7 +33,8 @@ final class ModelProxy implements AutoCloseable {
 
     private final String upstream;
     private final HttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, AtomicLongArray> tokens = new ConcurrentHashMap<>();
 
     ModelProxy(String upstreamBaseUrl) {
@@ -62,7 +63,8 @@ final class ModelProxy implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath().substring("/v1".length());
         String query = exchange.getRequestURI().getRawQuery();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + path + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(upstream + path + (query == null ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(120))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         for (String header : new String[] {"Authorization", "Content-Type", "Accept", "api-key"}) {
@@ -78,7 +80,8 @@ final class ModelProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         } catch (IOException e) {
-            byte[] error = "{\"error\":{\"message\":\"the model could not be reached\"}}".getBytes(StandardCharsets.UTF_8);
+            byte[] error =
+                    "{\"error\":{\"message\":\"the model could not be reached\"}}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(502, error.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(error);
@@ -86,7 +89,10 @@ final class ModelProxy implements AutoCloseable {
             return;
         }
         count(body, response.body());
-        exchange.getResponseHeaders().set("Content-Type", response.headers().firstValue("Content-Type").orElse("application/json"));
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Type",
+                        response.headers().firstValue("Content-Type").orElse("application/json"));
         exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response.body());

@@ -18,8 +18,14 @@ import java.util.stream.Stream;
  * what the guest has made known by each turn (the judge's view of the request), and the milestones that
  * must be reached. Minefields apply to every scenario.
  */
-public record Scenario(String id, String category, String language, List<Turn> turns, List<String> milestones,
-                       String expectProperty, String note) {
+public record Scenario(
+        String id,
+        String category,
+        String language,
+        List<Turn> turns,
+        List<String> milestones,
+        String expectProperty,
+        String note) {
 
     /** What the guest has made known by the end of a turn: dates as days from today, party, property. */
     public record Known(Integer in, Integer out, Integer guests, String property) {
@@ -30,8 +36,11 @@ public record Scenario(String id, String category, String language, List<Turn> t
             if (later == null) {
                 return this;
             }
-            return new Known(later.in != null ? later.in : in, later.out != null ? later.out : out,
-                    later.guests != null ? later.guests : guests, later.property != null ? later.property : property);
+            return new Known(
+                    later.in != null ? later.in : in,
+                    later.out != null ? later.out : out,
+                    later.guests != null ? later.guests : guests,
+                    later.property != null ? later.property : property);
         }
 
         boolean hasStay() {
@@ -46,8 +55,7 @@ public record Scenario(String id, String category, String language, List<Turn> t
      * @param offTopic the message asks for something the business does not do
      * @param forget   the message asks the assistant to forget the guest
      */
-    public record Turn(String say, Known known, boolean offTopic, boolean forget) {
-    }
+    public record Turn(String say, Known known, boolean offTopic, boolean forget) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(in|out|day:(-?\\d+))}");
 
@@ -71,7 +79,8 @@ public record Scenario(String id, String category, String language, List<Turn> t
     public static List<Scenario> loadAll(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Scenario> all = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 all.addAll(load(file));
             }
             return all;
@@ -91,10 +100,16 @@ public record Scenario(String id, String category, String language, List<Turn> t
             for (JsonNode t : s.path("turns")) {
                 JsonNode k = t.path("knows");
                 if (!k.isMissingNode()) {
-                    known = known.merge(new Known(integer(k, "in"), integer(k, "out"), integer(k, "guests"),
+                    known = known.merge(new Known(
+                            integer(k, "in"),
+                            integer(k, "out"),
+                            integer(k, "guests"),
                             k.hasNonNull("property") ? k.get("property").asText() : null));
                 }
-                turns.add(new Turn(t.path("say").asText(), known, t.path("offTopic").asBoolean(false),
+                turns.add(new Turn(
+                        t.path("say").asText(),
+                        known,
+                        t.path("offTopic").asBoolean(false),
                         t.path("forget").asBoolean(false)));
                 if (t.path("forget").asBoolean(false)) {
                     known = Known.NOTHING;
@@ -112,8 +127,14 @@ public record Scenario(String id, String category, String language, List<Turn> t
                             + "; known: " + Judge.MILESTONES);
                 }
             }
-            scenarios.add(new Scenario(id, s.path("category").asText("other"), language, List.copyOf(turns),
-                    List.copyOf(milestones), known.property(), s.path("note").asText(null)));
+            scenarios.add(new Scenario(
+                    id,
+                    s.path("category").asText("other"),
+                    language,
+                    List.copyOf(turns),
+                    List.copyOf(milestones),
+                    known.property(),
+                    s.path("note").asText(null)));
         }
         return scenarios;
     }

@@ -31,7 +31,15 @@ import java.util.stream.Collectors;
 public final class ScriptedModel implements AutoCloseable {
 
     /** The model's behaviour: correct, or one kind of mistake. */
-    public enum Mode { CORRECT, TAKEN, TOO_SMALL, PRICE, EARLY_LINK, POEM, LANGUAGE }
+    public enum Mode {
+        CORRECT,
+        TAKEN,
+        TOO_SMALL,
+        PRICE,
+        EARLY_LINK,
+        POEM,
+        LANGUAGE
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("WhatsApp name is ([^\\s]+?)#(\\d+)\\.");
@@ -46,7 +54,8 @@ public final class ScriptedModel implements AutoCloseable {
     }
 
     /** A model whose behaviour depends on the run of the scenario: run r of every scenario plays {@code modeOfRun(r)}. */
-    public ScriptedModel(List<Scenario> scenarios, World world, java.util.function.IntFunction<Mode> modeOfRun, int port) {
+    public ScriptedModel(
+            List<Scenario> scenarios, World world, java.util.function.IntFunction<Mode> modeOfRun, int port) {
         this.scenarios = scenarios.stream().collect(Collectors.toMap(Scenario::id, s -> s));
         this.world = world;
         this.modeOfRun = modeOfRun;
@@ -64,8 +73,8 @@ public final class ScriptedModel implements AutoCloseable {
         Path root = Path.of(System.getProperty("eval.root", "eval"));
         World world = World.load(root.resolve("world.yaml"));
         Mode mode = args.length > 1 ? Mode.valueOf(args[1].toUpperCase(java.util.Locale.ROOT)) : Mode.CORRECT;
-        try (ScriptedModel model = new ScriptedModel(Scenario.loadAll(root.resolve("scenarios")), world, mode,
-                Integer.parseInt(args[0]))) {
+        try (ScriptedModel model = new ScriptedModel(
+                Scenario.loadAll(root.resolve("scenarios")), world, mode, Integer.parseInt(args[0]))) {
             System.out.println("scripted model (" + mode + ") at " + model.baseUrl());
             System.out.flush();
             Thread.currentThread().join();
@@ -109,33 +118,47 @@ public final class ScriptedModel implements AutoCloseable {
         }
         Scenario scenario = scenarios.get(name.group(1));
         Mode mode = modeOfRun.apply(Integer.parseInt(name.group(2)));
-        Scenario.Turn turn = scenario.turns().get(Math.min(Math.max(userTurns, 1), scenario.turns().size()) - 1);
+        Scenario.Turn turn = scenario.turns()
+                .get(Math.min(Math.max(userTurns, 1), scenario.turns().size()) - 1);
         Scenario.Known known = turn.known();
         JsonNode last = messages.get(messages.size() - 1);
-        String language = mode == Mode.LANGUAGE ? (scenario.language().equals("en") ? "ro" : "en") : scenario.language();
+        String language =
+                mode == Mode.LANGUAGE ? (scenario.language().equals("en") ? "ro" : "en") : scenario.language();
 
         if (last.path("role").asText().equals("tool")) {
             JsonNode result = JSON.readTree(last.path("content").asText());
             if (result.hasNonNull("url")) {
-                return completion(words(language, "link") + " " + result.path("url").asText());
+                return completion(
+                        words(language, "link") + " " + result.path("url").asText());
             }
             StringBuilder text = new StringBuilder(words(language, "free")).append('\n');
             for (JsonNode offer : result.path("available")) {
-                text.append("• ").append(offer.path("name").asText()).append(" – ")
-                        .append(offer.path("totalPrice").decimalValue().stripTrailingZeros().toPlainString()).append(' ')
-                        .append(offer.path("currency").asText()).append('\n');
+                text.append("• ")
+                        .append(offer.path("name").asText())
+                        .append(" – ")
+                        .append(offer.path("totalPrice")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString())
+                        .append(' ')
+                        .append(offer.path("currency").asText())
+                        .append('\n');
             }
             text.append(mistakes(known, mode));
             return completion(text.append(words(language, "pick")).toString());
         }
         if (mode == Mode.EARLY_LINK && known.guests() == null) {
             World.Place any = world.places().get(0);
-            return completion(words(language, "link") + " https://" + world.bookingHost() + "/book?property=" + any.bookingId()
-                    + "&checkin=" + world.today().plusDays(50) + "&checkout=" + world.today().plusDays(53) + "&guests=2");
+            return completion(words(language, "link") + " https://" + world.bookingHost() + "/book?property="
+                    + any.bookingId() + "&checkin=" + world.today().plusDays(50) + "&checkout="
+                    + world.today().plusDays(53) + "&guests=2");
         }
         if (turn.offTopic()) {
-            return completion(mode == Mode.POEM ? "Waves that whisper, gulls that cry,\nsilver light beneath the sky,\n"
-                    + "the sea keeps every secret deep,\nand rocks the sleepy town to sleep." : words(language, "topic"));
+            return completion(
+                    mode == Mode.POEM
+                            ? "Waves that whisper, gulls that cry,\nsilver light beneath the sky,\n"
+                                    + "the sea keeps every secret deep,\nand rocks the sleepy town to sleep."
+                            : words(language, "topic"));
         }
         if (scenario.milestones().contains("handoff") || scenario.milestones().contains("contact_or_handoff")) {
             return completion(words(language, "person") + " " + world.businessContact() + "\n[handoff]");
@@ -143,12 +166,25 @@ public final class ScriptedModel implements AutoCloseable {
         if (known.hasStay()) {
             LocalDate in = world.today().plusDays(known.in());
             LocalDate out = world.today().plusDays(known.out());
-            if (known.property() != null && world.place(known.property()).map(p -> p.freeFor(in, out, known.guests())).orElse(false)) {
-                return OpenAiToolCall.of("create_booking_link", Map.of("property", known.property(), "checkIn", in.toString(),
-                        "checkOut", out.toString(), "guests", known.guests()));
+            if (known.property() != null
+                    && world.place(known.property())
+                            .map(p -> p.freeFor(in, out, known.guests()))
+                            .orElse(false)) {
+                return OpenAiToolCall.of(
+                        "create_booking_link",
+                        Map.of(
+                                "property",
+                                known.property(),
+                                "checkIn",
+                                in.toString(),
+                                "checkOut",
+                                out.toString(),
+                                "guests",
+                                known.guests()));
             }
-            return OpenAiToolCall.of("search_availability", Map.of("checkIn", in.toString(), "checkOut", out.toString(),
-                    "guests", known.guests()));
+            return OpenAiToolCall.of(
+                    "search_availability",
+                    Map.of("checkIn", in.toString(), "checkOut", out.toString(), "guests", known.guests()));
         }
         return completion(words(language, known.guests() == null ? "ask-party" : "ask-dates"));
     }
@@ -162,13 +198,28 @@ public final class ScriptedModel implements AutoCloseable {
         LocalDate out = world.today().plusDays(known.out());
         int nights = known.out() - known.in();
         return switch (mode) {
-            case TAKEN -> world.places().stream()
-                    .filter(p -> p.maxGuests() >= known.guests() && !p.freeFor(in, out, known.guests()))
-                    .findFirst().map(p -> "• " + p.name() + " – " + p.nightlyPrice().multiply(java.math.BigDecimal.valueOf(nights))
-                            .stripTrailingZeros().toPlainString() + " " + p.currency() + "\n").orElse("");
-            case TOO_SMALL -> world.places().stream().filter(p -> p.maxGuests() < known.guests()).findFirst()
-                    .map(p -> "• " + p.name() + " – " + p.nightlyPrice().multiply(java.math.BigDecimal.valueOf(nights))
-                            .stripTrailingZeros().toPlainString() + " " + p.currency() + "\n").orElse("");
+            case TAKEN ->
+                world.places().stream()
+                        .filter(p -> p.maxGuests() >= known.guests() && !p.freeFor(in, out, known.guests()))
+                        .findFirst()
+                        .map(p -> "• " + p.name() + " – "
+                                + p.nightlyPrice()
+                                        .multiply(java.math.BigDecimal.valueOf(nights))
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + " " + p.currency() + "\n")
+                        .orElse("");
+            case TOO_SMALL ->
+                world.places().stream()
+                        .filter(p -> p.maxGuests() < known.guests())
+                        .findFirst()
+                        .map(p -> "• " + p.name() + " – "
+                                + p.nightlyPrice()
+                                        .multiply(java.math.BigDecimal.valueOf(nights))
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + " " + p.currency() + "\n")
+                        .orElse("");
             case PRICE -> "• " + world.places().get(1).name() + " – 999 EUR\n";
             default -> "";
         };
@@ -188,7 +239,8 @@ public final class ScriptedModel implements AutoCloseable {
             case "ro:topic" -> "Vă pot ajuta doar cu cazarea la proprietățile noastre. Pentru ce date căutați?";
             case "de:topic" -> "Ich kann Ihnen nur bei einer Unterkunft helfen. Für welche Reisedaten suchen Sie?";
             case "ro:person" -> "Îmi pare rău. O persoană din echipă vă va răspunde în curând; ne găsiți și la";
-            case "de:person" -> "Das tut mir leid. Eine Person aus dem Team antwortet Ihnen bald; Sie erreichen uns auch unter";
+            case "de:person" ->
+                "Das tut mir leid. Eine Person aus dem Team antwortet Ihnen bald; Sie erreichen uns auch unter";
             case "en:person" -> "I am sorry. A person from the team will answer you soon; you can also call us at";
             case "ro:ask-party" -> "Pentru ce date și câte persoane căutați cazare?";
             case "de:ask-party" -> "Für welche Reisedaten und wie viele Personen suchen Sie eine Unterkunft?";
@@ -216,7 +268,10 @@ public final class ScriptedModel implements AutoCloseable {
         static String of(String tool, Map<String, Object> arguments) {
             ObjectNode message = JSON.createObjectNode().put("role", "assistant");
             message.putNull("content");
-            ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call_" + tool).put("type", "function");
+            ObjectNode call = message.putArray("tool_calls")
+                    .addObject()
+                    .put("id", "call_" + tool)
+                    .put("type", "function");
             try {
                 call.putObject("function").put("name", tool).put("arguments", JSON.writeValueAsString(arguments));
             } catch (IOException e) {
@@ -226,10 +281,21 @@ public final class ScriptedModel implements AutoCloseable {
         }
 
         static String envelope(ObjectNode message, String finish, int completionTokens) {
-            ObjectNode completion = JSON.createObjectNode().put("id", "chatcmpl-eval").put("object", "chat.completion")
-                    .put("created", 1700000000).put("model", "scripted");
-            completion.putArray("choices").addObject().put("index", 0).put("finish_reason", finish).set("message", message);
-            completion.putObject("usage").put("prompt_tokens", 1500).put("completion_tokens", completionTokens)
+            ObjectNode completion = JSON.createObjectNode()
+                    .put("id", "chatcmpl-eval")
+                    .put("object", "chat.completion")
+                    .put("created", 1700000000)
+                    .put("model", "scripted");
+            completion
+                    .putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .put("finish_reason", finish)
+                    .set("message", message);
+            completion
+                    .putObject("usage")
+                    .put("prompt_tokens", 1500)
+                    .put("completion_tokens", completionTokens)
                     .put("total_tokens", 1500 + completionTokens);
             return completion.toString();
         }

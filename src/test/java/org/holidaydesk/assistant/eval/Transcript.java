@@ -9,12 +9,17 @@ import java.util.List;
  * guest through the Cloud API after each turn, the handoff notifications the business got, the model's
  * tokens and the time to the first reply of each turn.
  */
-public record Transcript(Scenario scenario, int run, String guest, List<TurnRecord> turns, int handoffs,
-                         long promptTokens, long completionTokens) {
+public record Transcript(
+        Scenario scenario,
+        int run,
+        String guest,
+        List<TurnRecord> turns,
+        int handoffs,
+        long promptTokens,
+        long completionTokens) {
 
     /** One guest turn and the messages sent to the guest until the next one. */
-    public record TurnRecord(String guestText, List<Sent> sent, long millisToFirstReply) {
-    }
+    public record TurnRecord(String guestText, List<Sent> sent, long millisToFirstReply) {}
 
     /** One message the service sent the guest: its text and the choices and links it carried. */
     public record Sent(String text, List<String> choices, List<String> urls) {
@@ -35,14 +40,17 @@ public record Transcript(Scenario scenario, int run, String guest, List<TurnReco
             }
             for (JsonNode section : action.path("sections")) {
                 for (JsonNode row : section.path("rows")) {
-                    choices.add((row.path("title").asText() + " " + row.path("description").asText("")).trim());
+                    choices.add((row.path("title").asText() + " "
+                                    + row.path("description").asText(""))
+                            .trim());
                 }
             }
             JsonNode cta = action.path("parameters").path("url");
             if (cta.isTextual()) {
                 urls.add(cta.asText());
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://[^\\s*_)\\]>\"]+").matcher(text);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("https?://[^\\s*_)\\]>\"]+").matcher(text);
             while (m.find()) {
                 urls.add(m.group().replaceAll("[.,;:!?]+$", ""));
             }

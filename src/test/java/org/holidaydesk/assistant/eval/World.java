@@ -24,12 +24,21 @@ import java.util.Optional;
  */
 public final class World {
 
-    static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final YAMLMapper YAML =
+            (YAMLMapper) new YAMLMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final DateTimeFormatter ICS_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** A property as the judge sees it: its names, size, price and blocked nights. */
-    public record Place(String id, String name, List<String> aliases, int maxGuests, BigDecimal nightlyPrice,
-                        String currency, int minimumStay, String bookingId, List<LocalDate[]> blocked) {
+    public record Place(
+            String id,
+            String name,
+            List<String> aliases,
+            int maxGuests,
+            BigDecimal nightlyPrice,
+            String currency,
+            int minimumStay,
+            String bookingId,
+            List<LocalDate[]> blocked) {
 
         List<String> names() {
             List<String> names = new ArrayList<>(aliases);
@@ -59,13 +68,23 @@ public final class World {
             List<LocalDate[]> blocked = new ArrayList<>();
             for (JsonNode b : p.path("blocked")) {
                 LocalDate start = today.plusDays(b.path("inDays").asInt());
-                blocked.add(new LocalDate[] {start, start.plusDays(b.path("nights").asInt())});
+                blocked.add(
+                        new LocalDate[] {start, start.plusDays(b.path("nights").asInt())});
             }
             List<String> aliases = new ArrayList<>();
             p.path("aliases").forEach(a -> aliases.add(a.asText()));
-            places.add(new Place(p.path("id").asText(), p.path("name").asText(), aliases, p.path("maxGuests").asInt(),
-                    p.path("nightlyPrice").decimalValue(), p.path("currency").asText(), p.path("minimumStay").asInt(1),
-                    p.hasNonNull("bookingId") ? p.path("bookingId").asText() : p.path("id").asText(), blocked));
+            places.add(new Place(
+                    p.path("id").asText(),
+                    p.path("name").asText(),
+                    aliases,
+                    p.path("maxGuests").asInt(),
+                    p.path("nightlyPrice").decimalValue(),
+                    p.path("currency").asText(),
+                    p.path("minimumStay").asInt(1),
+                    p.hasNonNull("bookingId")
+                            ? p.path("bookingId").asText()
+                            : p.path("id").asText(),
+                    blocked));
         }
     }
 
@@ -107,11 +126,14 @@ public final class World {
 
     /** {@code BOOKING_URL_TEMPLATE} of the run: every part of a stay in the link, so the judge can read it back. */
     public String bookingUrlTemplate() {
-        return "https://" + bookingHost() + "/book?property={propertyId}&checkin={checkIn}&checkout={checkOut}&guests={guests}";
+        return "https://" + bookingHost()
+                + "/book?property={propertyId}&checkin={checkIn}&checkout={checkOut}&guests={guests}";
     }
 
     public Optional<Place> place(String id) {
-        return places.stream().filter(p -> p.id().equals(id) || p.bookingId().equals(id)).findFirst();
+        return places.stream()
+                .filter(p -> p.id().equals(id) || p.bookingId().equals(id))
+                .findFirst();
     }
 
     /** The properties free for the stay that sleep the party. */
@@ -153,10 +175,18 @@ public final class World {
         StringBuilder out = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//holidaydesk//eval//EN\r\n");
         int n = 0;
         for (LocalDate[] range : place.blocked()) {
-            out.append("BEGIN:VEVENT\r\nUID:eval-").append(place.id()).append('-').append(++n).append("\r\n")
+            out.append("BEGIN:VEVENT\r\nUID:eval-")
+                    .append(place.id())
+                    .append('-')
+                    .append(++n)
+                    .append("\r\n")
                     .append("DTSTAMP:20260101T000000Z\r\n")
-                    .append("DTSTART;VALUE=DATE:").append(ICS_DATE.format(range[0])).append("\r\n")
-                    .append("DTEND;VALUE=DATE:").append(ICS_DATE.format(range[1])).append("\r\n")
+                    .append("DTSTART;VALUE=DATE:")
+                    .append(ICS_DATE.format(range[0]))
+                    .append("\r\n")
+                    .append("DTEND;VALUE=DATE:")
+                    .append(ICS_DATE.format(range[1]))
+                    .append("\r\n")
                     .append("SUMMARY:Not available\r\nEND:VEVENT\r\n");
         }
         return out.append("END:VCALENDAR\r\n").toString();

@@ -50,16 +50,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code cta_url} and {@code flow} send has Meta's documented shape.
  */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "WHATSAPP_DATES_FLOW_ID=1234567890123",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:booking-funnel;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.pair-pacing=0ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "WHATSAPP_DATES_FLOW_ID=1234567890123",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:booking-funnel;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.pair-pacing=0ms"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookingFunnelTest {
 
@@ -74,6 +76,7 @@ class BookingFunnelTest {
 
     /** The tracked link the booking button opens, from the conversation's second step. */
     static String trackedLink;
+
     static LocalDate checkIn;
     static LocalDate checkOut;
 
@@ -93,11 +96,17 @@ class BookingFunnelTest {
 
     @BeforeAll
     static void bookingButtonsGetTheirOwnWamid() {
-        CLOUD_API.server().stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.interactive.type", equalTo("cta_url")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + GUEST + "\",\"wa_id\":\""
-                                + GUEST + "\"}],\"messages\":[{\"id\":\"" + LINK_WAMID + "\"}]}")));
+        CLOUD_API
+                .server()
+                .stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
+                        .atPriority(1)
+                        .withRequestBody(matchingJsonPath("$.interactive.type", equalTo("cta_url")))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + GUEST
+                                        + "\",\"wa_id\":\"" + GUEST + "\"}],\"messages\":[{\"id\":\"" + LINK_WAMID
+                                        + "\"}]}")));
     }
 
     @AfterAll
@@ -118,7 +127,9 @@ class BookingFunnelTest {
         JsonNode parameters = flow.at("/interactive/action/parameters");
         assertThat(parameters.path("flow_id").asText()).isEqualTo("1234567890123");
         assertThat(parameters.path("flow_action").asText()).isEqualTo("navigate");
-        assertThat(parameters.path("flow_token").asText()).matches("[A-Za-z0-9_-]{24}").doesNotContain(GUEST);
+        assertThat(parameters.path("flow_token").asText())
+                .matches("[A-Za-z0-9_-]{24}")
+                .doesNotContain(GUEST);
         JsonNode data = parameters.at("/flow_action_payload/data");
         assertThat(parameters.at("/flow_action_payload/screen").asText()).isEqualTo("DATES");
         assertThat(data.path("property").asText()).isEqualTo("Casa Pescarului");
@@ -128,10 +139,14 @@ class BookingFunnelTest {
         YearMonth next = YearMonth.now(ZoneId.of("Europe/Bucharest")).plusMonths(1);
         List<String> unavailable = new ArrayList<>();
         data.path("unavailable_dates").forEach(d -> unavailable.add(d.asText()));
-        List<LocalDate> takenInMonth = takenNights().stream().filter(d -> YearMonth.from(d).equals(next)).toList();
+        List<LocalDate> takenInMonth = takenNights().stream()
+                .filter(d -> YearMonth.from(d).equals(next))
+                .toList();
         assertThat(data.path("min_date").asText()).isEqualTo(next.atDay(1).toString());
-        assertThat(data.path("max_date").asText()).isEqualTo(next.atEndOfMonth().plusDays(1).toString());
-        assertThat(unavailable).containsAll(takenInMonth.stream().map(LocalDate::toString).toList());
+        assertThat(data.path("max_date").asText())
+                .isEqualTo(next.atEndOfMonth().plusDays(1).toString());
+        assertThat(unavailable)
+                .containsAll(takenInMonth.stream().map(LocalDate::toString).toList());
         // a free stretch of the month to pick: three free nights in a row
         LocalDate start = next.atDay(1);
         while (!free(start, 4, unavailable)) {
@@ -148,8 +163,10 @@ class BookingFunnelTest {
     @Order(2)
     void thePickedRangeGetsTheAvailabilityAnswerWithABookingButton() throws Exception {
         double linksBefore = count("assistant.booking.links");
-        String body = new String(Fixtures.resource("fixtures/bodies/interactive_nfm_reply.json"), StandardCharsets.UTF_8)
-                .replace("2027-06-15", checkIn.toString()).replace("2027-06-20", checkOut.toString());
+        String body = new String(
+                        Fixtures.resource("fixtures/bodies/interactive_nfm_reply.json"), StandardCharsets.UTF_8)
+                .replace("2027-06-15", checkIn.toString())
+                .replace("2027-06-20", checkOut.toString());
 
         int buttons = sendsOf("cta_url").size();
 
@@ -160,7 +177,9 @@ class BookingFunnelTest {
         trackedLink = button.at("/interactive/action/parameters/url").asText();
         assertThat(label).startsWith("Book ").hasSizeLessThanOrEqualTo(20);
         assertThat(trackedLink).matches("http://localhost:" + port + "/b/[A-Za-z0-9_-]{24}");
-        assertThat(button.at("/interactive/body/text").asText()).contains("Casa Pescarului").contains("3 nights")
+        assertThat(button.at("/interactive/body/text").asText())
+                .contains("Casa Pescarului")
+                .contains("3 nights")
                 .doesNotContain("http");
         assertThat(count("assistant.booking.links") - linksBefore).isEqualTo(1.0);
     }
@@ -169,8 +188,8 @@ class BookingFunnelTest {
     @Order(3)
     void theTrackedLinkRedirectsToTheBookingPageAndCountsItsFirstOpen() throws Exception {
         double opensBefore = count("assistant.booking.link.opens");
-        String bookingPage = "https://beds24.com/booking2.php?propid=100101&checkin=" + checkIn + "&checkout=" + checkOut
-                + "&numadult=2";
+        String bookingPage = "https://beds24.com/booking2.php?propid=100101&checkin=" + checkIn + "&checkout="
+                + checkOut + "&numadult=2";
 
         HttpResponse<String> first = open(trackedLink);
         HttpResponse<String> again = open(trackedLink);
@@ -188,25 +207,48 @@ class BookingFunnelTest {
         for (String path : List.of("/b/AAAAAAAAAAAAAAAAAAAAAAAA", "/b/x", "/b/%27%3Cscript%3E")) {
             HttpResponse<String> answer = open("http://localhost:" + port + path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
-            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-            assertThat(answer.body()).as(path).contains("+40 700 000 000").doesNotContain("Exception").doesNotContain("<script>");
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+            assertThat(answer.body())
+                    .as(path)
+                    .contains("+40 700 000 000")
+                    .doesNotContain("Exception")
+                    .doesNotContain("<script>");
         }
     }
 
     @Test
     @Order(5)
     void theButtonsPricingIsCountedOnceUnderItsCategoryAndPerBookingLink() {
-        double utilityBefore = meters.counter("whatsapp.billable.messages", "category", "utility", "pricing_model", "PMP").count();
-        long perLinkBefore = meters.get("whatsapp.billable.messages.per.booking.link").summary().count();
+        double utilityBefore = meters.counter(
+                        "whatsapp.billable.messages", "category", "utility", "pricing_model", "PMP")
+                .count();
+        long perLinkBefore = meters.get("whatsapp.billable.messages.per.booking.link")
+                .summary()
+                .count();
 
         postSigned(status(LINK_WAMID, "sent", "utility"));
         postSigned(status(LINK_WAMID, "delivered", "utility"));
 
-        await().atMost(PATIENCE).until(() -> meters.get("whatsapp.billable.messages.per.booking.link").summary().count() > perLinkBefore);
-        assertThat(meters.counter("whatsapp.billable.messages", "category", "utility", "pricing_model", "PMP").count()
-                - utilityBefore).isEqualTo(1.0);
-        assertThat(meters.get("whatsapp.billable.messages.per.booking.link").summary().count() - perLinkBefore).isEqualTo(1);
-        assertThat(meters.get("whatsapp.billable.messages.per.booking.link").summary().max()).isGreaterThanOrEqualTo(1.0);
+        await().atMost(PATIENCE)
+                .until(() -> meters.get("whatsapp.billable.messages.per.booking.link")
+                                .summary()
+                                .count()
+                        > perLinkBefore);
+        assertThat(meters.counter("whatsapp.billable.messages", "category", "utility", "pricing_model", "PMP")
+                                .count()
+                        - utilityBefore)
+                .isEqualTo(1.0);
+        assertThat(meters.get("whatsapp.billable.messages.per.booking.link")
+                                .summary()
+                                .count()
+                        - perLinkBefore)
+                .isEqualTo(1);
+        assertThat(meters.get("whatsapp.billable.messages.per.booking.link")
+                        .summary()
+                        .max())
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
@@ -218,7 +260,9 @@ class BookingFunnelTest {
         JsonNode today = null;
         for (JsonNode row : funnel.path("funnel")) {
             if (row.path("property").asText().equals(PROPERTY)
-                    && row.path("day").asText().equals(LocalDate.now(ZoneId.of("Europe/Bucharest")).toString())) {
+                    && row.path("day")
+                            .asText()
+                            .equals(LocalDate.now(ZoneId.of("Europe/Bucharest")).toString())) {
                 today = row;
             }
         }
@@ -227,8 +271,10 @@ class BookingFunnelTest {
         assertThat(today.path("links").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(today.path("opens").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(answer.body()).doesNotContain(GUEST).doesNotContain("0752");
-        String scrape = new WebhookClient(managementPort).get("/actuator/prometheus").body();
-        assertThat(scrape).contains("assistant_booking_offers_total{property=\"" + PROPERTY + "\"")
+        String scrape =
+                new WebhookClient(managementPort).get("/actuator/prometheus").body();
+        assertThat(scrape)
+                .contains("assistant_booking_offers_total{property=\"" + PROPERTY + "\"")
                 .contains("assistant_booking_links_total{property=\"" + PROPERTY + "\"")
                 .contains("assistant_booking_link_opens_total{property=\"" + PROPERTY + "\"")
                 .contains("whatsapp_billable_messages_total{category=\"utility\",pricing_model=\"PMP\"");
@@ -239,7 +285,10 @@ class BookingFunnelTest {
     void everyCtaUrlAndFlowSendHasMetasDocumentedShape() {
         List<JsonNode> sends = List.copyOf(MetaMessageShape.RECEIVED);
         assertThat(sends).extracting(s -> s.at("/interactive/type").asText()).contains("cta_url", "flow");
-        assertThat(sends).allSatisfy(send -> assertThat(MetaMessageShape.problems(send)).as(send.toString()).isEmpty());
+        assertThat(sends)
+                .allSatisfy(send -> assertThat(MetaMessageShape.problems(send))
+                        .as(send.toString())
+                        .isEmpty());
     }
 
     private static boolean free(LocalDate start, int days, List<String> unavailable) {
@@ -263,34 +312,48 @@ class BookingFunnelTest {
     }
 
     private double count(String metric) {
-        return Optional.ofNullable(meters.find(metric).tag("property", PROPERTY).counter()).map(c -> c.count()).orElse(0.0);
+        return Optional.ofNullable(meters.find(metric).tag("property", PROPERTY).counter())
+                .map(c -> c.count())
+                .orElse(0.0);
     }
 
     private static List<JsonNode> sendsOf(String type) {
-        return CLOUD_API.answerSends().stream().map(CloudApiServer.Send::body)
-                .filter(body -> type.equals(body.at("/interactive/type").asText())).toList();
+        return CLOUD_API.answerSends().stream()
+                .map(CloudApiServer.Send::body)
+                .filter(body -> type.equals(body.at("/interactive/type").asText()))
+                .toList();
     }
 
     /** The first message of this type the guest got after {@code before} of them. */
     private static JsonNode awaitInteractive(String type, int before) {
-        return await().atMost(PATIENCE).until(() -> sendsOf(type), sends -> sends.size() > before).get(before);
+        return await().atMost(PATIENCE)
+                .until(() -> sendsOf(type), sends -> sends.size() > before)
+                .get(before);
     }
 
     private void postSigned(byte[] body) {
-        assertThat(new WebhookClient(port).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(port)
+                        .postCallback(body, Fixtures.sign(body))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static byte[] status(String wamid, String status, String category) {
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
-                + "\",\"timestamp\":\"1795536205\",\"recipient_id\":\"" + GUEST + "\",\"pricing\":{\"billable\":true,"
-                + "\"pricing_model\":\"PMP\",\"category\":\"" + category + "\",\"type\":\"regular\"}}]},\"field\":\"messages\"}]}]}")
+                        + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                        + "\"phone_number_id\":\"106540352242922\"},\"statuses\":[{\"id\":\"" + wamid
+                        + "\",\"status\":\"" + status
+                        + "\",\"timestamp\":\"1795536205\",\"recipient_id\":\"" + GUEST
+                        + "\",\"pricing\":{\"billable\":true,"
+                        + "\"pricing_model\":\"PMP\",\"category\":\"" + category
+                        + "\",\"type\":\"regular\"}}]},\"field\":\"messages\"}]}]}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> open(String url) throws Exception {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
                 .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,11 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * On a real PostgreSQL reached through a relay the test can cut: while the database is unreachable Meta
  * gets 503 and nothing is acknowledged; once it is back, callbacks are accepted and stored again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "MANAGEMENT_PORT=0",
-        "assistant.inbox.store-timeout=4s"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "MANAGEMENT_PORT=0",
+            "assistant.inbox.store-timeout=4s"
+        })
 class DatabaseOutageTest {
 
     private static final String DATABASE = EmbeddedPostgresServer.createDatabase("outage");
@@ -49,10 +51,11 @@ class DatabaseOutageTest {
     @Test
     void answers503WhileTheDatabaseIsUnreachableThen200WhenItIsBack() {
         WebhookClient meta = new WebhookClient(port);
-        JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(
-                EmbeddedPostgresServer.jdbcUrl(DATABASE, EmbeddedPostgresServer.get().getPort())));
+        JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(EmbeddedPostgresServer.jdbcUrl(
+                DATABASE, EmbeddedPostgresServer.get().getPort())));
         byte[] before = Fixtures.textCallback("wamid.before-outage", "before");
-        assertThat(meta.postCallback(before, Fixtures.sign(before)).statusCode()).isEqualTo(200);
+        assertThat(meta.postCallback(before, Fixtures.sign(before)).statusCode())
+                .isEqualTo(200);
         long stored = rows(direct);
 
         PROXY.cut();
@@ -66,7 +69,8 @@ class DatabaseOutageTest {
         assertThat(rows(direct)).isEqualTo(stored);
 
         PROXY.restore();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> meta.postCallback(during, Fixtures.sign(during)).statusCode() == 200);
 
         assertThat(rows(direct)).isEqualTo(stored + 1);

@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.inbox;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.holidaydesk.assistant.config.H2TestUrls;
 import org.holidaydesk.assistant.support.EmbeddedPostgresServer;
 import org.holidaydesk.assistant.webhook.InboundMessage;
 import org.holidaydesk.assistant.webhook.MessageKind;
@@ -25,9 +25,13 @@ class GuestAliasesTest {
 
     static Stream<Arguments> databases() {
         return Stream.of(
-                Arguments.of("H2", (DatabaseFactory) () -> new DriverManagerDataSource(H2TestUrls.inMemory("aliases-" + UUID.randomUUID()))),
-                Arguments.of("PostgreSQL", (DatabaseFactory) () -> EmbeddedPostgresServer.get().getDatabase("postgres",
-                        EmbeddedPostgresServer.createDatabase("aliases_" + UUID.randomUUID().toString().replace("-", "")))));
+                Arguments.of("H2", (DatabaseFactory)
+                        () -> new DriverManagerDataSource(H2TestUrls.inMemory("aliases-" + UUID.randomUUID()))),
+                Arguments.of("PostgreSQL", (DatabaseFactory) () -> EmbeddedPostgresServer.get()
+                        .getDatabase(
+                                "postgres",
+                                EmbeddedPostgresServer.createDatabase("aliases_"
+                                        + UUID.randomUUID().toString().replace("-", "")))));
     }
 
     interface DatabaseFactory {
@@ -39,7 +43,9 @@ class GuestAliasesTest {
     void aUserIdSeenWithAPhoneNumberBelongsToThatGuestFromThenOn(String name, DatabaseFactory database) {
         GuestAliases aliases = new GuestAliases(migrated(database.fresh()));
 
-        assertThat(aliases.guestOf(message(USER_ID, USER_ID))).as("not seen with a phone yet").isEqualTo(USER_ID);
+        assertThat(aliases.guestOf(message(USER_ID, USER_ID)))
+                .as("not seen with a phone yet")
+                .isEqualTo(USER_ID);
         assertThat(aliases.guestOf(message(PHONE, USER_ID))).isEqualTo(PHONE);
         assertThat(aliases.guestOf(message(USER_ID, USER_ID))).isEqualTo(PHONE);
         assertThat(aliases.guestOf(message(PHONE, null))).isEqualTo(PHONE);
@@ -55,16 +61,29 @@ class GuestAliasesTest {
         aliases.guestOf(message("40700000942", USER_ID));
 
         assertThat(aliases.guestOf(message(USER_ID, USER_ID))).isEqualTo(PHONE);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest_alias", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest_alias", Integer.class))
+                .isEqualTo(1);
     }
 
     private static JdbcTemplate migrated(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return new JdbcTemplate(dataSource);
     }
 
     private static InboundMessage message(String address, String userId) {
-        return new InboundMessage("wamid." + UUID.randomUUID(), address, address, "106540352242922", null, MessageKind.TEXT,
-                "hello", Instant.now(), userId);
+        return new InboundMessage(
+                "wamid." + UUID.randomUUID(),
+                address,
+                address,
+                "106540352242922",
+                null,
+                MessageKind.TEXT,
+                "hello",
+                Instant.now(),
+                userId);
     }
 }

@@ -47,15 +47,22 @@ class GuestIdentityTest {
 
         assertThat(meta.postCallback(both, Fixtures.sign(both)).statusCode()).isEqualTo(200);
         awaitRecorded("wamid.identity-both-931");
-        assertThat(meta.postCallback(userIdOnly, Fixtures.sign(userIdOnly)).statusCode()).isEqualTo(200);
+        assertThat(meta.postCallback(userIdOnly, Fixtures.sign(userIdOnly)).statusCode())
+                .isEqualTo(200);
         awaitRecorded("wamid.identity-user-only-931");
 
-        assertThat(jdbc.queryForList("SELECT guest_id FROM guest_message WHERE wamid IN (?, ?)", String.class,
-                "wamid.identity-both-931", "wamid.identity-user-only-931")).containsExactly(phone, phone);
-        assertThat(jdbc.queryForList("SELECT guest_id FROM guest WHERE guest_id IN (?, ?)", String.class, phone, userId))
+        assertThat(jdbc.queryForList(
+                        "SELECT guest_id FROM guest_message WHERE wamid IN (?, ?)",
+                        String.class,
+                        "wamid.identity-both-931",
+                        "wamid.identity-user-only-931"))
+                .containsExactly(phone, phone);
+        assertThat(jdbc.queryForList(
+                        "SELECT guest_id FROM guest WHERE guest_id IN (?, ?)", String.class, phone, userId))
                 .containsExactly(phone);
         assertThat(replyTo("wamid.identity-both-931")).isEqualTo(phone);
-        assertThat(replyTo("wamid.identity-user-only-931")).as("a reply can only go where Meta named the guest")
+        assertThat(replyTo("wamid.identity-user-only-931"))
+                .as("a reply can only go where Meta named the guest")
                 .isEqualTo(userId);
     }
 
@@ -64,20 +71,26 @@ class GuestIdentityTest {
         String userId = "RO.9320000000000932";
         byte[] userIdOnly = namedByUserIdOnly("wamid.identity-user-only-932", userId);
 
-        assertThat(meta.postCallback(userIdOnly, Fixtures.sign(userIdOnly)).statusCode()).isEqualTo(200);
+        assertThat(meta.postCallback(userIdOnly, Fixtures.sign(userIdOnly)).statusCode())
+                .isEqualTo(200);
         awaitRecorded("wamid.identity-user-only-932");
 
-        assertThat(jdbc.queryForObject("SELECT guest_id FROM guest_message WHERE wamid = 'wamid.identity-user-only-932'",
-                String.class)).isEqualTo(userId);
+        assertThat(jdbc.queryForObject(
+                        "SELECT guest_id FROM guest_message WHERE wamid = 'wamid.identity-user-only-932'",
+                        String.class))
+                .isEqualTo(userId);
         assertThat(replyTo("wamid.identity-user-only-932")).isEqualTo(userId);
         assertThat(jdbc.queryForList("SELECT guest_id FROM guest WHERE guest_id = ?", String.class, userId))
                 .containsExactly(userId);
-        assertThat(jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class, userId)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT guest_id FROM guest_alias WHERE user_id = ?", String.class, userId))
+                .isEmpty();
     }
 
     private void awaitRecorded(String wamid) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE wamid = ?", Long.class, wamid) == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE wamid = ?", Long.class, wamid)
+                                == 1);
     }
 
     private String replyTo(String wamid) {
@@ -86,19 +99,25 @@ class GuestIdentityTest {
 
     /** The interactive_button_reply fixture (from, wa_id, from_user_id and user_id) for another guest. */
     private static byte[] namedByBoth(String wamid, String phone, String userId) throws IOException {
-        ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.named("interactive_button_reply").body());
+        ObjectNode body = (ObjectNode)
+                JSON.readTree(Fixtures.named("interactive_button_reply").body());
         ObjectNode value = (ObjectNode) body.at("/entry/0/changes/0/value");
         ((ObjectNode) value.at("/contacts/0")).put("wa_id", phone).put("user_id", userId);
-        ((ObjectNode) value.at("/messages/0")).put("id", wamid).put("from", phone).put("from_user_id", userId);
+        ((ObjectNode) value.at("/messages/0"))
+                .put("id", wamid)
+                .put("from", phone)
+                .put("from_user_id", userId);
         return JSON.writeValueAsBytes(body);
     }
 
     /** The username_only_user fixture (from_user_id and user_id, no phone number) for another guest and text. */
     private static byte[] namedByUserIdOnly(String wamid, String userId) throws IOException {
-        ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.named("username_only_user").body());
+        ObjectNode body =
+                (ObjectNode) JSON.readTree(Fixtures.named("username_only_user").body());
         ObjectNode value = (ObjectNode) body.at("/entry/0/changes/0/value");
         ((ObjectNode) value.at("/contacts/0")).put("user_id", userId);
-        ObjectNode message = ((ObjectNode) value.at("/messages/0")).put("id", wamid).put("from_user_id", userId);
+        ObjectNode message =
+                ((ObjectNode) value.at("/messages/0")).put("id", wamid).put("from_user_id", userId);
         message.putObject("text").put("body", "Is the cabin free for 2 next weekend?");
         return JSON.writeValueAsBytes(body);
     }

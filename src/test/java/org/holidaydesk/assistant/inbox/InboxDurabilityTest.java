@@ -47,7 +47,8 @@ class InboxDurabilityTest {
     void inboxRowsSurviveARestartOfTheService() {
         String url = ServiceProcess.h2FileUrl(dataDirectory);
         try (ConfigurableApplicationContext first = start(url)) {
-            WebhookClient client = new WebhookClient(first.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            WebhookClient client =
+                    new WebhookClient(first.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             assertThat(postConcurrently(client, 25, 4)).isEqualTo(25);
         }
 
@@ -59,9 +60,12 @@ class InboxDurabilityTest {
     }
 
     private static ConfigurableApplicationContext start(String databaseUrl) {
-        return new SpringApplicationBuilder(AssistantApplication.class).run(
-                "--WEBHOOK_PORT=0", "--MANAGEMENT_PORT=0",
-                "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET, "--DATABASE_URL=" + databaseUrl);
+        return new SpringApplicationBuilder(AssistantApplication.class)
+                .run(
+                        "--WEBHOOK_PORT=0",
+                        "--MANAGEMENT_PORT=0",
+                        "--WHATSAPP_APP_SECRET=" + Fixtures.APP_SECRET,
+                        "--DATABASE_URL=" + databaseUrl);
     }
 
     /** Posts {@code count} distinct signed callbacks from {@code threads} threads; returns how many got 200. */

@@ -11,8 +11,18 @@ import org.junit.jupiter.api.Test;
 class IngressPressureTest {
 
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
-    private final IngressPressure pressure = new IngressPressure(new PipelineProperties(Duration.ofMillis(200), 100,
-            Duration.ofSeconds(60), Duration.ofSeconds(10), 16, Duration.ofSeconds(30), Duration.ofDays(7), 200, 50, 3),
+    private final IngressPressure pressure = new IngressPressure(
+            new PipelineProperties(
+                    Duration.ofMillis(200),
+                    100,
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(10),
+                    16,
+                    Duration.ofSeconds(30),
+                    Duration.ofDays(7),
+                    200,
+                    50,
+                    3),
             nanos::get);
 
     @Test

@@ -31,8 +31,11 @@ abstract class ChatMemoryStorageContract {
     private static final MemoryProperties PROPERTIES = new MemoryProperties(24, 18, 8, Duration.ofHours(72));
     private static final List<ChatMessage> CONVERSATION = List.of(
             UserMessage.from("Is Casa Pescarului free in June?"),
-            AiMessage.from(ToolExecutionRequest.builder().id("call_1").name("get_calendar")
-                    .arguments("{\"property\":\"Casa Pescarului\"}").build()),
+            AiMessage.from(ToolExecutionRequest.builder()
+                    .id("call_1")
+                    .name("get_calendar")
+                    .arguments("{\"property\":\"Casa Pescarului\"}")
+                    .build()),
             ToolExecutionResultMessage.from("call_1", "get_calendar", "{\"freeNights\":12}"),
             AiMessage.from("Yes: *12 free nights* in June."));
 
@@ -44,7 +47,11 @@ abstract class ChatMemoryStorageContract {
     @BeforeEach
     void migrate() throws Exception {
         DataSource dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -85,7 +92,8 @@ abstract class ChatMemoryStorageContract {
         assertThat(memories.load("guest-1").messages()).containsExactly(UserMessage.from("a newer turn"));
 
         long current = memories.load("guest-1").version();
-        assertThat(memories.condense("guest-1", current, "summary", List.of(UserMessage.from("kept")))).isTrue();
+        assertThat(memories.condense("guest-1", current, "summary", List.of(UserMessage.from("kept"))))
+                .isTrue();
         assertThat(memories.load("guest-1").summary()).isEqualTo("summary");
         assertThat(memories.load("guest-1").messages()).containsExactly(UserMessage.from("kept"));
     }
@@ -108,16 +116,25 @@ abstract class ChatMemoryStorageContract {
         memories.save("guest-1", CONVERSATION, "Earlier: asked about May.");
 
         TurnChatMemoryStore.Key failed = store.begin("guest-1", "Today is 2026-11-25.");
-        MessageWindowChatMemory memory = MessageWindowChatMemory.builder().id(failed).maxMessages(24).chatMemoryStore(store).build();
+        MessageWindowChatMemory memory = MessageWindowChatMemory.builder()
+                .id(failed)
+                .maxMessages(24)
+                .chatMemoryStore(store)
+                .build();
         assertThat(memory.messages().get(0)).isInstanceOf(SystemMessage.class);
-        assertThat(((SystemMessage) memory.messages().get(0)).text()).startsWith("Today is 2026-11-25.")
+        assertThat(((SystemMessage) memory.messages().get(0)).text())
+                .startsWith("Today is 2026-11-25.")
                 .contains(TurnChatMemoryStore.SUMMARY_HEADING, "Earlier: asked about May.");
         memory.add(UserMessage.from("an answer that never came"));
         store.end(failed);
         assertThat(memories.load("guest-1").messages()).isEqualTo(CONVERSATION);
 
         TurnChatMemoryStore.Key kept = store.begin("guest-1", "Today is 2026-11-26.");
-        MessageWindowChatMemory next = MessageWindowChatMemory.builder().id(kept).maxMessages(24).chatMemoryStore(store).build();
+        MessageWindowChatMemory next = MessageWindowChatMemory.builder()
+                .id(kept)
+                .maxMessages(24)
+                .chatMemoryStore(store)
+                .build();
         next.add(UserMessage.from("And in July?"));
         next.add(AiMessage.from("July is free too."));
         store.commit(kept);
@@ -135,12 +152,17 @@ abstract class ChatMemoryStorageContract {
         memories.save("guest-1", CONVERSATION, null);
 
         TurnChatMemoryStore.Key turn = store.begin("guest-1", "system");
-        MessageWindowChatMemory memory = MessageWindowChatMemory.builder().id(turn).maxMessages(4).chatMemoryStore(store).build();
+        MessageWindowChatMemory memory = MessageWindowChatMemory.builder()
+                .id(turn)
+                .maxMessages(4)
+                .chatMemoryStore(store)
+                .build();
         memory.add(UserMessage.from("And July?"));
         store.commit(turn);
 
         List<ChatMessage> stored = memories.load("guest-1").messages();
         assertThat(stored).noneMatch(m -> m instanceof ToolExecutionResultMessage);
-        assertThat(stored).containsExactly(AiMessage.from("Yes: *12 free nights* in June."), UserMessage.from("And July?"));
+        assertThat(stored)
+                .containsExactly(AiMessage.from("Yes: *12 free nights* in June."), UserMessage.from("And July?"));
     }
 }

@@ -9,7 +9,8 @@ class ChatMemoryStoragePostgresTest extends ChatMemoryStorageContract {
 
     @Override
     DataSource freshDatabase() {
-        String name = EmbeddedPostgresServer.createDatabase("chat_" + UUID.randomUUID().toString().replace("-", ""));
+        String name = EmbeddedPostgresServer.createDatabase(
+                "chat_" + UUID.randomUUID().toString().replace("-", ""));
         return EmbeddedPostgresServer.get().getDatabase("postgres", name);
     }
 }

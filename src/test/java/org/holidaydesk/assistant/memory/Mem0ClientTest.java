@@ -79,7 +79,9 @@ class Mem0ClientTest {
         assertThat(body.path("query").asText()).isEqualTo("family stay in August");
         assertThat(body.at("/filters/user_id").asText()).isEqualTo(GUEST);
         assertThat(body.path("top_k").asInt()).isEqualTo(5);
-        assertThat(body.has("user_id")).as("Mem0 rejects an entity id outside filters").isFalse();
+        assertThat(body.has("user_id"))
+                .as("Mem0 rejects an entity id outside filters")
+                .isFalse();
     }
 
     @Test
@@ -98,7 +100,10 @@ class Mem0ClientTest {
                 {"event_id": "e-1", "status": "PENDING"}""")));
 
         try (Mem0Client client = client("k", 5)) {
-            client.add(GUEST, List.of(new Turn("user", "Is the lake house free 10-14 August for 4?"),
+            client.add(
+                    GUEST,
+                    List.of(
+                            new Turn("user", "Is the lake house free 10-14 August for 4?"),
                             new Turn("assistant", "Yes, it is free for 4 guests.")),
                     Map.of("property", "lake-house"));
         }
@@ -124,13 +129,16 @@ class Mem0ClientTest {
             assertThat(client.forget(GUEST)).isTrue();
         }
 
-        mem0.verify(1, deleteRequestedFor(urlEqualTo("/v1/memories/?user_id=%2B40712345678"))
-                .withHeader("Authorization", equalTo("Token k")));
+        mem0.verify(
+                1,
+                deleteRequestedFor(urlEqualTo("/v1/memories/?user_id=%2B40712345678"))
+                        .withHeader("Authorization", equalTo("Token k")));
     }
 
     @Test
     void forgetReportsARefusal() {
-        mem0.stubFor(delete(urlPathEqualTo("/v1/memories/")).willReturn(aResponse().withStatus(503)));
+        mem0.stubFor(
+                delete(urlPathEqualTo("/v1/memories/")).willReturn(aResponse().withStatus(503)));
 
         try (Mem0Client client = client("k", 5)) {
             assertThat(client.forget(GUEST)).isFalse();
@@ -143,7 +151,9 @@ class Mem0ClientTest {
             assertThat(client.enabled()).isFalse();
             assertThat(client.search(GUEST, "anything")).isEmpty();
             client.add(GUEST, List.of(new Turn("user", "hello")), Map.of());
-            assertThat(client.forget(GUEST)).as("nothing was remembered, so nothing is left to erase").isTrue();
+            assertThat(client.forget(GUEST))
+                    .as("nothing was remembered, so nothing is left to erase")
+                    .isTrue();
         }
 
         assertThat(mem0.getAllServeEvents()).isEmpty();
@@ -155,7 +165,7 @@ class Mem0ClientTest {
                 {"results": [{"memory": "found"}]}""")));
 
         try (Mem0Client withSlash = client("k", 5, baseUrl() + "/", Duration.ofSeconds(2));
-             Mem0Client withoutSlash = client("k", 5, baseUrl(), Duration.ofSeconds(2))) {
+                Mem0Client withoutSlash = client("k", 5, baseUrl(), Duration.ofSeconds(2))) {
             assertThat(withSlash.search(GUEST, "q")).containsExactly("found");
             assertThat(withoutSlash.search(GUEST, "q")).containsExactly("found");
         }
@@ -165,7 +175,8 @@ class Mem0ClientTest {
 
     @Test
     void searchReturnsNothingWhenMem0Fails() {
-        mem0.stubFor(post(urlEqualTo(SEARCH)).willReturn(aResponse().withStatus(500).withBody("boom")));
+        mem0.stubFor(
+                post(urlEqualTo(SEARCH)).willReturn(aResponse().withStatus(500).withBody("boom")));
 
         try (Mem0Client client = client("k", 5)) {
             assertThat(client.search(GUEST, "anything")).isEmpty();
@@ -178,8 +189,8 @@ class Mem0ClientTest {
                 {"results": [{"memory": "too late"}]}""").withFixedDelay(10_000)));
 
         try (Mem0Client client = client("k", 5, baseUrl(), Duration.ofMillis(300))) {
-            List<String> memories = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> client.search(GUEST, "anything"));
+            List<String> memories =
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> client.search(GUEST, "anything"));
             assertThat(memories).isEmpty();
         }
     }
@@ -195,10 +206,14 @@ class Mem0ClientTest {
 
     @Test
     void addTriesOnceMoreWhenMem0AsksToWaitBriefly() {
-        mem0.stubFor(post(urlEqualTo(ADD)).inScenario("busy").whenScenarioStateIs(STARTED)
+        mem0.stubFor(post(urlEqualTo(ADD))
+                .inScenario("busy")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
                 .willSetStateTo("calm"));
-        mem0.stubFor(post(urlEqualTo(ADD)).inScenario("busy").whenScenarioStateIs("calm")
+        mem0.stubFor(post(urlEqualTo(ADD))
+                .inScenario("busy")
+                .whenScenarioStateIs("calm")
                 .willReturn(json("{\"event_id\": \"e-2\", \"status\": \"PENDING\"}")));
 
         try (Mem0Client client = client("k", 5)) {
@@ -210,7 +225,8 @@ class Mem0ClientTest {
 
     @Test
     void addDropsTheConversationWhenMem0AsksToWaitLong() {
-        mem0.stubFor(post(urlEqualTo(ADD)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+        mem0.stubFor(
+                post(urlEqualTo(ADD)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
 
         try (Mem0Client client = client("k", 5)) {
             client.add(GUEST, List.of(new Turn("user", "hello")), Map.of());
@@ -221,10 +237,11 @@ class Mem0ClientTest {
 
     @Test
     void failuresAreLoggedWithoutTheGuestTheirWordsOrTheKey(CapturedOutput output) {
-        mem0.stubFor(post(urlEqualTo(SEARCH)).willReturn(aResponse().withStatus(500)
-                .withBody("{\"detail\": \"Prefers the lake house\"}")));
+        mem0.stubFor(post(urlEqualTo(SEARCH))
+                .willReturn(aResponse().withStatus(500).withBody("{\"detail\": \"Prefers the lake house\"}")));
         mem0.stubFor(post(urlEqualTo(ADD)).willReturn(json("{\"results\": [").withStatus(400)));
-        mem0.stubFor(delete(urlPathEqualTo("/v1/memories/")).willReturn(aResponse().withStatus(500)));
+        mem0.stubFor(
+                delete(urlPathEqualTo("/v1/memories/")).willReturn(aResponse().withStatus(500)));
 
         try (Mem0Client client = client("secret-key", 5)) {
             client.search(GUEST, "family stay in August");
@@ -232,12 +249,18 @@ class Mem0ClientTest {
             client.forget(GUEST);
         }
 
-        assertThat(output.getOut()).contains("Mem0 search for +40*****5678 failed: HTTP 500",
-                "Mem0 add for +40*****5678 failed: HTTP 400", "Mem0 forget for +40*****5678 failed: HTTP 500");
+        assertThat(output.getOut())
+                .contains(
+                        "Mem0 search for +40*****5678 failed: HTTP 500",
+                        "Mem0 add for +40*****5678 failed: HTTP 400",
+                        "Mem0 forget for +40*****5678 failed: HTTP 500");
         assertThat(output.getAll().lines().filter(line -> line.contains("Mem0")))
                 .hasSize(3)
-                .noneMatch(line -> line.contains("40712345678") || line.contains("family stay")
-                        || line.contains("lake house") || line.contains("our dog") || line.contains("secret-key"));
+                .noneMatch(line -> line.contains("40712345678")
+                        || line.contains("family stay")
+                        || line.contains("lake house")
+                        || line.contains("our dog")
+                        || line.contains("secret-key"));
     }
 
     private static Mem0Client client(String apiKey, int topK) {
@@ -253,7 +276,10 @@ class Mem0ClientTest {
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     private static LoggedRequest onlyRequest() {

@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.memory;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.AiMessage;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.holidaydesk.assistant.config.H2TestUrls;
 import org.holidaydesk.assistant.config.MemoryProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,13 @@ class TurnChatMemoryStoreTest {
     @BeforeEach
     void freshDatabase() {
         DataSource dataSource = new DriverManagerDataSource(H2TestUrls.inMemory("chat-memory-" + UUID.randomUUID()));
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        memories = new ChatMemories(new JdbcTemplate(dataSource), new MemoryProperties(24, 18, 8, Duration.ofHours(72)));
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        memories =
+                new ChatMemories(new JdbcTemplate(dataSource), new MemoryProperties(24, 18, 8, Duration.ofHours(72)));
         store = new TurnChatMemoryStore(memories);
     }
 
@@ -45,7 +50,12 @@ class TurnChatMemoryStoreTest {
 
         // the previous answer is queued: its condensation keeps a summary and the last 8 messages
         ChatMemories.Conversation read = memories.load(GUEST);
-        assertThat(memories.condense(GUEST, read.version(), "They want 3 nights in July.", read.messages().subList(12, 20))).isTrue();
+        assertThat(memories.condense(
+                        GUEST,
+                        read.version(),
+                        "They want 3 nights in July.",
+                        read.messages().subList(12, 20)))
+                .isTrue();
 
         // meanwhile the guest's next turn answers (the window dropped its oldest exchange) and is kept
         answer(turn, 11, 2);
@@ -69,7 +79,9 @@ class TurnChatMemoryStoreTest {
         answer(turn, 11, 0);
         store.commit(turn);
 
-        assertThat(memories.condense(GUEST, read.version(), "stale", read.messages().subList(12, 20))).isFalse();
+        assertThat(memories.condense(
+                        GUEST, read.version(), "stale", read.messages().subList(12, 20)))
+                .isFalse();
         ChatMemories.Conversation kept = memories.load(GUEST);
         assertThat(kept.summary()).isNull();
         assertThat(kept.messages()).isEqualTo(turns(1, 11));

@@ -35,58 +35,82 @@ class GracefulShutdownTest {
     @Test
     void sigtermDuringATurnSendsItsReplyAndLosesNothing() throws Exception {
         String url = ServiceProcess.h2FileUrl(data);
-        try (CloudApiServer cloudApi = new CloudApiServer(); OpenAiStub model = new OpenAiStub()) {
+        try (CloudApiServer cloudApi = new CloudApiServer();
+                OpenAiStub model = new OpenAiStub()) {
             model.answerLate("PELICAN", "Casa Pescarului is free for those dates.", MODEL_DELAY_MILLIS);
             model.answerEverythingElse("Vila Franceza is free then.");
             Map<String, String> environment = Map.of(
-                    "WHATSAPP_APP_SECRET", Fixtures.APP_SECRET,
-                    "WHATSAPP_ACCESS_TOKEN", "test-token",
-                    "WHATSAPP_API_BASE_URL", cloudApi.baseUrl(),
-                    "OPENAI_API_KEY", "sk-test",
-                    "OPENAI_BASE_URL", model.baseUrl(),
-                    "DATABASE_URL", url,
-                    "ASSISTANT_PIPELINE_COALESCEWINDOW", "0s");
+                    "WHATSAPP_APP_SECRET",
+                    Fixtures.APP_SECRET,
+                    "WHATSAPP_ACCESS_TOKEN",
+                    "test-token",
+                    "WHATSAPP_API_BASE_URL",
+                    cloudApi.baseUrl(),
+                    "OPENAI_API_KEY",
+                    "sk-test",
+                    "OPENAI_BASE_URL",
+                    model.baseUrl(),
+                    "DATABASE_URL",
+                    url,
+                    "ASSISTANT_PIPELINE_COALESCEWINDOW",
+                    "0s");
 
             Path firstLog = Path.of("target", "sigterm-first-replica.log");
             boolean lateAccepted;
             try (ServiceProcess first = ServiceProcess.start(environment, firstLog)) {
                 byte[] question = Fixtures.textCallback("wamid.sigterm-1", "Is Casa Pescarului free PELICAN?");
-                assertThat(first.client().postCallback(question, Fixtures.sign(question)).statusCode()).isEqualTo(200);
-                await().atMost(Duration.ofSeconds(30)).until(() -> !model.requests("PELICAN").isEmpty());
+                assertThat(first.client()
+                                .postCallback(question, Fixtures.sign(question))
+                                .statusCode())
+                        .isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> !model.requests("PELICAN").isEmpty());
 
                 first.terminate();
-                await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(firstLog).contains("claims no more callbacks"));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.readString(firstLog).contains("claims no more callbacks"));
                 // the web server still takes callbacks while the turn finishes: stored, not claimed here
                 lateAccepted = post(first.client(), lateQuestion());
                 first.awaitExit(Duration.ofSeconds(60));
             }
 
-            assertThat(cloudApi.textSends()).as("the running turn's reply went out before the replica exited")
+            assertThat(cloudApi.textSends())
+                    .as("the running turn's reply went out before the replica exited")
                     .singleElement()
                     .satisfies(send -> {
                         assertThat(send.to()).isEqualTo(GUEST);
                         assertThat(send.text()).isEqualTo("Casa Pescarului is free for those dates.");
                     });
             assertThat(Files.readString(firstLog)).contains("every turn here is answered and its replies are sent");
-            assertThat(lateAccepted).as("a callback during the shutdown is still acknowledged").isTrue();
+            assertThat(lateAccepted)
+                    .as("a callback during the shutdown is still acknowledged")
+                    .isTrue();
 
-            try (ServiceProcess second = ServiceProcess.start(environment, Path.of("target", "sigterm-second-replica.log"))) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> cloudApi.textSends().stream().anyMatch(s -> s.to().equals(LATE_GUEST)));
+            try (ServiceProcess second =
+                    ServiceProcess.start(environment, Path.of("target", "sigterm-second-replica.log"))) {
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> cloudApi.textSends().stream().anyMatch(s -> s.to().equals(LATE_GUEST)));
                 second.terminate();
                 second.awaitExit(Duration.ofSeconds(60));
             }
 
-            assertThat(cloudApi.textSends()).extracting(CloudApiServer.Send::to)
-                    .as("each guest answered once").containsExactlyInAnyOrder(GUEST, LATE_GUEST);
+            assertThat(cloudApi.textSends())
+                    .extracting(CloudApiServer.Send::to)
+                    .as("each guest answered once")
+                    .containsExactlyInAnyOrder(GUEST, LATE_GUEST);
         }
         JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(url));
-        assertThat(database.queryForObject("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL", Long.class)).isZero();
-        assertThat(database.queryForList("SELECT DISTINCT state FROM guest_message", String.class)).containsExactly("ANSWERED");
-        assertThat(database.queryForList("SELECT DISTINCT state FROM outbox", String.class)).containsExactly("SENT");
+        assertThat(database.queryForObject("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL", Long.class))
+                .isZero();
+        assertThat(database.queryForList("SELECT DISTINCT state FROM guest_message", String.class))
+                .containsExactly("ANSWERED");
+        assertThat(database.queryForList("SELECT DISTINCT state FROM outbox", String.class))
+                .containsExactly("SENT");
     }
 
     private static byte[] lateQuestion() {
-        String body = new String(Fixtures.textCallback("wamid.sigterm-2", "Anything free next week?"), StandardCharsets.UTF_8);
+        String body = new String(
+                Fixtures.textCallback("wamid.sigterm-2", "Anything free next week?"), StandardCharsets.UTF_8);
         return body.replace(GUEST, LATE_GUEST).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -27,7 +27,8 @@ class LogMaskingTest {
     void hidesConfiguredSecretsAndBearerCredentialsAndMasksNumbers() {
         LogMasking masking = LogMasking.of(environment);
 
-        assertThat(masking.mask("POST with token " + ACCESS_TOKEN + " to 40752601815 failed; header Bearer sk-live-0123456789"))
+        assertThat(masking.mask(
+                        "POST with token " + ACCESS_TOKEN + " to 40752601815 failed; header Bearer sk-live-0123456789"))
                 .isEqualTo("POST with token **** to +40*****1815 failed; header Bearer ****");
         assertThat(masking.mask("operator-token-77 was refused")).isEqualTo("**** was refused");
     }
@@ -52,16 +53,22 @@ class LogMaskingTest {
         encoder.setContext(context);
         encoder.setFormat("ecs");
         encoder.start();
-        LoggingEvent event = new LoggingEvent(LogMaskingTest.class.getName(), context.getLogger("reply"), Level.WARN,
-                "Reply to 40752601815 failed", new IllegalStateException("Bearer " + ACCESS_TOKEN + " refused for RO.2154728038528084"),
+        LoggingEvent event = new LoggingEvent(
+                LogMaskingTest.class.getName(),
+                context.getLogger("reply"),
+                Level.WARN,
+                "Reply to 40752601815 failed",
+                new IllegalStateException("Bearer " + ACCESS_TOKEN + " refused for RO.2154728038528084"),
                 null);
-        event.setMDCPropertyMap(Map.of("wamid", "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQTdGNDhCRjYxNTQ3RkQ5RjZGNgA=",
-                "guest", "+40752601815"));
+        event.setMDCPropertyMap(Map.of(
+                "wamid", "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQTdGNDhCRjYxNTQ3RkQ5RjZGNgA=", "guest", "+40752601815"));
 
         String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
         JsonNode json = new ObjectMapper().readTree(line);
 
-        assertThat(line).doesNotContain("40752601815", "2154728038528084", ACCESS_TOKEN).endsWith("\n");
+        assertThat(line)
+                .doesNotContain("40752601815", "2154728038528084", ACCESS_TOKEN)
+                .endsWith("\n");
         assertThat(json.path("message").asText()).isEqualTo("Reply to +40*****1815 failed");
         assertThat(json.path("guest").asText()).isEqualTo("+40*****1815");
         assertThat(json.path("wamid").asText()).startsWith("wamid.HBgL");

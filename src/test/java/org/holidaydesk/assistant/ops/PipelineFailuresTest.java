@@ -29,15 +29,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * counted by stage, the log says it once when it starts and once when it ends, and once the database takes
  * the work again the waiting guests are answered and health is back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:pipeline-failures;DB_CLOSE_DELAY=-1",
-        // failed work is tried again soon: a callback's claim runs out after 2 s, a guest's turn after 2 + 5 s
-        "assistant.pipeline.claim-lease=2s",
-        "assistant.pipeline.agent-timeout=5s",
-        "assistant.pipeline.failing-after=3"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:pipeline-failures;DB_CLOSE_DELAY=-1",
+            // failed work is tried again soon: a callback's claim runs out after 2 s, a guest's turn after 2 + 5 s
+            "assistant.pipeline.claim-lease=2s",
+            "assistant.pipeline.agent-timeout=5s",
+            "assistant.pipeline.failing-after=3"
+        })
 @AutoConfigureMetrics
 @ExtendWith(OutputCaptureExtension.class)
 class PipelineFailuresTest {
@@ -66,26 +68,31 @@ class PipelineFailuresTest {
 
         List<String> guests = post(meta, "4075999100", "wamid.inbox-failing-");
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> operator.get("/actuator/health").statusCode() == 503);
         HttpResponse<String> overall = operator.get("/actuator/health");
-        assertThat(readJson(overall.body()).at("/components/pipeline/status").asText()).isEqualTo("DOWN");
-        assertThat(overall.body()).contains("\"state\":\"failing\"", "inbox: ", "failures in a row",
-                "guests are not answered");
+        assertThat(readJson(overall.body()).at("/components/pipeline/status").asText())
+                .isEqualTo("DOWN");
+        assertThat(overall.body())
+                .contains("\"state\":\"failing\"", "inbox: ", "failures in a row", "guests are not answered");
         assertThat(operator.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(operator.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         HttpResponse<String> health = meta.get("/health");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"status\":\"unhealthy\"", "\"pipeline\":\"failing\"",
-                "\"failingStages\":[\"inbox\"]");
-        assertThat(scrape(operator, "assistant_pipeline_failures_total", "inbox")).isGreaterThanOrEqualTo(failuresBefore + 3);
+        assertThat(health.body())
+                .contains("\"status\":\"unhealthy\"", "\"pipeline\":\"failing\"", "\"failingStages\":[\"inbox\"]");
+        assertThat(scrape(operator, "assistant_pipeline_failures_total", "inbox"))
+                .isGreaterThanOrEqualTo(failuresBefore + 3);
         assertThat(scrape(operator, "assistant_pipeline_failing", "inbox")).isEqualTo(1);
         assertThat(scrape(operator, "assistant_pipeline_failing", "turns")).isZero();
 
         jdbc.execute("ALTER TABLE guest_message_away RENAME TO guest_message");
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                answered(guests) && operator.get("/actuator/health").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        answered(guests) && operator.get("/actuator/health").statusCode() == 200);
         assertThat(meta.get("/health").statusCode()).isEqualTo(200);
         assertThat(scrape(operator, "assistant_pipeline_failing", "inbox")).isZero();
         assertOneLineEachWay(output, "inbox");
@@ -100,20 +107,24 @@ class PipelineFailuresTest {
 
         List<String> guests = post(meta, "4075999200", "wamid.turns-failing-");
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> operator.get("/actuator/health").statusCode() == 503);
-        assertThat(operator.get("/actuator/health").body()).contains("turns: ", "guests' turns are not answered",
-                "DataIntegrityViolationException");
+        assertThat(operator.get("/actuator/health").body())
+                .contains("turns: ", "guests' turns are not answered", "DataIntegrityViolationException");
         assertThat(operator.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(operator.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(meta.get("/health").body()).contains("\"failingStages\":[\"turns\"]");
-        assertThat(scrape(operator, "assistant_pipeline_failures_total", "turns")).isGreaterThanOrEqualTo(3);
+        assertThat(scrape(operator, "assistant_pipeline_failures_total", "turns"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(scrape(operator, "assistant_pipeline_failing", "turns")).isEqualTo(1);
 
         jdbc.execute("ALTER TABLE outbox DROP CONSTRAINT refuses_test_guests");
 
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() ->
-                answered(guests) && operator.get("/actuator/health").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        answered(guests) && operator.get("/actuator/health").statusCode() == 200);
         assertThat(meta.get("/health").statusCode()).isEqualTo(200);
         assertOneLineEachWay(output, "turns");
     }
@@ -128,34 +139,49 @@ class PipelineFailuresTest {
 
     /** Three guests write once each; every callback is acknowledged. */
     private static List<String> post(WebhookClient meta, String guestPrefix, String wamidPrefix) {
-        List<String> guests = IntStream.rangeClosed(1, 3).mapToObj(i -> guestPrefix + i).toList();
+        List<String> guests =
+                IntStream.rangeClosed(1, 3).mapToObj(i -> guestPrefix + i).toList();
         for (String guest : guests) {
-            byte[] body = new String(Fixtures.textCallback(wamidPrefix + guest, "Is Casa Pescarului free next month for two?"),
-                    StandardCharsets.UTF_8).replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
-            assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+            byte[] body = new String(
+                            Fixtures.textCallback(wamidPrefix + guest, "Is Casa Pescarului free next month for two?"),
+                            StandardCharsets.UTF_8)
+                    .replace("40752601815", guest)
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode())
+                    .isEqualTo(200);
         }
         return guests;
     }
 
     private boolean answered(List<String> guests) {
-        return guests.stream().allMatch(guest -> count("SELECT COUNT(*) FROM outbox WHERE kind = 'text' AND recipient = ?", guest) > 0
-                && count("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND state = 'ANSWERED'", guest) == 1);
+        return guests.stream()
+                .allMatch(guest -> count("SELECT COUNT(*) FROM outbox WHERE kind = 'text' AND recipient = ?", guest) > 0
+                        && count("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND state = 'ANSWERED'", guest)
+                                == 1);
     }
 
     private static void assertOneLineEachWay(CapturedOutput output, String stage) {
         List<String> lines = output.getOut().lines().toList();
-        assertThat(lines).filteredOn(line -> line.contains("Pipeline stage " + stage + " is failing")).singleElement()
-                .asString().contains("ERROR");
-        assertThat(lines).filteredOn(line -> line.contains("Pipeline stage " + stage + " works again")).hasSize(1);
-        assertThat(output.getAll()).as("no guest's number, no stack trace per message")
+        assertThat(lines)
+                .filteredOn(line -> line.contains("Pipeline stage " + stage + " is failing"))
+                .singleElement()
+                .asString()
+                .contains("ERROR");
+        assertThat(lines)
+                .filteredOn(line -> line.contains("Pipeline stage " + stage + " works again"))
+                .hasSize(1);
+        assertThat(output.getAll())
+                .as("no guest's number, no stack trace per message")
                 .doesNotContain("40759991", "40759992", "Failed delivery for");
     }
 
     private static double scrape(WebhookClient operator, String metric, String stage) {
         String body = operator.get("/actuator/prometheus").body();
-        return body.lines().filter(line -> line.startsWith(metric + "{") && line.contains("stage=\"" + stage + "\""))
+        return body.lines()
+                .filter(line -> line.startsWith(metric + "{") && line.contains("stage=\"" + stage + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError(metric + "{stage=" + stage + "} is not exported"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(metric + "{stage=" + stage + "} is not exported"));
     }
 
     private long count(String sql, Object... args) {

@@ -19,7 +19,9 @@ class PipelineStagesTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PipelineStages stages = new PipelineStages(meters, 3, CLEARS_AFTER, clock);
 
-    private static final Exception REFUSED = new BadSqlGrammarException("record", "INSERT INTO guest_message ... ON CONFLICT",
+    private static final Exception REFUSED = new BadSqlGrammarException(
+            "record",
+            "INSERT INTO guest_message ... ON CONFLICT",
             new SQLSyntaxErrorException("Syntax error in SQL statement, guest 40752601815", "42000"));
 
     @Test
@@ -33,8 +35,13 @@ class PipelineStagesTest {
         assertThat(stages.failing()).singleElement().satisfies(failing -> {
             assertThat(failing.stage()).isEqualTo("inbox");
             assertThat(failing.failures()).isEqualTo(3);
-            assertThat(failing.reason()).contains("inbox: 3 failures in a row", "BadSqlGrammarException",
-                    "SQLSyntaxErrorException", "SQL state 42000", "guests are not answered");
+            assertThat(failing.reason())
+                    .contains(
+                            "inbox: 3 failures in a row",
+                            "BadSqlGrammarException",
+                            "SQLSyntaxErrorException",
+                            "SQL state 42000",
+                            "guests are not answered");
         });
         assertThat(gauge("inbox")).isEqualTo(1);
         assertThat(gauge("turns")).isZero();
@@ -107,9 +114,11 @@ class PipelineStagesTest {
 
     @Test
     void namesTheKindOfFailureAndNothingItSays() {
-        assertThat(PipelineStages.kindOf(REFUSED)).isEqualTo("BadSqlGrammarException caused by SQLSyntaxErrorException, SQL state 42000")
+        assertThat(PipelineStages.kindOf(REFUSED))
+                .isEqualTo("BadSqlGrammarException caused by SQLSyntaxErrorException, SQL state 42000")
                 .doesNotContain("40752601815");
-        assertThat(PipelineStages.kindOf(new IllegalStateException("guest 40752601815"))).isEqualTo("IllegalStateException");
+        assertThat(PipelineStages.kindOf(new IllegalStateException("guest 40752601815")))
+                .isEqualTo("IllegalStateException");
     }
 
     @Test
@@ -126,14 +135,21 @@ class PipelineStagesTest {
         assertThat(health.getDetails().get("turns").toString()).contains("state=failing", "failuresInARow=3");
         assertThat(health.getDetails().get("inbox").toString()).contains("state=working");
         stages.succeeded("turns");
-        assertThat(new PipelineHealthIndicator(stages).health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(new PipelineHealthIndicator(stages).health().getStatus().getCode())
+                .isEqualTo("UP");
     }
 
     private double gauge(String stage) {
-        return meters.get("assistant.pipeline.failing").tag("stage", stage).gauge().value();
+        return meters.get("assistant.pipeline.failing")
+                .tag("stage", stage)
+                .gauge()
+                .value();
     }
 
     private double failures(String stage) {
-        return meters.get("assistant.pipeline.failures").tag("stage", stage).counter().count();
+        return meters.get("assistant.pipeline.failures")
+                .tag("stage", stage)
+                .counter()
+                .count();
     }
 }

@@ -49,33 +49,45 @@ class ProductionLogsTest {
         Files.createDirectories(logs);
         Path out = logs.resolve("stdout.log");
         Path err = logs.resolve("stderr.log");
-        try (CloudApiServer cloudApi = new CloudApiServer(); OpenAiStub model = new OpenAiStub()) {
+        try (CloudApiServer cloudApi = new CloudApiServer();
+                OpenAiStub model = new OpenAiStub()) {
             model.answer("QUOKKA", MODEL_TEXT);
             model.fail("anything this weekend", 500);
-            try (ServiceProcess service = ServiceProcess.start(Map.ofEntries(
-                    Map.entry("APP_ENV", "production"),
-                    Map.entry("WHATSAPP_VERIFY_TOKEN", VERIFY_TOKEN),
-                    Map.entry("WHATSAPP_APP_SECRET", Fixtures.APP_SECRET),
-                    Map.entry("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN),
-                    Map.entry("WHATSAPP_PHONE_NUMBER_ID", "106540352242922"),
-                    Map.entry("WHATSAPP_API_BASE_URL", cloudApi.baseUrl()),
-                    Map.entry("OPERATOR_TOKEN", OPERATOR_TOKEN),
-                    Map.entry("MCP_AUTH_TOKEN", MCP_TOKEN),
-                    Map.entry("OPENAI_API_KEY", OPENAI_KEY),
-                    Map.entry("OPENAI_BASE_URL", model.baseUrl()),
-                    Map.entry("DATABASE_URL", "jdbc:h2:mem:production-logs;DB_CLOSE_DELAY=-1"),
-                    Map.entry("ASSISTANT_PIPELINE_COALESCEWINDOW", "0s"),
-                    Map.entry("LOGGING_LEVEL_ORG_HOLIDAYDESK_ASSISTANT", "DEBUG")), out, err)) {
+            try (ServiceProcess service = ServiceProcess.start(
+                    Map.ofEntries(
+                            Map.entry("APP_ENV", "production"),
+                            Map.entry("WHATSAPP_VERIFY_TOKEN", VERIFY_TOKEN),
+                            Map.entry("WHATSAPP_APP_SECRET", Fixtures.APP_SECRET),
+                            Map.entry("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN),
+                            Map.entry("WHATSAPP_PHONE_NUMBER_ID", "106540352242922"),
+                            Map.entry("WHATSAPP_API_BASE_URL", cloudApi.baseUrl()),
+                            Map.entry("OPERATOR_TOKEN", OPERATOR_TOKEN),
+                            Map.entry("MCP_AUTH_TOKEN", MCP_TOKEN),
+                            Map.entry("OPENAI_API_KEY", OPENAI_KEY),
+                            Map.entry("OPENAI_BASE_URL", model.baseUrl()),
+                            Map.entry("DATABASE_URL", "jdbc:h2:mem:production-logs;DB_CLOSE_DELAY=-1"),
+                            Map.entry("ASSISTANT_PIPELINE_COALESCEWINDOW", "0s"),
+                            Map.entry("LOGGING_LEVEL_ORG_HOLIDAYDESK_ASSISTANT", "DEBUG")),
+                    out,
+                    err)) {
                 WebhookClient meta = service.client();
                 byte[] question = Fixtures.textCallback(WAMID, GUEST_TEXT);
-                assertThat(meta.postCallback(question, Fixtures.sign(question)).statusCode()).isEqualTo(200);
+                assertThat(meta.postCallback(question, Fixtures.sign(question)).statusCode())
+                        .isEqualTo(200);
                 Fixtures.Case userIdOnly = Fixtures.named("username_only_user");
-                assertThat(meta.postCallback(userIdOnly.body(), userIdOnly.signature()).statusCode()).isEqualTo(200);
+                assertThat(meta.postCallback(userIdOnly.body(), userIdOnly.signature())
+                                .statusCode())
+                        .isEqualTo(200);
                 Fixtures.Case failedStatus = Fixtures.named("status_failed_131047");
-                assertThat(meta.postCallback(failedStatus.body(), failedStatus.signature()).statusCode()).isEqualTo(200);
+                assertThat(meta.postCallback(failedStatus.body(), failedStatus.signature())
+                                .statusCode())
+                        .isEqualTo(200);
 
-                await().atMost(Duration.ofSeconds(60)).until(() ->
-                        cloudApi.textSends().stream().map(CloudApiServer.Send::to).toList().containsAll(List.of(PHONE, USER_ID))
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> cloudApi.textSends().stream()
+                                        .map(CloudApiServer.Send::to)
+                                        .toList()
+                                        .containsAll(List.of(PHONE, USER_ID))
                                 && Files.readString(out).contains("131047"));
                 service.terminate();
                 service.awaitExit(Duration.ofSeconds(60));
@@ -87,35 +99,60 @@ class ProductionLogsTest {
             JsonNode json = parse(line);
             assertThat(json.isObject()).as("a JSON object: %s", line).isTrue();
             assertThat(json.hasNonNull("@timestamp") && json.at("/log/level").isTextual() && json.has("message"))
-                    .as("an ECS line: %s", line).isTrue();
+                    .as("an ECS line: %s", line)
+                    .isTrue();
             lines.add(json);
         }
         assertThat(lines).hasSizeGreaterThan(20);
 
         String everything = Files.readString(out) + Files.readString(err);
-        assertThat(everything).doesNotContain(PHONE, "752601815", "2154728038528084", "40739099603", "0824628194821993",
-                ACCESS_TOKEN, Fixtures.APP_SECRET, VERIFY_TOKEN, OPERATOR_TOKEN, OPENAI_KEY, MCP_TOKEN,
-                "QUOKKA", "OKAPI", "anything this weekend", "Ana Popescu", "Ioana Stan");
+        assertThat(everything)
+                .doesNotContain(
+                        PHONE,
+                        "752601815",
+                        "2154728038528084",
+                        "40739099603",
+                        "0824628194821993",
+                        ACCESS_TOKEN,
+                        Fixtures.APP_SECRET,
+                        VERIFY_TOKEN,
+                        OPERATOR_TOKEN,
+                        OPENAI_KEY,
+                        MCP_TOKEN,
+                        "QUOKKA",
+                        "OKAPI",
+                        "anything this weekend",
+                        "Ana Popescu",
+                        "Ioana Stan");
 
-        List<JsonNode> aboutTheMessage = lines.stream().filter(l -> l.path("wamid").asText().contains(WAMID)).toList();
-        assertThat(aboutTheMessage).extracting(l -> l.at("/log/logger").asText())
+        List<JsonNode> aboutTheMessage = lines.stream()
+                .filter(l -> l.path("wamid").asText().contains(WAMID))
+                .toList();
+        assertThat(aboutTheMessage)
+                .extracting(l -> l.at("/log/logger").asText())
                 .as("the message is recorded, its turn answered and its replies sent, each line naming it")
                 .contains(GuestMessagesLogger.NAME, LogContext.class.getName(), OutboxResultsLogger.NAME);
         for (String wamid : List.of(WAMID, USER_ID_WAMID, STATUS_WAMID)) {
-            assertThat(lines).filteredOn(l -> l.path("message").asText().contains(wamid))
+            assertThat(lines)
+                    .filteredOn(l -> l.path("message").asText().contains(wamid))
                     .as("a line that names message %s carries it in its MDC", wamid)
                     .allSatisfy(l -> assertThat(l.path("wamid").asText()).contains(wamid));
         }
-        assertThat(lines).filteredOn(l -> l.path("wamid").asText().contains(STATUS_WAMID))
-                .extracting(l -> l.path("message").asText()).anyMatch(m -> m.contains("131047"));
-        assertThat(lines).filteredOn(l -> List.of("guest-turn", "model-turn").contains(l.at("/camel/routeId").asText()))
+        assertThat(lines)
+                .filteredOn(l -> l.path("wamid").asText().contains(STATUS_WAMID))
+                .extracting(l -> l.path("message").asText())
+                .anyMatch(m -> m.contains("131047"));
+        assertThat(lines)
+                .filteredOn(l -> List.of("guest-turn", "model-turn")
+                        .contains(l.at("/camel/routeId").asText()))
                 .as("every line of a turn names the turn and its messages")
                 .isNotEmpty()
                 .allSatisfy(l -> {
                     assertThat(l.path("turnId").asText()).matches("[0-9a-f]{12}");
                     assertThat(l.path("wamid").asText()).startsWith("wamid.");
                 });
-        assertThat(lines).filteredOn(l -> l.path("message").asText().startsWith("The model gave no answer"))
+        assertThat(lines)
+                .filteredOn(l -> l.path("message").asText().startsWith("The model gave no answer"))
                 .singleElement()
                 .satisfies(l -> {
                     assertThat(l.path("turnId").asText()).matches("[0-9a-f]{12}");

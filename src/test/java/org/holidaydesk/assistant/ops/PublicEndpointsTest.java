@@ -76,8 +76,10 @@ class PublicEndpointsTest {
 
         String metrics = operatorPort.get("/actuator/prometheus").body();
 
-        assertThat(counter(metrics, "whatsapp_webhook_requests_total{outcome=\"accepted\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(counter(metrics, "whatsapp_webhook_requests_total{outcome=\"bad_signature\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics, "whatsapp_webhook_requests_total{outcome=\"accepted\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(counter(metrics, "whatsapp_webhook_requests_total{outcome=\"bad_signature\"}"))
+                .isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("whatsapp_webhook_requests_total{outcome=\"unavailable\"}");
         assertThat(metrics).contains("routeId=\"webhook-ingress\"");
         assertThat(metrics).contains("whatsapp_ingress_lag_seconds");
@@ -89,8 +91,11 @@ class PublicEndpointsTest {
     }
 
     private static double counter(String metrics, String series) {
-        return metrics.lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-                .findFirst().orElse(-1);
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElse(-1);
     }
 }

@@ -32,8 +32,17 @@ class PublicPortErrorsTest {
 
     private static final String JSON = "application/json";
     private static final String BOTH = "application/json, text/event-stream";
-    private static final List<String> CODE = List.of("stacktrace", "exception", "org.", "java.", "javax.", "jakarta.",
-            "io.modelcontextprotocol", "caused by", "\tat ", "classname");
+    private static final List<String> CODE = List.of(
+            "stacktrace",
+            "exception",
+            "org.",
+            "java.",
+            "javax.",
+            "jakarta.",
+            "io.modelcontextprotocol",
+            "caused by",
+            "\tat ",
+            "classname");
 
     @LocalServerPort
     int port;
@@ -50,54 +59,91 @@ class PublicPortErrorsTest {
     static Stream<Arguments> probes() {
         String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
         return Stream.of(
-                // unknown paths, any method
-                new Probe("GET", "/nope", null, null),
-                new Probe("POST", "/nope", JSON, "{}"),
-                new Probe("DELETE", "/webhooks/whatsapp/extra", null, null),
-                new Probe("GET", "/mcp/extra", null, null),
-                new Probe("GET", "/b/unknown-token", null, null),
-                new Probe("GET", "/error", null, null),
-                new Probe("GET", "/actuator/health", null, null),
-                // wrong methods
-                new Probe("POST", "/health", JSON, "{}"),
-                new Probe("DELETE", "/health", null, null),
-                new Probe("PUT", "/", JSON, "{}"),
-                new Probe("PATCH", "/webhooks/whatsapp", JSON, "{}"),
-                new Probe("DELETE", "/simulator/messages", null, null),
-                new Probe("POST", "/simulator/guests", "text/plain", "x"),
-                new Probe("GET", "/mcp", null, null, "Accept", "text/event-stream"),
-                new Probe("DELETE", "/mcp", null, null),
-                new Probe("PUT", "/mcp", JSON, ping),
-                // the webhook: unsigned, badly signed, signed but not JSON, wrong verification
-                new Probe("POST", "/webhooks/whatsapp", "text/plain", "hello"),
-                new Probe("POST", "/webhooks/whatsapp", JSON, "{\"object\":\"whatsapp_business_account\"}",
-                        "X-Hub-Signature-256", "sha256=00"),
-                new Probe("POST", "/webhooks/whatsapp", "application/xml", "<not-json/>",
-                        "X-Hub-Signature-256", Fixtures.sign("<not-json/>".getBytes(StandardCharsets.UTF_8))),
-                new Probe("POST", "/webhooks/whatsapp", JSON, "{\"object\":\"page\"}",
-                        "X-Hub-Signature-256", Fixtures.sign("{\"object\":\"page\"}".getBytes(StandardCharsets.UTF_8))),
-                new Probe("GET", "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1", null, null),
-                // the sandbox: wrong content types and malformed bodies
-                new Probe("POST", "/simulator/messages", "text/xml", "<a/>"),
-                new Probe("POST", "/simulator/messages", JSON, "{bad json"),
-                new Probe("POST", "/simulator/messages", JSON, "{\"name\":1e999,\"phone\":{},\"text\":[]}"),
-                new Probe("POST", "/simulator/taps", JSON, "[1,2]"),
-                new Probe("POST", "/simulator/samples", JSON, "{\"phone\":\"40712345678\",\"sample\":\"nope\"}"),
-                new Probe("POST", "/simulator/reads", JSON, "{\"phone\":\"12\",\"replies\":[]}"),
-                new Probe("GET", "/simulator/thread", null, null),
-                // the MCP server: every way a message can be wrong
-                new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":", "Accept", BOTH),
-                new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":\"2.0\",\"id\":2}", "Accept", BOTH),
-                new Probe("POST", "/mcp", JSON, "[" + ping + "]", "Accept", BOTH),
-                new Probe("POST", "/mcp", JSON, ping),
-                new Probe("POST", "/mcp", "text/plain", ping, "Accept", BOTH),
-                new Probe("POST", "/mcp", JSON, ping, "Accept", BOTH, "Origin", "http://evil.example.com"),
-                new Probe("POST", "/mcp", JSON, ping, "Accept", BOTH, "MCP-Protocol-Version", "1999-01-01"),
-                new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\"}", "Accept", BOTH),
-                new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":\"x\"}",
-                        "Accept", BOTH),
-                new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}", "Accept", BOTH)
-        ).map(Arguments::of);
+                        // unknown paths, any method
+                        new Probe("GET", "/nope", null, null),
+                        new Probe("POST", "/nope", JSON, "{}"),
+                        new Probe("DELETE", "/webhooks/whatsapp/extra", null, null),
+                        new Probe("GET", "/mcp/extra", null, null),
+                        new Probe("GET", "/b/unknown-token", null, null),
+                        new Probe("GET", "/error", null, null),
+                        new Probe("GET", "/actuator/health", null, null),
+                        // wrong methods
+                        new Probe("POST", "/health", JSON, "{}"),
+                        new Probe("DELETE", "/health", null, null),
+                        new Probe("PUT", "/", JSON, "{}"),
+                        new Probe("PATCH", "/webhooks/whatsapp", JSON, "{}"),
+                        new Probe("DELETE", "/simulator/messages", null, null),
+                        new Probe("POST", "/simulator/guests", "text/plain", "x"),
+                        new Probe("GET", "/mcp", null, null, "Accept", "text/event-stream"),
+                        new Probe("DELETE", "/mcp", null, null),
+                        new Probe("PUT", "/mcp", JSON, ping),
+                        // the webhook: unsigned, badly signed, signed but not JSON, wrong verification
+                        new Probe("POST", "/webhooks/whatsapp", "text/plain", "hello"),
+                        new Probe(
+                                "POST",
+                                "/webhooks/whatsapp",
+                                JSON,
+                                "{\"object\":\"whatsapp_business_account\"}",
+                                "X-Hub-Signature-256",
+                                "sha256=00"),
+                        new Probe(
+                                "POST",
+                                "/webhooks/whatsapp",
+                                "application/xml",
+                                "<not-json/>",
+                                "X-Hub-Signature-256",
+                                Fixtures.sign("<not-json/>".getBytes(StandardCharsets.UTF_8))),
+                        new Probe(
+                                "POST",
+                                "/webhooks/whatsapp",
+                                JSON,
+                                "{\"object\":\"page\"}",
+                                "X-Hub-Signature-256",
+                                Fixtures.sign("{\"object\":\"page\"}".getBytes(StandardCharsets.UTF_8))),
+                        new Probe(
+                                "GET",
+                                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
+                                null,
+                                null),
+                        // the sandbox: wrong content types and malformed bodies
+                        new Probe("POST", "/simulator/messages", "text/xml", "<a/>"),
+                        new Probe("POST", "/simulator/messages", JSON, "{bad json"),
+                        new Probe("POST", "/simulator/messages", JSON, "{\"name\":1e999,\"phone\":{},\"text\":[]}"),
+                        new Probe("POST", "/simulator/taps", JSON, "[1,2]"),
+                        new Probe(
+                                "POST", "/simulator/samples", JSON, "{\"phone\":\"40712345678\",\"sample\":\"nope\"}"),
+                        new Probe("POST", "/simulator/reads", JSON, "{\"phone\":\"12\",\"replies\":[]}"),
+                        new Probe("GET", "/simulator/thread", null, null),
+                        // the MCP server: every way a message can be wrong
+                        new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":", "Accept", BOTH),
+                        new Probe("POST", "/mcp", JSON, "{\"jsonrpc\":\"2.0\",\"id\":2}", "Accept", BOTH),
+                        new Probe("POST", "/mcp", JSON, "[" + ping + "]", "Accept", BOTH),
+                        new Probe("POST", "/mcp", JSON, ping),
+                        new Probe("POST", "/mcp", "text/plain", ping, "Accept", BOTH),
+                        new Probe("POST", "/mcp", JSON, ping, "Accept", BOTH, "Origin", "http://evil.example.com"),
+                        new Probe("POST", "/mcp", JSON, ping, "Accept", BOTH, "MCP-Protocol-Version", "1999-01-01"),
+                        new Probe(
+                                "POST",
+                                "/mcp",
+                                JSON,
+                                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\"}",
+                                "Accept",
+                                BOTH),
+                        new Probe(
+                                "POST",
+                                "/mcp",
+                                JSON,
+                                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":\"x\"}",
+                                "Accept",
+                                BOTH),
+                        new Probe(
+                                "POST",
+                                "/mcp",
+                                JSON,
+                                "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}",
+                                "Accept",
+                                BOTH))
+                .map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,8 +151,11 @@ class PublicPortErrorsTest {
     void answersEveryMistakeWithoutNamingCode(Probe probe) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe.path()))
                 .timeout(Duration.ofSeconds(20))
-                .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(probe.body()));
+                .method(
+                        probe.method(),
+                        probe.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(probe.body()));
         if (probe.contentType() != null) {
             request.header("Content-Type", probe.contentType());
         }
@@ -118,9 +167,11 @@ class PublicPortErrorsTest {
 
         // an HTTP error, or (on /mcp) a JSON-RPC error answered 200 as the transport answers them
         assertThat(response.statusCode() >= 400 || response.body().contains("\"error\":{\"code\":"))
-                .as("%s is refused: %s %s", probe, response.statusCode(), response.body()).isTrue();
+                .as("%s is refused: %s %s", probe, response.statusCode(), response.body())
+                .isTrue();
         assertSmallAndCodeFree(probe.toString(), response.body());
-        assertThat(response.headers().firstValue("Content-Type")).as("%s content type", probe)
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as("%s content type", probe)
                 .hasValueSatisfying(type -> assertThat(type).matches("(application/json|text/plain).*"));
     }
 
@@ -129,7 +180,8 @@ class PublicPortErrorsTest {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -27,7 +27,8 @@ class MaskingTest {
 
     @Test
     void neverContainsTheFullAddress() {
-        for (String address : new String[] {"40752601815", "15550783881", "RO.9083016613186091", "someone-unexpected-id"}) {
+        for (String address :
+                new String[] {"40752601815", "15550783881", "RO.9083016613186091", "someone-unexpected-id"}) {
             String masked = Masking.recipient(address);
 
             assertThat(masked).doesNotContain(address).endsWith(address.substring(address.length() - 4));

@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.property;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
-import org.holidaydesk.assistant.config.PropertyProperties;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.holidaydesk.assistant.config.H2TestUrls;
+import org.holidaydesk.assistant.config.PropertyProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,29 +36,50 @@ public final class AvailabilityBenchmark {
     private static final int MEASURED = 50_000;
     private static final ZoneId ZONE = ZoneId.of("Europe/Bucharest");
 
-    private AvailabilityBenchmark() {
-    }
+    private AvailabilityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Random random = new Random(20260615L);
         LocalDate today = LocalDate.now(ZONE);
-        PropertyProperties settings = new PropertyProperties("unused", "https://book.example/{propertyId}", ZONE,
-                Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofSeconds(20), DAYS, 30, 10);
+        PropertyProperties settings = new PropertyProperties(
+                "unused",
+                "https://book.example/{propertyId}",
+                ZONE,
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(20),
+                DAYS,
+                30,
+                10);
 
         JdbcDataSource database = new JdbcDataSource();
         database.setURL(H2TestUrls.inMemory("bench-" + UUID.randomUUID()));
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         JdbcClient jdbc = JdbcClient.create(database);
         PropertyRepository propertyRows = new PropertyRepository(jdbc);
         BlockRepository blockRows = new BlockRepository(jdbc);
 
         List<Property> properties = new ArrayList<>();
         for (int i = 0; i < PROPERTIES; i++) {
-            Property property = new Property(String.format("property-%04d", i), String.format("Casa Număr %04d", i),
-                    List.of(String.format("House %04d", i)), "Region " + (i % 40), 1 + random.nextInt(5), 2 + random.nextInt(9),
-                    List.of("wifi", "parking"), List.of(i % 3 == 0 ? "family" : "romantic"),
-                    BigDecimal.valueOf(150 + random.nextInt(1500)), i % 4 == 0 ? "EUR" : "RON", 1 + random.nextInt(3),
-                    null, new Property.Description("A house.", "O casă."), null);
+            Property property = new Property(
+                    String.format("property-%04d", i),
+                    String.format("Casa Număr %04d", i),
+                    List.of(String.format("House %04d", i)),
+                    "Region " + (i % 40),
+                    1 + random.nextInt(5),
+                    2 + random.nextInt(9),
+                    List.of("wifi", "parking"),
+                    List.of(i % 3 == 0 ? "family" : "romantic"),
+                    BigDecimal.valueOf(150 + random.nextInt(1500)),
+                    i % 4 == 0 ? "EUR" : "RON",
+                    1 + random.nextInt(3),
+                    null,
+                    new Property.Description("A house.", "O casă."),
+                    null);
             propertyRows.upsert(property, Instant.now());
             properties.add(property);
         }
@@ -79,7 +100,8 @@ public final class AvailabilityBenchmark {
             arguments.put("guests", 1 + random.nextInt(8));
             int kind = random.nextInt(10);
             if (kind < 3) {
-                arguments.put("property", properties.get(random.nextInt(PROPERTIES)).name());
+                arguments.put(
+                        "property", properties.get(random.nextInt(PROPERTIES)).name());
             } else if (kind < 4) {
                 // a guest's spelling: no diacritics, one letter dropped
                 String name = String.format("casa numar %04d", random.nextInt(PROPERTIES));
@@ -104,16 +126,20 @@ public final class AvailabilityBenchmark {
         long elapsed = System.nanoTime() - started;
         Arrays.sort(nanos);
 
-        System.out.printf("%nsearch_availability, in-process: %,d properties, %,d blocked ranges over %d days "
-                        + "(index rebuilt from the database in %.0f ms)%n", PROPERTIES, blocks, DAYS, rebuildNanos / 1e6);
-        System.out.printf("calls: %,d measured after %,d warm-up, one thread, %d answered isError%n", MEASURED, WARMUP, errors);
+        System.out.printf(
+                "%nsearch_availability, in-process: %,d properties, %,d blocked ranges over %d days "
+                        + "(index rebuilt from the database in %.0f ms)%n",
+                PROPERTIES, blocks, DAYS, rebuildNanos / 1e6);
+        System.out.printf(
+                "calls: %,d measured after %,d warm-up, one thread, %d answered isError%n", MEASURED, WARMUP, errors);
         System.out.printf("p50  %8.3f ms%n", percentile(nanos, 50) / 1e6);
         System.out.printf("p99  %8.3f ms%n", percentile(nanos, 99) / 1e6);
         System.out.printf("p999 %8.3f ms%n", percentile(nanos, 99.9) / 1e6);
         System.out.printf("max  %8.3f ms%n", nanos[nanos.length - 1] / 1e6);
         System.out.printf("mean %8.3f ms%n", Arrays.stream(nanos).average().orElse(0) / 1e6);
         System.out.printf("throughput %,.0f calls/s%n", MEASURED / (elapsed / 1e9));
-        System.out.printf("machine: %d cores, Java %s (numbers vary with the machine's load)%n",
+        System.out.printf(
+                "machine: %d cores, Java %s (numbers vary with the machine's load)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
     }
 
@@ -122,12 +148,12 @@ public final class AvailabilityBenchmark {
     }
 
     /** Stays of 2 to 10 nights with gaps of 0 to 12 days, about half the nights booked, from a week ago to the horizon. */
-    private static int insertTwoYearsOfBookings(JdbcDataSource database, List<Property> properties, LocalDate today,
-                                                Random random) throws Exception {
+    private static int insertTwoYearsOfBookings(
+            JdbcDataSource database, List<Property> properties, LocalDate today, Random random) throws Exception {
         int count = 0;
         try (Connection connection = database.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO property_block "
-                     + "(property_id, start_date, end_date, source) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO property_block "
+                        + "(property_id, start_date, end_date, source) VALUES (?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             for (Property property : properties) {
                 LocalDate day = today.minusDays(7 + random.nextInt(7));

@@ -49,7 +49,9 @@ class AvailabilitySearchTest {
     void stayStartingOnAnotherGuestsCheckOutDayIsFree() {
         block(pescarului, "2026-06-10", "2026-06-15", BlockSource.ICAL);
 
-        assertThat(search().search(d("2026-06-15"), d("2026-06-18"), 2, "casa-pescarului", TODAY).requested().status())
+        assertThat(search().search(d("2026-06-15"), d("2026-06-18"), 2, "casa-pescarului", TODAY)
+                        .requested()
+                        .status())
                 .isEqualTo(SearchResult.Status.AVAILABLE);
     }
 
@@ -57,7 +59,9 @@ class AvailabilitySearchTest {
     void stayOverlappingTheLastBlockedNightIsBooked() {
         block(pescarului, "2026-06-10", "2026-06-15", BlockSource.ICAL);
 
-        assertThat(search().search(d("2026-06-14"), d("2026-06-18"), 2, "casa-pescarului", TODAY).requested().status())
+        assertThat(search().search(d("2026-06-14"), d("2026-06-18"), 2, "casa-pescarului", TODAY)
+                        .requested()
+                        .status())
                 .isEqualTo(SearchResult.Status.BOOKED);
     }
 
@@ -65,7 +69,9 @@ class AvailabilitySearchTest {
     void stayCoveringAShortBlockInsideIsBooked() {
         block(pescarului, "2026-06-16", "2026-06-17", BlockSource.MANUAL);
 
-        assertThat(search().search(d("2026-06-15"), d("2026-06-20"), 2, "casa-pescarului", TODAY).requested().status())
+        assertThat(search().search(d("2026-06-15"), d("2026-06-20"), 2, "casa-pescarului", TODAY)
+                        .requested()
+                        .status())
                 .isEqualTo(SearchResult.Status.BOOKED);
     }
 
@@ -81,9 +87,13 @@ class AvailabilitySearchTest {
 
         assertThat(overview.bookedRanges()).containsExactly(new DateRange(d("2026-06-10"), d("2026-06-20")));
         assertThat(overview.bookedNights()).isEqualTo(10);
-        assertThat(search.search(d("2026-06-20"), d("2026-06-22"), 2, "casa-pescarului", TODAY).requested().status())
+        assertThat(search.search(d("2026-06-20"), d("2026-06-22"), 2, "casa-pescarului", TODAY)
+                        .requested()
+                        .status())
                 .isEqualTo(SearchResult.Status.AVAILABLE);
-        assertThat(search.search(d("2026-06-08"), d("2026-06-11"), 2, "casa-pescarului", TODAY).requested().status())
+        assertThat(search.search(d("2026-06-08"), d("2026-06-11"), 2, "casa-pescarului", TODAY)
+                        .requested()
+                        .status())
                 .isEqualTo(SearchResult.Status.BOOKED);
     }
 
@@ -91,7 +101,8 @@ class AvailabilitySearchTest {
     void leavesOutPropertiesTooSmallForTheParty() {
         SearchResult result = search().search(d("2026-06-15"), d("2026-06-20"), 3, null, TODAY);
 
-        assertThat(result.available()).extracting(Offer::propertyId)
+        assertThat(result.available())
+                .extracting(Offer::propertyId)
                 .containsExactlyInAnyOrder("casa-pescarului", "vila-franceza")
                 .doesNotContain("cabana-bradul");
     }
@@ -103,7 +114,8 @@ class AvailabilitySearchTest {
         assertThat(result.requested().status()).isEqualTo(SearchResult.Status.TOO_MANY_GUESTS);
         assertThat(result.requested().maxGuests()).isEqualTo(bradul.maxGuests());
         assertThat(result.alternatives().nearbyDates()).isEmpty();
-        assertThat(result.alternatives().otherProperties()).extracting(Offer::propertyId)
+        assertThat(result.alternatives().otherProperties())
+                .extracting(Offer::propertyId)
                 .containsExactlyInAnyOrder("casa-pescarului", "vila-franceza");
     }
 
@@ -123,7 +135,8 @@ class AvailabilitySearchTest {
 
         Offer offer = result.available().get(0);
         assertThat(offer.nights()).isEqualTo(5);
-        assertThat(offer.totalPrice()).isEqualByComparingTo(pescarului.nightlyPrice().multiply(BigDecimal.valueOf(5)));
+        assertThat(offer.totalPrice())
+                .isEqualByComparingTo(pescarului.nightlyPrice().multiply(BigDecimal.valueOf(5)));
         assertThat(offer.currency()).isEqualTo(pescarului.currency());
     }
 
@@ -194,13 +207,16 @@ class AvailabilitySearchTest {
             assertThat(offer.propertyId()).isEqualTo("casa-pescarului");
             assertThat(offer.nights()).isEqualTo(5);
             assertThat(offer.shiftDays()).isBetween(-AvailabilitySearch.SHIFT_EARLIER, AvailabilitySearch.SHIFT_LATER);
-            assertThat(search().search(offer.checkIn(), offer.checkOut(), 2, offer.propertyId(), TODAY).requested().status())
+            assertThat(search().search(offer.checkIn(), offer.checkOut(), 2, offer.propertyId(), TODAY)
+                            .requested()
+                            .status())
                     .isEqualTo(SearchResult.Status.AVAILABLE);
         });
         assertThat(nearby).extracting(offer -> Math.abs(offer.shiftDays())).isSorted();
         // the nearest free start: leaving on 2026-06-14 (shift -6) or arriving on 2026-06-21 (shift +6)
         assertThat(Math.abs(nearby.get(0).shiftDays())).isEqualTo(6);
-        assertThat(result.alternatives().otherProperties()).extracting(Offer::propertyId)
+        assertThat(result.alternatives().otherProperties())
+                .extracting(Offer::propertyId)
                 .containsExactlyInAnyOrder("vila-franceza", "cabana-bradul");
     }
 
@@ -210,7 +226,8 @@ class AvailabilitySearchTest {
 
         SearchResult result = search().search(d("2026-06-03"), d("2026-06-05"), 2, "Casa Pescarului", TODAY);
 
-        assertThat(result.alternatives().nearbyDates()).allSatisfy(offer -> assertThat(offer.checkIn()).isAfterOrEqualTo(TODAY));
+        assertThat(result.alternatives().nearbyDates())
+                .allSatisfy(offer -> assertThat(offer.checkIn()).isAfterOrEqualTo(TODAY));
     }
 
     @Test
@@ -257,10 +274,13 @@ class AvailabilitySearchTest {
 
     @Test
     void refusesMoreThanThirtyNights() {
-        assertThatThrownBy(() -> search().search(d("2026-06-15"), d("2026-06-15").plusDays(31), 2, null, TODAY))
+        assertThatThrownBy(
+                        () -> search().search(d("2026-06-15"), d("2026-06-15").plusDays(31), 2, null, TODAY))
                 .isInstanceOf(PropertyRequestException.class)
                 .hasMessageContaining("at most 30 nights");
-        assertThat(search().search(d("2026-06-15"), d("2026-06-15").plusDays(30), 2, null, TODAY).nights()).isEqualTo(30);
+        assertThat(search().search(d("2026-06-15"), d("2026-06-15").plusDays(30), 2, null, TODAY)
+                        .nights())
+                .isEqualTo(30);
     }
 
     @Test
@@ -280,17 +300,22 @@ class AvailabilitySearchTest {
         assertThat(overview.to()).isEqualTo(TODAY.plusDays(30));
         assertThat(overview.freeNights()).isEqualTo(26);
         assertThat(overview.longestFreeStretch()).isEqualTo(new DateRange(d("2026-06-14"), d("2026-07-01")));
-        assertThat(overview.freeRanges()).containsExactly(
-                new DateRange(d("2026-06-01"), d("2026-06-03")),
-                new DateRange(d("2026-06-05"), d("2026-06-12")),
-                new DateRange(d("2026-06-14"), d("2026-07-01")));
+        assertThat(overview.freeRanges())
+                .containsExactly(
+                        new DateRange(d("2026-06-01"), d("2026-06-03")),
+                        new DateRange(d("2026-06-05"), d("2026-06-12")),
+                        new DateRange(d("2026-06-14"), d("2026-07-01")));
     }
 
     @Test
     void listsPropertiesByTagAndPartySize() {
-        AvailabilitySearch search = AvailabilitySearch.of(List.of(
-                tagged("a", "Alpha", 2, "romantic"), tagged("b", "Beta", 6, "family", "pet-friendly"),
-                tagged("c", "Gamma", 4, "Pet Friendly")), List.of(), LIMITS);
+        AvailabilitySearch search = AvailabilitySearch.of(
+                List.of(
+                        tagged("a", "Alpha", 2, "romantic"),
+                        tagged("b", "Beta", 6, "family", "pet-friendly"),
+                        tagged("c", "Gamma", 4, "Pet Friendly")),
+                List.of(),
+                LIMITS);
 
         assertThat(search.list("pet friendly", null)).extracting(Property::id).containsExactly("b", "c");
         assertThat(search.list(null, 5)).extracting(Property::id).containsExactly("b");

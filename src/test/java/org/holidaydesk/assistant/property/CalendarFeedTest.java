@@ -53,9 +53,16 @@ class CalendarFeedTest {
     }
 
     private static CalendarFeedReader reader() {
-        PropertyProperties properties = new PropertyProperties("classpath:catalog/test-properties.yaml",
-                "https://book.example/{propertyId}", ZoneId.of("Europe/Bucharest"), Duration.ofMinutes(15),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), 730, 30, 10);
+        PropertyProperties properties = new PropertyProperties(
+                "classpath:catalog/test-properties.yaml",
+                "https://book.example/{propertyId}",
+                ZoneId.of("Europe/Bucharest"),
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                730,
+                30,
+                10);
         return new CalendarFeedReader(new DefaultResourceLoader(), properties);
     }
 
@@ -65,8 +72,9 @@ class CalendarFeedTest {
 
         try (InputStream in = reader().open(feed)) {
             assertThat(new IcalendarParser(ZoneId.of("Europe/Bucharest"))
-                    .blockedNights(in, feed.propertyId(), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1)))
-                    .extracting(BlockedRange::start).contains(LocalDate.of(2026, 7, 10));
+                            .blockedNights(in, feed.propertyId(), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1)))
+                    .extracting(BlockedRange::start)
+                    .contains(LocalDate.of(2026, 7, 10));
         }
     }
 
@@ -82,10 +90,15 @@ class CalendarFeedTest {
 
     @Test
     void neverShowsTheSecretOfAFeedUrl() {
-        CalendarFeed feed = new CalendarFeed("casa-pescarului", "https://www.airbnb.com/calendar/ical/42.ics?" + SECRET);
+        CalendarFeed feed =
+                new CalendarFeed("casa-pescarului", "https://www.airbnb.com/calendar/ical/42.ics?" + SECRET);
 
-        assertThat(feed.displayName()).isEqualTo("casa-pescarului <- https://www.airbnb.com").doesNotContain(SECRET);
-        assertThat(feed.ref()).doesNotContain(SECRET).startsWith("feed-")
+        assertThat(feed.displayName())
+                .isEqualTo("casa-pescarului <- https://www.airbnb.com")
+                .doesNotContain(SECRET);
+        assertThat(feed.ref())
+                .doesNotContain(SECRET)
+                .startsWith("feed-")
                 .isEqualTo(new CalendarFeed("casa-pescarului", feed.location()).ref());
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogFileTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     private static CatalogFile bundledSample() throws Exception {
@@ -35,7 +36,9 @@ class CatalogFileTest {
         CatalogFile catalog = bundledSample();
 
         assertThat(catalog.problems(VALIDATOR)).isEmpty();
-        assertThat(catalog.properties()).extracting(CatalogFile.Entry::name).contains("Casa Pescarului", "Vila Franceza");
+        assertThat(catalog.properties())
+                .extracting(CatalogFile.Entry::name)
+                .contains("Casa Pescarului", "Vila Franceza");
         assertThat(catalog.properties()).hasSizeBetween(4, 6);
     }
 
@@ -43,14 +46,22 @@ class CatalogFileTest {
     void bundledSampleAlwaysShowsFreeAndBusyDatesInTheComingMonth() throws Exception {
         CatalogFile catalog = bundledSample();
         LocalDate today = LocalDate.now();
-        List<Property> properties = catalog.properties().stream().map(CatalogFile.Entry::toProperty).toList();
-        List<BlockedRange> blocks = catalog.bookings(today).stream().map(BlockRepository.Booking::range).toList();
-        AvailabilitySearch search = AvailabilitySearch.of(properties, blocks, new AvailabilitySearch.Limits(30, 730, 10));
+        List<Property> properties =
+                catalog.properties().stream().map(CatalogFile.Entry::toProperty).toList();
+        List<BlockedRange> blocks = catalog.bookings(today).stream()
+                .map(BlockRepository.Booking::range)
+                .toList();
+        AvailabilitySearch search =
+                AvailabilitySearch.of(properties, blocks, new AvailabilitySearch.Limits(30, 730, 10));
 
         for (Property property : properties) {
             CalendarOverview overview = search.overview(property.id(), today, today);
-            assertThat(overview.bookedNights()).as(property.name() + " booked nights").isPositive();
-            assertThat(overview.freeNights()).as(property.name() + " free nights").isPositive();
+            assertThat(overview.bookedNights())
+                    .as(property.name() + " booked nights")
+                    .isPositive();
+            assertThat(overview.freeNights())
+                    .as(property.name() + " free nights")
+                    .isPositive();
         }
     }
 
@@ -62,12 +73,14 @@ class CatalogFileTest {
                      bookings: [{inDays: 3, nights: 4}, {checkIn: 2026-08-01, checkOut: 2026-08-05}]}
                 """);
 
-        Map<LocalDate, BlockedRange> byStart = catalog.bookings(TODAY).stream().map(BlockRepository.Booking::range)
+        Map<LocalDate, BlockedRange> byStart = catalog.bookings(TODAY).stream()
+                .map(BlockRepository.Booking::range)
                 .collect(Collectors.toMap(BlockedRange::start, Function.identity()));
 
         assertThat(byStart.get(TODAY.plusDays(3)).end()).isEqualTo(TODAY.plusDays(7));
         assertThat(byStart.get(LocalDate.of(2026, 8, 1)).end()).isEqualTo(LocalDate.of(2026, 8, 5));
-        assertThat(byStart.values()).allSatisfy(range -> assertThat(range.source()).isEqualTo(BlockSource.CATALOG));
+        assertThat(byStart.values())
+                .allSatisfy(range -> assertThat(range.source()).isEqualTo(BlockSource.CATALOG));
     }
 
     @Test
@@ -83,7 +96,8 @@ class CatalogFileTest {
 
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("maxGuests").contains("casa-pescarului"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("currency").contains("ISO currency code"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("bookings[0]").contains("inDays and nights"));
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).contains("bookings[0]").contains("inDays and nights"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("appears twice"));
     }
 

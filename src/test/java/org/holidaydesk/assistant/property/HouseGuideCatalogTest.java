@@ -39,7 +39,8 @@ class HouseGuideCatalogTest {
         return refused.getMessage();
     }
 
-    private static final String PROPERTY = "  - {id: a, name: Alpha, location: X, rooms: 1, maxGuests: 2, nightlyPrice: 10, currency: RON}\n";
+    private static final String PROPERTY =
+            "  - {id: a, name: Alpha, location: X, rooms: 1, maxGuests: 2, nightlyPrice: 10, currency: RON}\n";
 
     @Test
     void anUnknownGuideFactIsRefusedWithItsLineAndTheFactsThereAre() {
@@ -50,7 +51,9 @@ class HouseGuideCatalogTest {
                 properties:
                 """ + PROPERTY);
 
-        assertThat(problem).startsWith("line 3, column").contains("guide.chekOut", "not a guide fact", "checkOut", "breakfast");
+        assertThat(problem)
+                .startsWith("line 3, column")
+                .contains("guide.chekOut", "not a guide fact", "checkOut", "breakfast");
     }
 
     @Test
@@ -112,8 +115,8 @@ class HouseGuideCatalogTest {
                 """);
         HouseGuides guides = new HouseGuides();
         guides.replaceWith(catalog.guides());
-        List<org.holidaydesk.assistant.property.Property> properties = catalog.properties().stream()
-                .map(CatalogFile.Entry::toProperty).toList();
+        List<org.holidaydesk.assistant.property.Property> properties =
+                catalog.properties().stream().map(CatalogFile.Entry::toProperty).toList();
 
         HouseGuides.Answer alpha = guides.of(properties.get(0), "ro");
         HouseGuides.Answer beta = guides.of(properties.get(1), "ro");
@@ -123,8 +126,10 @@ class HouseGuideCatalogTest {
         assertThat(alpha.facts().get("cancellation").text()).isEqualTo("Free up to 30 days before.");
         assertThat(beta.facts()).doesNotContainKey("checkIn");
         assertThat(beta.notInGuide()).contains("checkIn", "breakfast");
-        assertThat(beta.facts().get("cancellation")).isEqualTo(new HouseGuides.Fact("Free up to 14 days before.", null, "business"));
-        assertThat(business.byProperty().get("checkIn")).extracting(HouseGuides.PropertyFact::text)
+        assertThat(beta.facts().get("cancellation"))
+                .isEqualTo(new HouseGuides.Fact("Free up to 14 days before.", null, "business"));
+        assertThat(business.byProperty().get("checkIn"))
+                .extracting(HouseGuides.PropertyFact::text)
                 .containsExactly("From 14:00", null);
         assertThat(business.notInGuide()).contains("breakfast").doesNotContain("checkIn", "cancellation");
     }
@@ -132,27 +137,43 @@ class HouseGuideCatalogTest {
     // ---- no private note in any answer, over generated guides ----
 
     @Property(tries = 200)
-    void noPrivateNoteIsEverInAnAnswer(@ForAll("guides") Map<String, Object> guide, @ForAll("languages") String language)
-            throws Exception {
+    void noPrivateNoteIsEverInAnAnswer(
+            @ForAll("guides") Map<String, Object> guide, @ForAll("languages") String language) throws Exception {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("guide", guide);
-        Map<String, Object> property = new LinkedHashMap<>(Map.of("id", "a", "name", "Alpha", "location", "X", "rooms", 1,
-                "maxGuests", 2, "nightlyPrice", BigDecimal.TEN, "currency", "RON"));
+        Map<String, Object> property = new LinkedHashMap<>(Map.of(
+                "id",
+                "a",
+                "name",
+                "Alpha",
+                "location",
+                "X",
+                "rooms",
+                1,
+                "maxGuests",
+                2,
+                "nightlyPrice",
+                BigDecimal.TEN,
+                "currency",
+                "RON"));
         property.put("guide", guide);
         file.put("properties", List.of(property));
-        CatalogFile catalog = CatalogFile.read(new ByteArrayInputStream(JSON.writeValueAsBytes(file)), "generated.json");
+        CatalogFile catalog =
+                CatalogFile.read(new ByteArrayInputStream(JSON.writeValueAsBytes(file)), "generated.json");
         HouseGuides guides = new HouseGuides();
         guides.replaceWith(catalog.guides());
-        List<org.holidaydesk.assistant.property.Property> all = catalog.properties().stream()
-                .map(CatalogFile.Entry::toProperty).toList();
+        List<org.holidaydesk.assistant.property.Property> all =
+                catalog.properties().stream().map(CatalogFile.Entry::toProperty).toList();
 
         @SuppressWarnings("unchecked")
         Map<String, String> secrets = (Map<String, String>) guide.get("private");
         for (HouseGuides.Answer answer : List.of(guides.of(all.get(0), language), guides.ofBusiness(all, language))) {
             String json = JSON.writeValueAsString(answer);
-            secrets.forEach((name, secret) -> assertThat(json).doesNotContain(secret).doesNotContain("\"" + name + "\""));
-            assertThat(new GetHouseGuideToolRendering(answer).text()).satisfies(text ->
-                    secrets.values().forEach(secret -> assertThat(text).doesNotContain(secret)));
+            secrets.forEach(
+                    (name, secret) -> assertThat(json).doesNotContain(secret).doesNotContain("\"" + name + "\""));
+            assertThat(new GetHouseGuideToolRendering(answer).text())
+                    .satisfies(text ->
+                            secrets.values().forEach(secret -> assertThat(text).doesNotContain(secret)));
         }
     }
 
@@ -167,10 +188,15 @@ class HouseGuideCatalogTest {
         Arbitrary<String> secrets = Arbitraries.strings().numeric().ofLength(6).map(code -> "SECRET-" + code);
         Arbitrary<Map<String, String>> texts = Combinators.combine(words, words, Arbitraries.of("en", "ro", "de"))
                 .as((a, b, language) -> Map.of(language, a + " " + b));
-        Arbitrary<List<String>> facts = Arbitraries.of(List.copyOf(Guide.FACTS.keySet())).list().uniqueElements()
+        Arbitrary<List<String>> facts = Arbitraries.of(List.copyOf(Guide.FACTS.keySet()))
+                .list()
+                .uniqueElements()
                 .ofMaxSize(Guide.FACTS.size());
-        return Combinators.combine(facts, texts.list().ofSize(Guide.FACTS.size()),
-                        Arbitraries.maps(Arbitraries.of("doorCode", "wifiPassword", "safeCode"), secrets).ofMinSize(1))
+        return Combinators.combine(
+                        facts,
+                        texts.list().ofSize(Guide.FACTS.size()),
+                        Arbitraries.maps(Arbitraries.of("doorCode", "wifiPassword", "safeCode"), secrets)
+                                .ofMinSize(1))
                 .as((chosen, values, secretNotes) -> {
                     Map<String, Object> guide = new LinkedHashMap<>();
                     for (int i = 0; i < chosen.size(); i++) {

@@ -35,7 +35,8 @@ class IcalendarParserTest {
 
     @Test
     void readsAnAllDayBookingWithItsCheckOutDayExclusive() throws Exception {
-        assertThat(read("airbnb-export.ics", FROM, UNTIL)).contains(range("2026-07-10", "2026-07-15"))
+        assertThat(read("airbnb-export.ics", FROM, UNTIL))
+                .contains(range("2026-07-10", "2026-07-15"))
                 .doesNotContain(range("2026-07-10", "2026-07-16"));
     }
 
@@ -43,8 +44,12 @@ class IcalendarParserTest {
     void expandsAMonthlyRuleWithItsCountAndExceptions() throws Exception {
         List<DateRange> ranges = read("airbnb-export.ics", FROM, UNTIL);
 
-        assertThat(ranges).contains(range("2026-01-01", "2026-01-03"), range("2026-02-01", "2026-02-03"),
-                range("2026-04-01", "2026-04-03"), range("2026-05-01", "2026-05-03"));
+        assertThat(ranges)
+                .contains(
+                        range("2026-01-01", "2026-01-03"),
+                        range("2026-02-01", "2026-02-03"),
+                        range("2026-04-01", "2026-04-03"),
+                        range("2026-05-01", "2026-05-03"));
         // EXDATE removes March; COUNT=5 ends the rule in May
         assertThat(ranges).doesNotContain(range("2026-03-01", "2026-03-03"), range("2026-06-01", "2026-06-03"));
     }
@@ -62,7 +67,9 @@ class IcalendarParserTest {
     @Test
     void cancelledAndTransparentEventsBlockNothing() throws Exception {
         assertThat(read("airbnb-export.ics", FROM, UNTIL))
-                .noneMatch(r -> r.start().getMonthValue() == 8 && r.start().getYear() == 2026 && r.start().getDayOfWeek() != DayOfWeek.MONDAY);
+                .noneMatch(r -> r.start().getMonthValue() == 8
+                        && r.start().getYear() == 2026
+                        && r.start().getDayOfWeek() != DayOfWeek.MONDAY);
     }
 
     @Test

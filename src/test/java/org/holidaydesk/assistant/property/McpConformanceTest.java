@@ -59,7 +59,9 @@ class McpConformanceTest {
         String suiteTool = "calls a tool of the suite's own test server (%s), which this server does not have";
         Map<String, String> why = new LinkedHashMap<>();
         why.put("logging-set-level", "logging: the server does not claim the logging capability");
-        why.put("tools-call-with-logging", "logging notifications from the suite's test_tool_with_logging; no logging capability");
+        why.put(
+                "tools-call-with-logging",
+                "logging notifications from the suite's test_tool_with_logging; no logging capability");
         why.put("completion-complete", "completions: the server does not claim the completions capability");
         why.put("tools-call-simple-text", suiteTool.formatted("test_simple_text"));
         why.put("tools-call-image", suiteTool.formatted("test_image_content"));
@@ -69,20 +71,37 @@ class McpConformanceTest {
         why.put("tools-call-error", suiteTool.formatted("test_error_handling"));
         why.put("tools-call-with-progress", suiteTool.formatted("test_tool_with_progress"));
         why.put("json-schema-2020-12", suiteTool.formatted("json_schema_2020_12_tool"));
-        why.put("tools-call-sampling", "sampling: the server never asks the client to sample (and the suite's test_sampling tool)");
-        why.put("tools-call-elicitation", "elicitation: the server never asks the client for input (and the suite's test_elicitation tool)");
+        why.put(
+                "tools-call-sampling",
+                "sampling: the server never asks the client to sample (and the suite's test_sampling tool)");
+        why.put(
+                "tools-call-elicitation",
+                "elicitation: the server never asks the client for input (and the suite's test_elicitation tool)");
         why.put("elicitation-sep1034-defaults", "elicitation (SEP-1034) through the suite's own test tool");
         why.put("elicitation-sep1330-enums", "elicitation (SEP-1330) through the suite's own test tool");
-        why.put("server-sse-polling", "SSE polling (SEP-1699) needs the suite's test_reconnection tool and a session; "
-                + "the server is stateless and answers JSON");
-        why.put("server-sse-multiple-streams", "needs a session (Mcp-Session-Id) to open streams on; the server is stateless "
-                + "and answers JSON, which the scenario only warns about");
-        for (String scenario : List.of("resources-list", "resources-read-text", "resources-read-binary",
-                "resources-templates-read", "resources-subscribe", "resources-unsubscribe")) {
+        why.put(
+                "server-sse-polling",
+                "SSE polling (SEP-1699) needs the suite's test_reconnection tool and a session; "
+                        + "the server is stateless and answers JSON");
+        why.put(
+                "server-sse-multiple-streams",
+                "needs a session (Mcp-Session-Id) to open streams on; the server is stateless "
+                        + "and answers JSON, which the scenario only warns about");
+        for (String scenario : List.of(
+                "resources-list",
+                "resources-read-text",
+                "resources-read-binary",
+                "resources-templates-read",
+                "resources-subscribe",
+                "resources-unsubscribe")) {
             why.put(scenario, "resources: the server does not claim the resources capability");
         }
-        for (String scenario : List.of("prompts-list", "prompts-get-simple", "prompts-get-with-args",
-                "prompts-get-embedded-resource", "prompts-get-with-image")) {
+        for (String scenario : List.of(
+                "prompts-list",
+                "prompts-get-simple",
+                "prompts-get-with-args",
+                "prompts-get-embedded-resource",
+                "prompts-get-with-image")) {
             why.put(scenario, "prompts: the server does not claim the prompts capability");
         }
         return why;
@@ -97,8 +116,16 @@ class McpConformanceTest {
         deleteRecursively(RESULTS);
         Path log = INSTALL.resolve("run.log");
 
-        ProcessBuilder run = new ProcessBuilder(NODE.toAbsolutePath().toString(), SUITE.toAbsolutePath().toString(),
-                "server", "--url", "http://127.0.0.1:" + port + "/mcp", "--suite", "all", "-o", RESULTS.toAbsolutePath().toString())
+        ProcessBuilder run = new ProcessBuilder(
+                        NODE.toAbsolutePath().toString(),
+                        SUITE.toAbsolutePath().toString(),
+                        "server",
+                        "--url",
+                        "http://127.0.0.1:" + port + "/mcp",
+                        "--suite",
+                        "all",
+                        "-o",
+                        RESULTS.toAbsolutePath().toString())
                 .directory(INSTALL.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -114,7 +141,9 @@ class McpConformanceTest {
             }
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(ended).as("the conformance suite took longer than 3 minutes:\n" + output).isTrue();
+        assertThat(ended)
+                .as("the conformance suite took longer than 3 minutes:\n" + output)
+                .isTrue();
 
         Map<String, List<JsonNode>> checks = results();
         StringBuilder report = new StringBuilder("MCP conformance 0.1.16 against /mcp:\n");
@@ -126,13 +155,18 @@ class McpConformanceTest {
             long warned = count(scenario.getValue(), "WARNING");
             if (APPLICABLE.contains(name)) {
                 boolean ok = passed > 0 && failed == 0 && warned == 0;
-                report.append(ok ? "  pass      " : "  FAIL      ").append(name)
+                report.append(ok ? "  pass      " : "  FAIL      ")
+                        .append(name)
                         .append(" (%d passed, %d failed, %d warnings)%n".formatted(passed, failed, warned));
                 if (!ok) {
                     failures.add(name + ": " + problems(scenario.getValue()));
                 }
             } else if (NOT_APPLICABLE.containsKey(name)) {
-                report.append("  excluded  ").append(name).append(": ").append(NOT_APPLICABLE.get(name)).append('\n');
+                report.append("  excluded  ")
+                        .append(name)
+                        .append(": ")
+                        .append(NOT_APPLICABLE.get(name))
+                        .append('\n');
             } else {
                 report.append("  UNSORTED  ").append(name).append('\n');
                 failures.add(name + ": a scenario this test does not know; decide whether it applies");
@@ -140,7 +174,9 @@ class McpConformanceTest {
         }
         System.out.println(report);
 
-        assertThat(checks.keySet()).as("scenarios run; the suite's output:\n" + output).containsAll(APPLICABLE);
+        assertThat(checks.keySet())
+                .as("scenarios run; the suite's output:\n" + output)
+                .containsAll(APPLICABLE);
         assertThat(failures).as(report + "\nthe suite's output:\n" + output).isEmpty();
     }
 
@@ -165,14 +201,21 @@ class McpConformanceTest {
     }
 
     private static long count(List<JsonNode> checks, String status) {
-        return checks.stream().filter(check -> status.equals(check.path("status").asText())).count();
+        return checks.stream()
+                .filter(check -> status.equals(check.path("status").asText()))
+                .count();
     }
 
     private static String problems(List<JsonNode> checks) {
-        return checks.stream().filter(check -> !Set.of("SUCCESS", "INFO").contains(check.path("status").asText()))
-                .map(check -> check.path("id").asText() + " " + check.path("status").asText() + " "
-                        + check.path("errorMessage").asText(check.path("details").toString()))
-                .toList().toString();
+        return checks.stream()
+                .filter(check ->
+                        !Set.of("SUCCESS", "INFO").contains(check.path("status").asText()))
+                .map(check ->
+                        check.path("id").asText() + " " + check.path("status").asText() + " "
+                                + check.path("errorMessage")
+                                        .asText(check.path("details").toString()))
+                .toList()
+                .toString();
     }
 
     /** {@code npm ci} of the pinned suite and Node 22 into target/, when they are not installed there yet. */
@@ -201,7 +244,9 @@ class McpConformanceTest {
         if (!ended) {
             npm.destroyForcibly();
         }
-        assertThat(ended && npm.exitValue() == 0).as("npm ci in " + INSTALL + ": " + Files.readString(log)).isTrue();
+        assertThat(ended && npm.exitValue() == 0)
+                .as("npm ci in " + INSTALL + ": " + Files.readString(log))
+                .isTrue();
         assertThat(NODE).as("npm's node package installed its binary").exists();
     }
 

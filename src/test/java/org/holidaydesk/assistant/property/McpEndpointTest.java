@@ -30,12 +30,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * refused before any tool runs, every malformed request gets its JSON-RPC error (never a serialized exception),
  * and an unsupported {@code MCP-Protocol-Version} gets 400. Development, no token: the test is on loopback.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = AssistantApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "WEBHOOK_PORT=0",
-                "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:mcp-endpoint-${random.uuid};DB_CLOSE_DELAY=-1",
-                "MCP_ALLOWED_ORIGINS=https://app.example.com, http://tools.example.com:8080"
+            "WEBHOOK_PORT=0",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:mcp-endpoint-${random.uuid};DB_CLOSE_DELAY=-1",
+            "MCP_ALLOWED_ORIGINS=https://app.example.com, http://tools.example.com:8080"
         })
 class McpEndpointTest {
 
@@ -50,7 +52,8 @@ class McpEndpointTest {
     @MockitoSpyBean
     GetPropertyTool getProperty;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void forgetEarlierCalls() {
@@ -68,14 +71,16 @@ class McpEndpointTest {
     }
 
     private static void assertNoCodeIn(HttpResponse<String> response) {
-        assertThat(response.body()).doesNotContain("stackTrace", "xception", "java.", "org.", "io.modelcontextprotocol");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+                .doesNotContain("stackTrace", "xception", "java.", "org.", "io.modelcontextprotocol");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     }
 
     @Test
     void aForeignOriginGets403AndNoToolRuns() throws Exception {
-        HttpResponse<String> response = post(GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH,
-                "Origin", "http://evil.example.com");
+        HttpResponse<String> response = post(
+                GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH, "Origin", "http://evil.example.com");
 
         assertThat(response.statusCode()).isEqualTo(403);
         JsonNode error = JSON.readTree(response.body());
@@ -88,12 +93,16 @@ class McpEndpointTest {
 
     @Test
     void aConfiguredOrLoopbackOriginCallsTheTool() throws Exception {
-        for (String origin : new String[] {"https://app.example.com", "http://tools.example.com:8080", "http://localhost:5173"}) {
-            HttpResponse<String> response = post(GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH,
-                    "Origin", origin);
+        for (String origin :
+                new String[] {"https://app.example.com", "http://tools.example.com:8080", "http://localhost:5173"}) {
+            HttpResponse<String> response =
+                    post(GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH, "Origin", origin);
 
             assertThat(response.statusCode()).as(origin).isEqualTo(200);
-            assertThat(JSON.readTree(response.body()).at("/result/structuredContent/id").asText()).isEqualTo("casa-pescarului");
+            assertThat(JSON.readTree(response.body())
+                            .at("/result/structuredContent/id")
+                            .asText())
+                    .isEqualTo("casa-pescarului");
         }
         verify(getProperty, times(3)).call(any());
     }
@@ -106,21 +115,50 @@ class McpEndpointTest {
                 Arguments.of("no method", "{\"jsonrpc\":\"2.0\",\"id\":6}", json, 400, -32600, 6),
                 Arguments.of("a batch", "[" + ping + "]", json, 400, -32600, null),
                 Arguments.of("jsonrpc 1.0", "{\"jsonrpc\":\"1.0\",\"id\":7,\"method\":\"ping\"}", json, 400, -32600, 7),
-                Arguments.of("an unknown method", "{\"jsonrpc\":\"2.0\",\"id\":\"m-8\",\"method\":\"resources/list\"}", json, 200, -32601, "m-8"),
-                Arguments.of("an unknown tool", "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"book_it\",\"arguments\":{}}}",
-                        json, 200, -32602, 9),
-                Arguments.of("arguments that are no object", "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"get_property\",\"arguments\":\"Casa\"}}", json, 200, -32602, 10),
-                Arguments.of("initialize without params", "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\"}", json, 200, -32602, 11),
+                Arguments.of(
+                        "an unknown method",
+                        "{\"jsonrpc\":\"2.0\",\"id\":\"m-8\",\"method\":\"resources/list\"}",
+                        json,
+                        200,
+                        -32601,
+                        "m-8"),
+                Arguments.of(
+                        "an unknown tool",
+                        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"book_it\",\"arguments\":{}}}",
+                        json,
+                        200,
+                        -32602,
+                        9),
+                Arguments.of(
+                        "arguments that are no object",
+                        "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\","
+                                + "\"params\":{\"name\":\"get_property\",\"arguments\":\"Casa\"}}",
+                        json,
+                        200,
+                        -32602,
+                        10),
+                Arguments.of(
+                        "initialize without params",
+                        "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\"}",
+                        json,
+                        200,
+                        -32602,
+                        11),
                 Arguments.of("no Accept", ping, new String[] {"Content-Type", "application/json"}, 406, -32000, 5),
-                Arguments.of("a text/plain body", ping, new String[] {"Content-Type", "text/plain", "Accept", BOTH}, 415, -32000, null),
+                Arguments.of(
+                        "a text/plain body",
+                        ping,
+                        new String[] {"Content-Type", "text/plain", "Accept", BOTH},
+                        415,
+                        -32000,
+                        null),
                 Arguments.of("no Content-Type", ping, new String[] {"Accept", BOTH}, 415, -32000, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
-    void eachMalformedRequestGetsItsJsonRpcError(String what, String body, String[] headers, int status, int code,
-                                                  Object id) throws Exception {
+    void eachMalformedRequestGetsItsJsonRpcError(
+            String what, String body, String[] headers, int status, int code, Object id) throws Exception {
         HttpResponse<String> response = post(body, headers);
 
         assertThat(response.statusCode()).isEqualTo(status);
@@ -136,8 +174,8 @@ class McpEndpointTest {
 
     @Test
     void anUnsupportedProtocolVersionGets400() throws Exception {
-        HttpResponse<String> response = post(GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH,
-                "MCP-Protocol-Version", "2024-01-01");
+        HttpResponse<String> response = post(
+                GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH, "MCP-Protocol-Version", "2024-01-01");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).at("/error/code").asInt()).isEqualTo(-32000);
@@ -148,8 +186,8 @@ class McpEndpointTest {
     @Test
     void everySupportedProtocolVersionIsTaken() throws Exception {
         for (String version : new String[] {"2025-03-26", "2025-06-18", "2025-11-25"}) {
-            HttpResponse<String> response = post(GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH,
-                    "MCP-Protocol-Version", version);
+            HttpResponse<String> response = post(
+                    GET_PROPERTY, "Content-Type", "application/json", "Accept", BOTH, "MCP-Protocol-Version", version);
 
             assertThat(response.statusCode()).as(version).isEqualTo(200);
         }
@@ -158,8 +196,11 @@ class McpEndpointTest {
     @Test
     void getAndDeleteGet405AsJsonRpcErrors() throws Exception {
         for (String method : new String[] {"GET", "DELETE"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                    .header("Accept", "text/event-stream").method(method, HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                            .header("Accept", "text/event-stream")
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).as(method).isEqualTo(405);
@@ -171,8 +212,12 @@ class McpEndpointTest {
 
     @Test
     void aNotificationIsAccepted() throws Exception {
-        HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-                "Content-Type", "application/json", "Accept", BOTH);
+        HttpResponse<String> response = post(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "Content-Type",
+                "application/json",
+                "Accept",
+                BOTH);
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEmpty();

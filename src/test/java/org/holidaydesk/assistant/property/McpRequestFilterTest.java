@@ -59,7 +59,8 @@ class McpRequestFilterTest {
         return run(filter, request, new MockFilterChain());
     }
 
-    private static Outcome run(McpRequestFilter filter, MockHttpServletRequest request, FilterChain chain) throws Exception {
+    private static Outcome run(McpRequestFilter filter, MockHttpServletRequest request, FilterChain chain)
+            throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         boolean[] reached = {false};
         filter.doFilter(request, response, (req, res) -> {
@@ -72,8 +73,17 @@ class McpRequestFilterTest {
     // ---- origins ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://evil.example.com", "https://localhost.evil.example.com", "http://127.0.0.1.nip.io:3001",
-            "null", "http://user@localhost", "file://", "https://app.example.com.evil.example.com", "http://app.example.com"})
+    @ValueSource(
+            strings = {
+                "http://evil.example.com",
+                "https://localhost.evil.example.com",
+                "http://127.0.0.1.nip.io:3001",
+                "null",
+                "http://user@localhost",
+                "file://",
+                "https://app.example.com.evil.example.com",
+                "http://app.example.com"
+            })
     void refusesAForeignOriginBeforeAnyToolRuns(String origin) throws Exception {
         MockHttpServletRequest request = post(PING);
         request.addHeader("Origin", origin);
@@ -87,8 +97,17 @@ class McpRequestFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost", "http://localhost:5173", "https://127.0.0.1:8443", "http://[::1]:3001",
-            "HTTP://LOCALHOST:3001", "https://app.example.com", "https://APP.example.com:443", "https://app.example.com/"})
+    @ValueSource(
+            strings = {
+                "http://localhost",
+                "http://localhost:5173",
+                "https://127.0.0.1:8443",
+                "http://[::1]:3001",
+                "HTTP://LOCALHOST:3001",
+                "https://app.example.com",
+                "https://APP.example.com:443",
+                "https://app.example.com/"
+            })
     void takesLoopbackAndConfiguredOrigins(String origin) throws Exception {
         MockHttpServletRequest request = post(PING);
         request.addHeader("Origin", origin);
@@ -115,7 +134,8 @@ class McpRequestFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer wrong-token", "Bearer " + TOKEN + "x", "Basic " + TOKEN, "Bearer", TOKEN, "Bearer  "})
+    @ValueSource(
+            strings = {"Bearer wrong-token", "Bearer " + TOKEN + "x", "Basic " + TOKEN, "Bearer", TOKEN, "Bearer  "})
     void withATokenRefusesAnyOtherCredential(String authorization) throws Exception {
         MockHttpServletRequest request = post(PING);
         request.addHeader("Authorization", authorization);
@@ -181,8 +201,9 @@ class McpRequestFilterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "text/plain|415", "application/x-www-form-urlencoded|415", "''|415"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"text/plain|415", "application/x-www-form-urlencoded|415", "''|415"})
     void refusesABodyThatIsNotJson(String contentType, int status) throws Exception {
         MockHttpServletRequest request = post(PING);
         request.setContentType(contentType.isEmpty() ? null : contentType);
@@ -194,7 +215,14 @@ class McpRequestFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "application/json", "text/event-stream", "text/html", "application/json, text/event-stream;q=0"})
+    @ValueSource(
+            strings = {
+                "",
+                "application/json",
+                "text/event-stream",
+                "text/html",
+                "application/json, text/event-stream;q=0"
+            })
     void refusesAnAcceptWithoutBothMediaTypes(String accept) throws Exception {
         MockHttpServletRequest request = post(PING);
         request.removeHeader("Accept");
@@ -232,19 +260,22 @@ class McpRequestFilterTest {
     // ---- JSON-RPC ----
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"jsonrpc\":|-32700|",
-            "not json at all|-32700|",
-            "''|-32700|",
-            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]|-32600|",
-            "\"ping\"|-32600|",
-            "{\"jsonrpc\":\"2.0\",\"id\":7}|-32600|7",
-            "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":{}}|-32600|abc",
-            "{\"jsonrpc\":\"1.0\",\"id\":8,\"method\":\"ping\"}|-32600|8",
-            "{\"id\":9,\"method\":\"ping\"}|-32600|9",
-            "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}|-32600|",
-            "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}|-32600|",
-            "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":42}|-32600|10"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"jsonrpc\":|-32700|",
+                "not json at all|-32700|",
+                "''|-32700|",
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]|-32600|",
+                "\"ping\"|-32600|",
+                "{\"jsonrpc\":\"2.0\",\"id\":7}|-32600|7",
+                "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":{}}|-32600|abc",
+                "{\"jsonrpc\":\"1.0\",\"id\":8,\"method\":\"ping\"}|-32600|8",
+                "{\"id\":9,\"method\":\"ping\"}|-32600|9",
+                "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}|-32600|",
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}|-32600|",
+                "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":42}|-32600|10"
+            })
     void answersAMalformedMessageWithItsJsonRpcError(String body, int code, String id) throws Exception {
         Outcome outcome = run(open, post(body));
 
@@ -252,19 +283,25 @@ class McpRequestFilterTest {
         assertThat(outcome.reachedTheTools()).isFalse();
         assertThat(outcome.code()).isEqualTo(code);
         assertThat(outcome.body()).containsKey("id");
-        assertThat(outcome.body().get("id") == null ? null : String.valueOf(outcome.body().get("id"))).isEqualTo(id);
+        assertThat(
+                        outcome.body().get("id") == null
+                                ? null
+                                : String.valueOf(outcome.body().get("id")))
+                .isEqualTo(id);
         assertThat(outcome.response().getContentAsString()).doesNotContain("stackTrace", "xception", "java.", "org.");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/list\",\"params\":[1]}",
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":\"x\"}",
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":5}}",
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"get_property\",\"arguments\":\"x\"}}",
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\"}",
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\"}",
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"})
+    @ValueSource(
+            strings = {
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/list\",\"params\":[1]}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":\"x\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":5}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"get_property\",\"arguments\":\"x\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}"
+            })
     void answersParamsItsMethodDoesNotTakeWithInvalidParams(String body) throws Exception {
         Outcome outcome = run(open, post(body));
 
@@ -276,7 +313,8 @@ class McpRequestFilterTest {
     @Test
     void passesANotificationWhateverItsParams() throws Exception {
         assertThat(run(open, post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\",\"params\":7}"))
-                .reachedTheTools()).isTrue();
+                        .reachedTheTools())
+                .isTrue();
     }
 
     // ---- what the transport answers ----
@@ -298,7 +336,9 @@ class McpRequestFilterTest {
     void turnsTheTransportsSerializedExceptionIntoAJsonRpcError() throws Exception {
         Outcome outcome = run(open, post(PING), (req, res) -> {
             ((HttpServletResponse) res).setStatus(500);
-            res.getWriter().write("{\"cause\":null,\"stackTrace\":[{\"className\":\"io.modelcontextprotocol.spec.McpError\"}]}");
+            res.getWriter()
+                    .write(
+                            "{\"cause\":null,\"stackTrace\":[{\"className\":\"io.modelcontextprotocol.spec.McpError\"}]}");
         });
 
         assertThat(outcome.response().getStatus()).isEqualTo(500);
@@ -308,7 +348,8 @@ class McpRequestFilterTest {
 
     @Test
     void answersTheTransportsSendErrorWithAJsonRpcError() throws Exception {
-        Outcome outcome = run(open, post(PING), (req, res) -> ((HttpServletResponse) res).sendError(503, "Server is shutting down"));
+        Outcome outcome = run(
+                open, post(PING), (req, res) -> ((HttpServletResponse) res).sendError(503, "Server is shutting down"));
 
         assertThat(outcome.response().getStatus()).isEqualTo(503);
         assertThat(outcome.response().getErrorMessage()).isNull();
@@ -317,8 +358,13 @@ class McpRequestFilterTest {
 
     @Test
     void replacesAnErrorMessageThatNamesCode() throws Exception {
-        Outcome outcome = run(open, post(PING), (req, res) -> res.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":"
-                + "{\"code\":-32602,\"message\":\"Cannot construct instance of `java.util.Map` (com.fasterxml...)\"}}"));
+        Outcome outcome = run(
+                open,
+                post(PING),
+                (req, res) -> res.getWriter()
+                        .write(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":"
+                                        + "{\"code\":-32602,\"message\":\"Cannot construct instance of `java.util.Map` (com.fasterxml...)\"}}"));
 
         assertThat(outcome.response().getStatus()).isEqualTo(200);
         assertThat(outcome.response().getContentAsString())
@@ -327,7 +373,8 @@ class McpRequestFilterTest {
 
     @Test
     void keepsAnErrorMessageThatSaysWhatWasWrong() throws Exception {
-        String answer = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,\"message\":\"Method not found: resources/list\"}}";
+        String answer =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,\"message\":\"Method not found: resources/list\"}}";
 
         Outcome outcome = run(open, post(PING), (req, res) -> res.getWriter().write(answer));
 

@@ -23,7 +23,8 @@ class OccupancyTest {
         // gaps: [..,10) [12,14) [15,30) [40,..)
         Occupancy occupancy = Occupancy.of(List.of(blocked(10, 12), blocked(14, 15), blocked(30, 40)));
 
-        // a 3-night stay asked at day 11: gap [12,14) is too short; day 15 (+4) and day 7 (-4) are equally near, later wins
+        // a 3-night stay asked at day 11: gap [12,14) is too short; day 15 (+4) and day 7 (-4) are equally near, later
+        // wins
         assertThat(occupancy.nearestFreeShift(day(11), 3, day(1), day(31))).isEqualTo(4);
         // a 2-night stay fits [12,14): shift +1
         assertThat(occupancy.nearestFreeShift(day(11), 2, day(1), day(31))).isEqualTo(1);

@@ -23,11 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
  * The MCP server started on its own, as a separate Kubernetes deployment runs it: the property tools
  * and the calendar route answer, and nothing of the webhook is there.
  */
-@SpringBootTest(classes = PropertyMcpServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = PropertyMcpServerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "WEBHOOK_PORT=0",
-                "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:prop-alone-${random.uuid};DB_CLOSE_DELAY=-1"
+            "WEBHOOK_PORT=0",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:prop-alone-${random.uuid};DB_CLOSE_DELAY=-1"
         })
 @ActiveProfiles(PropertyMcpServerApplication.PROFILE)
 class PropertyMcpServerApplicationTest {
@@ -53,16 +55,23 @@ class PropertyMcpServerApplicationTest {
     @Test
     void servesTheToolsOverTheBundledSampleCatalog() throws Exception {
         try (McpClient client = new DefaultMcpClient.Builder()
-                .transport(new StreamableHttpMcpTransport.Builder().url("http://localhost:" + port + "/mcp")
-                        .timeout(Duration.ofSeconds(10)).build())
+                .transport(new StreamableHttpMcpTransport.Builder()
+                        .url("http://localhost:" + port + "/mcp")
+                        .timeout(Duration.ofSeconds(10))
+                        .build())
                 .toolExecutionTimeout(Duration.ofSeconds(10))
                 .build()) {
             assertThat(client.listTools()).extracting(ToolSpecification::name).contains("search_availability");
 
-            Object result = client.executeTool(ToolExecutionRequest.builder().id("1").name("get_property")
-                    .arguments(new ObjectMapper().writeValueAsString(Map.of("property", "Casa Pescariului"))).build()).result();
+            Object result = client.executeTool(ToolExecutionRequest.builder()
+                            .id("1")
+                            .name("get_property")
+                            .arguments(new ObjectMapper().writeValueAsString(Map.of("property", "Casa Pescariului")))
+                            .build())
+                    .result();
 
-            assertThat(new ObjectMapper().valueToTree(result).path("id").asText()).isEqualTo("casa-pescarului");
+            assertThat(new ObjectMapper().valueToTree(result).path("id").asText())
+                    .isEqualTo("casa-pescarului");
         }
     }
 }

@@ -23,14 +23,16 @@ import org.springframework.test.context.ActiveProfiles;
  * The MCP server on its own in production, as its Kubernetes deployment runs it: the same {@code MCP_AUTH_TOKEN}
  * and {@code MCP_ALLOWED_ORIGINS} as the whole service guard its {@code /mcp}.
  */
-@SpringBootTest(classes = PropertyMcpServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = PropertyMcpServerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "APP_ENV=production",
-                "MCP_AUTH_TOKEN=" + PropertyMcpServerProductionTest.TOKEN,
-                "MCP_ALLOWED_ORIGINS=https://console.example.com",
-                "WEBHOOK_PORT=0",
-                "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:prop-alone-prod-${random.uuid};DB_CLOSE_DELAY=-1"
+            "APP_ENV=production",
+            "MCP_AUTH_TOKEN=" + PropertyMcpServerProductionTest.TOKEN,
+            "MCP_ALLOWED_ORIGINS=https://console.example.com",
+            "WEBHOOK_PORT=0",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:prop-alone-prod-${random.uuid};DB_CLOSE_DELAY=-1"
         })
 @ActiveProfiles(PropertyMcpServerApplication.PROFILE)
 class PropertyMcpServerProductionTest {
@@ -64,7 +66,8 @@ class PropertyMcpServerProductionTest {
     @Test
     void refusesAForeignOriginEvenWithTheToken() throws Exception {
         HttpResponse<String> foreign = post("Authorization", "Bearer " + TOKEN, "Origin", "https://evil.example.com");
-        HttpResponse<String> configured = post("Authorization", "Bearer " + TOKEN, "Origin", "https://console.example.com");
+        HttpResponse<String> configured =
+                post("Authorization", "Bearer " + TOKEN, "Origin", "https://console.example.com");
 
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(configured.statusCode()).isEqualTo(200);
@@ -73,17 +76,24 @@ class PropertyMcpServerProductionTest {
     @Test
     void servesTheToolsToAClientWithTheToken() throws Exception {
         try (McpClient client = new DefaultMcpClient.Builder()
-                .transport(new StreamableHttpMcpTransport.Builder().url("http://localhost:" + port + "/mcp")
+                .transport(new StreamableHttpMcpTransport.Builder()
+                        .url("http://localhost:" + port + "/mcp")
                         .customHeaders(Map.of("Authorization", "Bearer " + TOKEN))
-                        .timeout(Duration.ofSeconds(10)).build())
+                        .timeout(Duration.ofSeconds(10))
+                        .build())
                 .toolExecutionTimeout(Duration.ofSeconds(10))
                 .build()) {
             assertThat(client.listTools()).extracting(ToolSpecification::name).contains("search_availability");
 
-            Object result = client.executeTool(ToolExecutionRequest.builder().id("1").name("get_property")
-                    .arguments(new ObjectMapper().writeValueAsString(Map.of("property", "Casa Pescariului"))).build()).result();
+            Object result = client.executeTool(ToolExecutionRequest.builder()
+                            .id("1")
+                            .name("get_property")
+                            .arguments(new ObjectMapper().writeValueAsString(Map.of("property", "Casa Pescariului")))
+                            .build())
+                    .result();
 
-            assertThat(new ObjectMapper().valueToTree(result).path("id").asText()).isEqualTo("casa-pescarului");
+            assertThat(new ObjectMapper().valueToTree(result).path("id").asText())
+                    .isEqualTo("casa-pescarului");
         }
     }
 }

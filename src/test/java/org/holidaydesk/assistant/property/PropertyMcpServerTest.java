@@ -40,15 +40,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The whole service with the test catalog, spoken to at /mcp by the MCP client the assistant uses
  * (LangChain4j over Streamable HTTP). Every tool's answer and its error answer are checked here.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = AssistantApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "WEBHOOK_PORT=0",
-                "MANAGEMENT_PORT=0",
-                "DATABASE_URL=jdbc:h2:mem:prop-${random.uuid};DB_CLOSE_DELAY=-1",
-                "PROPERTY_CATALOG=classpath:catalog/test-properties.yaml",
-                "BOOKING_URL_TEMPLATE=https://book.example/{propertyId}?from={checkIn}&to={checkOut}&n={nights}&adults={guests}",
-                "assistant.property.calendar-first-import-delay=0s",
-                "assistant.property.calendar-refresh=1s"
+            "WEBHOOK_PORT=0",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:prop-${random.uuid};DB_CLOSE_DELAY=-1",
+            "PROPERTY_CATALOG=classpath:catalog/test-properties.yaml",
+            "BOOKING_URL_TEMPLATE=https://book.example/{propertyId}?from={checkIn}&to={checkOut}&n={nights}&adults={guests}",
+            "assistant.property.calendar-first-import-delay=0s",
+            "assistant.property.calendar-refresh=1s"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PropertyMcpServerTest {
@@ -134,14 +136,26 @@ class PropertyMcpServerTest {
     void listsTheSixPropertyToolsWithTheirSchemas() {
         List<ToolSpecification> tools = client.listTools();
 
-        assertThat(tools).extracting(ToolSpecification::name).containsExactlyInAnyOrder(
-                "list_properties", "search_availability", "get_property", "get_calendar", "create_booking_link",
-                "get_house_guide");
+        assertThat(tools)
+                .extracting(ToolSpecification::name)
+                .containsExactlyInAnyOrder(
+                        "list_properties",
+                        "search_availability",
+                        "get_property",
+                        "get_calendar",
+                        "create_booking_link",
+                        "get_house_guide");
         assertThat(tools).allSatisfy(tool -> assertThat(tool.description()).isNotBlank());
-        ToolSpecification search = tools.stream().filter(t -> t.name().equals("search_availability")).findFirst().orElseThrow();
+        ToolSpecification search = tools.stream()
+                .filter(t -> t.name().equals("search_availability"))
+                .findFirst()
+                .orElseThrow();
         assertThat(search.parameters().required()).containsExactlyInAnyOrder("checkIn", "checkOut", "guests");
         assertThat(search.parameters().properties()).containsKeys("checkIn", "checkOut", "guests", "property");
-        ToolSpecification link = tools.stream().filter(t -> t.name().equals("create_booking_link")).findFirst().orElseThrow();
+        ToolSpecification link = tools.stream()
+                .filter(t -> t.name().equals("create_booking_link"))
+                .findFirst()
+                .orElseThrow();
         assertThat(link.description()).contains("does NOT reserve");
     }
 
@@ -172,9 +186,13 @@ class PropertyMcpServerTest {
 
     @Test
     void listPropertiesFiltersByTagAndPartySize() throws Exception {
-        assertThat(structured(call("list_properties", Map.of("tag", "Pet Friendly"))).path("properties").findValuesAsText("id"))
+        assertThat(structured(call("list_properties", Map.of("tag", "Pet Friendly")))
+                        .path("properties")
+                        .findValuesAsText("id"))
                 .containsExactly("cabana-bradul");
-        assertThat(structured(call("list_properties", Map.of("guests", 7))).path("properties").findValuesAsText("id"))
+        assertThat(structured(call("list_properties", Map.of("guests", 7)))
+                        .path("properties")
+                        .findValuesAsText("id"))
                 .containsExactly("vila-franceza");
     }
 
@@ -188,8 +206,15 @@ class PropertyMcpServerTest {
     @Test
     void searchFindsEveryPropertyFreeOnQuietDates() throws Exception {
         LocalDate checkIn = firstDayAfter(today().plusDays(40), DayOfWeek.MONDAY);
-        JsonNode result = structured(call("search_availability",
-                Map.of("checkIn", checkIn.toString(), "checkOut", checkIn.plusDays(3).toString(), "guests", 2)));
+        JsonNode result = structured(call(
+                "search_availability",
+                Map.of(
+                        "checkIn",
+                        checkIn.toString(),
+                        "checkOut",
+                        checkIn.plusDays(3).toString(),
+                        "guests",
+                        2)));
 
         assertThat(result.path("nights").asInt()).isEqualTo(3);
         assertThat(result.path("available").findValuesAsText("propertyId"))
@@ -203,8 +228,17 @@ class PropertyMcpServerTest {
     void searchForABookedPropertyOffersNearbyDatesAndOtherProperties() throws Exception {
         // the test catalog books Casa Pescarului from today+10 for 5 nights, Vila Franceza from today+9 for 7
         LocalDate checkIn = today().plusDays(11);
-        JsonNode result = structured(call("search_availability", Map.of("checkIn", checkIn.toString(),
-                "checkOut", checkIn.plusDays(2).toString(), "guests", 2, "property", "Casa Pescariului")));
+        JsonNode result = structured(call(
+                "search_availability",
+                Map.of(
+                        "checkIn",
+                        checkIn.toString(),
+                        "checkOut",
+                        checkIn.plusDays(2).toString(),
+                        "guests",
+                        2,
+                        "property",
+                        "Casa Pescariului")));
 
         assertThat(result.path("requested").path("propertyId").asText()).isEqualTo("casa-pescarului");
         assertThat(result.path("requested").path("status").asText()).isEqualTo("BOOKED");
@@ -220,44 +254,91 @@ class PropertyMcpServerTest {
     @Test
     void searchTreatsTheCheckOutDayAsFreeForTheNextGuest() throws Exception {
         LocalDate checkOutOfBooking = today().plusDays(15);
-        JsonNode result = structured(call("search_availability", Map.of("checkIn", checkOutOfBooking.toString(),
-                "checkOut", checkOutOfBooking.plusDays(2).toString(), "guests", 4, "property", "casa pescarului")));
+        JsonNode result = structured(call(
+                "search_availability",
+                Map.of(
+                        "checkIn",
+                        checkOutOfBooking.toString(),
+                        "checkOut",
+                        checkOutOfBooking.plusDays(2).toString(),
+                        "guests",
+                        4,
+                        "property",
+                        "casa pescarului")));
 
         assertThat(result.path("requested").path("status").asText()).isEqualTo("AVAILABLE");
     }
 
     @Test
     void searchRefusesACheckInInThePast() {
-        assertThat(errorText("search_availability", Map.of("checkIn", today().minusDays(2).toString(),
-                "checkOut", today().plusDays(2).toString(), "guests", 2)))
-                .contains("in the past").contains("Ask the guest");
+        assertThat(errorText(
+                        "search_availability",
+                        Map.of(
+                                "checkIn",
+                                today().minusDays(2).toString(),
+                                "checkOut",
+                                today().plusDays(2).toString(),
+                                "guests",
+                                2)))
+                .contains("in the past")
+                .contains("Ask the guest");
     }
 
     @Test
     void searchRefusesACheckOutBeforeTheCheckIn() {
-        assertThat(errorText("search_availability", Map.of("checkIn", today().plusDays(20).toString(),
-                "checkOut", today().plusDays(18).toString(), "guests", 2)))
+        assertThat(errorText(
+                        "search_availability",
+                        Map.of(
+                                "checkIn",
+                                today().plusDays(20).toString(),
+                                "checkOut",
+                                today().plusDays(18).toString(),
+                                "guests",
+                                2)))
                 .contains("must be after the check-in");
     }
 
     @Test
     void searchRefusesMoreThanThirtyNights() {
-        assertThat(errorText("search_availability", Map.of("checkIn", today().plusDays(20).toString(),
-                "checkOut", today().plusDays(51).toString(), "guests", 2)))
+        assertThat(errorText(
+                        "search_availability",
+                        Map.of(
+                                "checkIn",
+                                today().plusDays(20).toString(),
+                                "checkOut",
+                                today().plusDays(51).toString(),
+                                "guests",
+                                2)))
                 .contains("at most 30 nights");
     }
 
     @Test
     void searchRefusesFewerThanOneGuest() {
-        assertThat(errorText("search_availability", Map.of("checkIn", today().plusDays(20).toString(),
-                "checkOut", today().plusDays(22).toString(), "guests", 0)))
+        assertThat(errorText(
+                        "search_availability",
+                        Map.of(
+                                "checkIn",
+                                today().plusDays(20).toString(),
+                                "checkOut",
+                                today().plusDays(22).toString(),
+                                "guests",
+                                0)))
                 .contains("how many people");
     }
 
     @Test
     void searchForAnUnknownPropertyNamesTheClosestOnes() {
-        assertThat(errorText("search_availability", Map.of("checkIn", today().plusDays(20).toString(),
-                "checkOut", today().plusDays(22).toString(), "guests", 2, "property", "Vila Marea Neagra")))
+        assertThat(errorText(
+                        "search_availability",
+                        Map.of(
+                                "checkIn",
+                                today().plusDays(20).toString(),
+                                "checkOut",
+                                today().plusDays(22).toString(),
+                                "guests",
+                                2,
+                                "property",
+                                "Vila Marea Neagra")))
                 .contains("no property called \"Vila Marea Neagra\"")
                 .contains("Vila Franceza")
                 .contains("Ask the guest");
@@ -265,8 +346,15 @@ class PropertyMcpServerTest {
 
     @Test
     void searchRefusesADateThatIsNotIso() {
-        assertThat(errorText("search_availability", Map.of("checkIn", "15/06/2026",
-                "checkOut", today().plusDays(22).toString(), "guests", 2)))
+        assertThat(errorText(
+                        "search_availability",
+                        Map.of(
+                                "checkIn",
+                                "15/06/2026",
+                                "checkOut",
+                                today().plusDays(22).toString(),
+                                "guests",
+                                2)))
                 .contains("yyyy-MM-dd");
     }
 
@@ -284,7 +372,8 @@ class PropertyMcpServerTest {
 
     @Test
     void getPropertyForAnUnknownNameSuggestsTheClosest() {
-        assertThat(errorText("get_property", Map.of("property", "Cabana Brazilor Zzz"))).contains("Cabana Bradul");
+        assertThat(errorText("get_property", Map.of("property", "Cabana Brazilor Zzz")))
+                .contains("Cabana Bradul");
     }
 
     // ---- get_house_guide ----
@@ -307,9 +396,11 @@ class PropertyMcpServerTest {
 
         assertThat(pescarului.path("from").asText()).isEqualTo(today().toString());
         assertThat(pescarului.path("bookedRanges")).hasSize(1);
-        assertThat(pescarului.path("bookedRanges").get(0).path("start").asText()).isEqualTo(today().plusDays(10).toString());
+        assertThat(pescarului.path("bookedRanges").get(0).path("start").asText())
+                .isEqualTo(today().plusDays(10).toString());
         assertThat(pescarului.path("freeNights").asInt()).isEqualTo(25);
-        assertThat(pescarului.path("longestFreeStretch").path("start").asText()).isEqualTo(today().plusDays(15).toString());
+        assertThat(pescarului.path("longestFreeStretch").path("start").asText())
+                .isEqualTo(today().plusDays(15).toString());
 
         // the feed is imported by the calendar route shortly after the start
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -324,15 +415,27 @@ class PropertyMcpServerTest {
 
     @Test
     void calendarRouteKeepsRefreshingDespiteABrokenFeed() {
-        NotifyBuilder refreshes = new NotifyBuilder(camel).fromRoute("property-calendar-refresh").whenCompleted(2).create();
+        NotifyBuilder refreshes = new NotifyBuilder(camel)
+                .fromRoute("property-calendar-refresh")
+                .whenCompleted(2)
+                .create();
 
         assertThat(refreshes.matches(15, TimeUnit.SECONDS)).isTrue();
-        assertThat(camel.getRouteController().getRouteStatus("property-calendar-refresh").isStarted()).isTrue();
+        assertThat(camel.getRouteController()
+                        .getRouteStatus("property-calendar-refresh")
+                        .isStarted())
+                .isTrue();
     }
 
     @Test
     void calendarRefusesAStartInThePast() {
-        assertThat(errorText("get_calendar", Map.of("property", "Casa Pescarului", "from", today().minusDays(1).toString())))
+        assertThat(errorText(
+                        "get_calendar",
+                        Map.of(
+                                "property",
+                                "Casa Pescarului",
+                                "from",
+                                today().minusDays(1).toString())))
                 .contains("in the past");
     }
 
@@ -341,26 +444,55 @@ class PropertyMcpServerTest {
     @Test
     void bookingLinkFillsTheTemplateAndSaysItReservesNothing() throws Exception {
         LocalDate checkIn = today().plusDays(40);
-        JsonNode link = structured(call("create_booking_link", Map.of("property", "Pescarului",
-                "checkIn", checkIn.toString(), "checkOut", checkIn.plusDays(3).toString(), "guests", 4)));
+        JsonNode link = structured(call(
+                "create_booking_link",
+                Map.of(
+                        "property",
+                        "Pescarului",
+                        "checkIn",
+                        checkIn.toString(),
+                        "checkOut",
+                        checkIn.plusDays(3).toString(),
+                        "guests",
+                        4)));
 
-        assertThat(link.path("url").asText()).isEqualTo("https://book.example/100101?from=" + checkIn + "&to="
-                + checkIn.plusDays(3) + "&n=3&adults=4");
+        assertThat(link.path("url").asText())
+                .isEqualTo(
+                        "https://book.example/100101?from=" + checkIn + "&to=" + checkIn.plusDays(3) + "&n=3&adults=4");
         assertThat(link.path("reserved").asBoolean()).isFalse();
         assertThat(link.path("note").asText()).contains("nothing is reserved");
     }
 
     @Test
     void bookingLinkRefusesDatesThatAreTaken() {
-        assertThat(errorText("create_booking_link", Map.of("property", "Vila Franceza",
-                "checkIn", today().plusDays(10).toString(), "checkOut", today().plusDays(12).toString(), "guests", 2)))
-                .contains("not free").contains("search_availability");
+        assertThat(errorText(
+                        "create_booking_link",
+                        Map.of(
+                                "property",
+                                "Vila Franceza",
+                                "checkIn",
+                                today().plusDays(10).toString(),
+                                "checkOut",
+                                today().plusDays(12).toString(),
+                                "guests",
+                                2)))
+                .contains("not free")
+                .contains("search_availability");
     }
 
     @Test
     void bookingLinkRefusesAPartyTooLarge() {
-        assertThat(errorText("create_booking_link", Map.of("property", "Cabana Bradul",
-                "checkIn", today().plusDays(40).toString(), "checkOut", today().plusDays(41).toString(), "guests", 3)))
+        assertThat(errorText(
+                        "create_booking_link",
+                        Map.of(
+                                "property",
+                                "Cabana Bradul",
+                                "checkIn",
+                                today().plusDays(40).toString(),
+                                "checkOut",
+                                today().plusDays(41).toString(),
+                                "guests",
+                                3)))
                 .contains("sleeps at most 2");
     }
 

@@ -8,8 +8,10 @@ class PropertyNameMatcherTest {
 
     @Test
     void normalisesDiacriticsCaseAndPunctuation() {
-        assertThat(PropertyNameMatcher.normalize("  Vila FRANCEZĂ!  ")).isEqualTo(PropertyNameMatcher.normalize("vila franceza"));
-        assertThat(PropertyNameMatcher.normalize("Casa-Pescarului")).isEqualTo(PropertyNameMatcher.normalize("casa pescarului"));
+        assertThat(PropertyNameMatcher.normalize("  Vila FRANCEZĂ!  "))
+                .isEqualTo(PropertyNameMatcher.normalize("vila franceza"));
+        assertThat(PropertyNameMatcher.normalize("Casa-Pescarului"))
+                .isEqualTo(PropertyNameMatcher.normalize("casa pescarului"));
         assertThat(PropertyNameMatcher.normalize("Șură în Țară")).isEqualTo("sura in tara");
     }
 }

@@ -35,7 +35,10 @@ abstract class PropertyStorageContract {
     @BeforeEach
     void migrate() throws Exception {
         DataSource dataSource = freshDatabase();
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
         flyway.migrate();
         applied = List.of(flyway.info().applied());
         jdbc = JdbcClient.create(dataSource);
@@ -52,9 +55,21 @@ abstract class PropertyStorageContract {
     void upsertsAPropertyWithItsTermsInOrder() {
         Property first = property("casa-pescarului", "Casa Pescarului", 6, 450, 2, "Pescarului", "Fisherman's House");
         properties.upsert(first, Instant.now());
-        Property changed = new Property(first.id(), first.name(), List.of("Fisherman's House"), "Sfântu Gheorghe", 3, 8,
-                List.of("wifi", "boat"), List.of("family"), new BigDecimal("499.50"), "RON", 3, "https://images.example/p.jpg",
-                new Property.Description("House.", "Casă."), "100101");
+        Property changed = new Property(
+                first.id(),
+                first.name(),
+                List.of("Fisherman's House"),
+                "Sfântu Gheorghe",
+                3,
+                8,
+                List.of("wifi", "boat"),
+                List.of("family"),
+                new BigDecimal("499.50"),
+                "RON",
+                3,
+                "https://images.example/p.jpg",
+                new Property.Description("House.", "Casă."),
+                "100101");
         properties.upsert(changed, Instant.now());
 
         assertThat(properties.findActive()).containsExactly(changed);
@@ -82,8 +97,11 @@ abstract class PropertyStorageContract {
         blocks.replaceFeedBlocks("a", "feed-1", List.of(range("a", 11, 14, BlockSource.ICAL)));
         blocks.deleteFeedBlocksExcept(List.of("feed-1"));
 
-        assertThat(blocks.findEndingAfter(DAY)).containsExactlyInAnyOrder(
-                range("a", 1, 3, BlockSource.MANUAL), range("a", 6, 8, BlockSource.CATALOG), range("a", 11, 14, BlockSource.ICAL));
+        assertThat(blocks.findEndingAfter(DAY))
+                .containsExactlyInAnyOrder(
+                        range("a", 1, 3, BlockSource.MANUAL),
+                        range("a", 6, 8, BlockSource.CATALOG),
+                        range("a", 11, 14, BlockSource.ICAL));
     }
 
     @Test
@@ -103,7 +121,8 @@ abstract class PropertyStorageContract {
         properties.upsert(property("a", "Alpha", 2, 100, 1), Instant.now());
 
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO property_block (property_id, start_date, end_date, source) "
-                        + "VALUES ('a', DATE '2026-06-05', DATE '2026-06-05', 'manual')").update())
+                                + "VALUES ('a', DATE '2026-06-05', DATE '2026-06-05', 'manual')")
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

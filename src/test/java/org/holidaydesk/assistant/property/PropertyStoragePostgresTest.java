@@ -9,7 +9,8 @@ class PropertyStoragePostgresTest extends PropertyStorageContract {
 
     @Override
     DataSource freshDatabase() {
-        String name = EmbeddedPostgresServer.createDatabase("catalog_" + UUID.randomUUID().toString().replace("-", ""));
+        String name = EmbeddedPostgresServer.createDatabase(
+                "catalog_" + UUID.randomUUID().toString().replace("-", ""));
         return EmbeddedPostgresServer.get().getDatabase("postgres", name);
     }
 }

@@ -31,7 +31,9 @@ class CloudApiResponsesTest {
 
         assertThat(result.accepted()).isFalse();
         assertThat(result.metaCode()).isEqualTo(190);
-        assertThat(result.metaMessage()).contains("Error validating access token").contains("Access token expired or invalid.");
+        assertThat(result.metaMessage())
+                .contains("Error validating access token")
+                .contains("Access token expired or invalid.");
         assertThat(result.failureCode()).isEqualTo("190");
         assertThat(result.describe()).isEqualTo("Meta error 190: " + result.metaMessage() + " (HTTP 401)");
     }
@@ -46,8 +48,10 @@ class CloudApiResponsesTest {
 
     @Test
     void namesTimeoutsAndLostConnectionsApartInMetrics() {
-        assertThat(SendResult.unanswered("SocketTimeoutException").failureCode()).isEqualTo("timeout");
-        assertThat(SendResult.unanswered("HttpHostConnectException").failureCode()).isEqualTo("connection");
+        assertThat(SendResult.unanswered("SocketTimeoutException").failureCode())
+                .isEqualTo("timeout");
+        assertThat(SendResult.unanswered("HttpHostConnectException").failureCode())
+                .isEqualTo("connection");
     }
 
     private static String graph(String name) {

@@ -33,18 +33,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * Replies against a Cloud API played by WireMock with Meta's recorded answers: retried, paced,
  * dead-lettered and replayed as the error policy says, and always in queue order per guest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "OPERATOR_TOKEN=test-operator-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-sending;DB_CLOSE_DELAY=-1",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.base-backoff=50ms",
-        "assistant.reply.max-backoff=200ms",
-        "assistant.reply.pair-pacing=300ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "OPERATOR_TOKEN=test-operator-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:reply-sending;DB_CLOSE_DELAY=-1",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.base-backoff=50ms",
+            "assistant.reply.max-backoff=200ms",
+            "assistant.reply.pair-pacing=300ms"
+        })
 @AutoConfigureMetrics
 @DirtiesContext
 class CloudApiSendingTest {
@@ -102,10 +104,12 @@ class CloudApiSendingTest {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer test-token");
             assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         });
-        assertThat(cloudApi.textsTo(guest).get(0).at("/text/body").asText()).isEqualTo("Casa Pescarului is free from 15 June.");
+        assertThat(cloudApi.textsTo(guest).get(0).at("/text/body").asText())
+                .isEqualTo("Casa Pescarului is free from 15 June.");
         assertThat(rows.deadLettersOf(sent.id())).isEmpty();
         String metrics = operator.get("/actuator/prometheus").body();
-        assertThat(value(metrics, "whatsapp_send_failures_total{code=\"http_503\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(value(metrics, "whatsapp_send_failures_total{code=\"http_503\"}"))
+                .isGreaterThanOrEqualTo(2);
         assertThat(value(metrics, "whatsapp_replies_sent_total")).isGreaterThanOrEqualTo(1);
     }
 
@@ -118,9 +122,14 @@ class CloudApiSendingTest {
 
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
         long outboxId = rows.to(guest).get(0).id();
-        Map<String, Object> deadLetter = await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1).get(0);
+        Map<String, Object> deadLetter = await().atMost(PATIENCE)
+                .until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
+                .get(0);
         assertThat(cloudApi.requestsTo(guest)).hasSize(1);
-        assertThat(deadLetter).containsEntry("meta_code", 131047).containsEntry("attempts", 1).containsEntry("state", "OPEN");
+        assertThat(deadLetter)
+                .containsEntry("meta_code", 131047)
+                .containsEntry("attempts", 1)
+                .containsEntry("state", "OPEN");
         long id = ((Number) deadLetter.get("id")).longValue();
 
         JsonNode listed = listedDeadLetter(id);
@@ -132,7 +141,8 @@ class CloudApiSendingTest {
         assertThat(listed.hasNonNull("firstFailedAt")).isTrue();
         assertThat(listed.hasNonNull("lastFailedAt")).isTrue();
         assertThat(listed.toString()).doesNotContain(guest).doesNotContain("Here are the dates");
-        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_dead_letters")).isGreaterThanOrEqualTo(1);
+        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_dead_letters"))
+                .isGreaterThanOrEqualTo(1);
 
         assertThat(act(id, "replay", null).statusCode()).isEqualTo(401);
         assertThat(act(id, "replay", "Bearer wrong-token").statusCode()).isEqualTo(401);
@@ -143,9 +153,13 @@ class CloudApiSendingTest {
         HttpResponse<String> replayed = act(id, "replay", "Bearer test-operator-token");
 
         assertThat(replayed.statusCode()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> rows.to(guest).size() == 2 && "SENT".equals(rows.to(guest).get(1).state()));
-        assertThat(cloudApi.textsTo(guest)).singleElement()
-                .satisfies(text -> assertThat(text.at("/text/body").asText()).isEqualTo("Here are the dates you asked about."));
+        await().atMost(PATIENCE)
+                .until(() -> rows.to(guest).size() == 2
+                        && "SENT".equals(rows.to(guest).get(1).state()));
+        assertThat(cloudApi.textsTo(guest))
+                .singleElement()
+                .satisfies(text ->
+                        assertThat(text.at("/text/body").asText()).isEqualTo("Here are the dates you asked about."));
         assertThat(listedDeadLetter(id).get("state").asText()).isEqualTo("REPLAYED");
         assertThat(act(id, "replay", "Bearer test-operator-token").statusCode()).isEqualTo(409);
     }
@@ -157,12 +171,17 @@ class CloudApiSendingTest {
         outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "An answer Meta will refuse.", "wamid.in.103");
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
         long outboxId = rows.to(guest).get(0).id();
-        long id = ((Number) await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
-                .get(0).get("id")).longValue();
+        long id = ((Number) await().atMost(PATIENCE)
+                        .until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
+                        .get(0)
+                        .get("id"))
+                .longValue();
 
-        assertThat(act(987654, "replay", "Bearer test-operator-token").statusCode()).isEqualTo(404);
+        assertThat(act(987654, "replay", "Bearer test-operator-token").statusCode())
+                .isEqualTo(404);
         assertThat(act(id, "resend", "Bearer test-operator-token").statusCode()).isEqualTo(400);
-        assertThat(act(id, "discard", "Bearer test-operator-token").statusCode()).isEqualTo(200);
+        assertThat(act(id, "discard", "Bearer test-operator-token").statusCode())
+                .isEqualTo(200);
 
         assertThat(listedDeadLetter(id).get("state").asText()).isEqualTo("DISCARDED");
         assertThat(rows.to(guest)).hasSize(1);
@@ -182,7 +201,8 @@ class CloudApiSendingTest {
         assertThat(requests).hasSize(3);
         assertThat(bodies(guest)).containsExactly("First answer.", "First answer.", "Second answer.");
         // the retry waited at least the pair pacing (300 ms) after Meta's 131056
-        assertThat(requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime())
+        assertThat(requests.get(1).getLoggedDate().getTime()
+                        - requests.get(0).getLoggedDate().getTime())
                 .isGreaterThanOrEqualTo(300);
         assertThat(rows.to(guest).get(0).attempts()).isEqualTo(2);
     }
@@ -205,7 +225,9 @@ class CloudApiSendingTest {
     void aStormOfPassingErrorsDeliversEveryReplyOnceAndInOrder() {
         // 20 guests, two replies each, every send failing three times first: an outage (503), Meta's
         // throughput limit (130429), a dropped connection, in a different order per guest
-        List<String> guests = java.util.stream.IntStream.range(0, 20).mapToObj(g -> "407009" + String.format("%05d", g)).toList();
+        List<String> guests = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(g -> "407009" + String.format("%05d", g))
+                .toList();
         List<Answer> errors = List.of(Answer.status(503), Answer.error(130429), Answer.connectionReset());
         for (int g = 0; g < guests.size(); g++) {
             List<Answer> answers = new java.util.ArrayList<>();
@@ -225,12 +247,17 @@ class CloudApiSendingTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> guests.stream().allMatch(g -> rows.allIn(g, "SENT")));
         for (String guest : guests) {
-            assertThat(cloudApi.requestsTo(guest)).as("4 attempts per reply to %s", guest).hasSize(8);
+            assertThat(cloudApi.requestsTo(guest))
+                    .as("4 attempts per reply to %s", guest)
+                    .hasSize(8);
             List<JsonNode> texts = cloudApi.textsTo(guest);
             // the second reply is tried only once the first one is through: the accepted ones are attempts 4 and 8
-            assertThat(List.of(texts.get(3).at("/text/body").asText(), texts.get(7).at("/text/body").asText()))
+            assertThat(List.of(
+                            texts.get(3).at("/text/body").asText(),
+                            texts.get(7).at("/text/body").asText()))
                     .containsExactly("Storm, part one", "Storm, part two");
-            assertThat(texts.subList(0, 4)).allSatisfy(t -> assertThat(t.at("/text/body").asText()).isEqualTo("Storm, part one"));
+            assertThat(texts.subList(0, 4))
+                    .allSatisfy(t -> assertThat(t.at("/text/body").asText()).isEqualTo("Storm, part one"));
             assertThat(rows.to(guest)).allSatisfy(row -> {
                 assertThat(row.attempts()).isEqualTo(4);
                 assertThat(rows.deadLettersOf(row.id())).isEmpty();
@@ -249,7 +276,9 @@ class CloudApiSendingTest {
         long outboxId = rows.to(guest).get(0).id();
         await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId).size() == 1);
         assertThat(cloudApi.requestsTo(guest)).hasSize(1);
-        assertThat(rows.deadLettersOf(outboxId).get(0)).containsEntry("meta_code", 131026).containsEntry("attempts", 1);
+        assertThat(rows.deadLettersOf(outboxId).get(0))
+                .containsEntry("meta_code", 131026)
+                .containsEntry("attempts", 1);
     }
 
     @Test
@@ -272,7 +301,8 @@ class CloudApiSendingTest {
 
         parts.forEach(part -> outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, part, "wamid.in.108"));
 
-        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT") && rows.to(guest).size() == parts.size());
+        await().atMost(PATIENCE)
+                .until(() -> rows.allIn(guest, "SENT") && rows.to(guest).size() == parts.size());
         assertThat(bodies(guest)).containsExactlyElementsOf(parts);
     }
 
@@ -296,7 +326,10 @@ class CloudApiSendingTest {
         assertThat(failingBodies.subList(0, 6)).containsOnly("failing first");
         assertThat(failingBodies.subList(6, failingBodies.size())).containsOnly("failing second");
         assertThat(rows.to(failing).get(0).attempts()).isEqualTo(6);
-        assertThat(rows.deadLettersOf(rows.to(failing).get(0).id()).get(0).get("reason").toString())
+        assertThat(rows.deadLettersOf(rows.to(failing).get(0).id())
+                        .get(0)
+                        .get("reason")
+                        .toString())
                 .startsWith("gave up after 6 attempts");
     }
 
@@ -306,9 +339,10 @@ class CloudApiSendingTest {
         String messageId = "wamid.in.111";
         wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudApiStub.MESSAGES_PATH))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.message_id",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(messageId)))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(CloudApiStub.graphResponse("read-success.json"))));
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.message_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(messageId)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        CloudApiStub.graphResponse("read-success.json"))));
 
         outbox.enqueueReadReceipt(guest, guest, PHONE_NUMBER_ID, messageId);
 
@@ -317,7 +351,8 @@ class CloudApiSendingTest {
             assertThat(body.get("status").asText()).isEqualTo("read");
             assertThat(body.at("/typing_indicator/type").asText()).isEqualTo("text");
         });
-        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_read_receipts_sent_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(operator.get("/actuator/prometheus").body(), "whatsapp_read_receipts_sent_total"))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -327,40 +362,54 @@ class CloudApiSendingTest {
         wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
                 .atPriority(1)
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.to",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(guest)))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(guest)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}")));
         outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Your dates are free.", "wamid.in.131047");
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
 
-        byte[] status = org.holidaydesk.assistant.support.Fixtures.resource("fixtures/bodies/status_failed_131047.json");
-        assertThat(new WebhookClient(port).postCallback(status, org.holidaydesk.assistant.support.Fixtures.sign(status))
-                .statusCode()).isEqualTo(200);
+        byte[] status =
+                org.holidaydesk.assistant.support.Fixtures.resource("fixtures/bodies/status_failed_131047.json");
+        assertThat(new WebhookClient(port)
+                        .postCallback(status, org.holidaydesk.assistant.support.Fixtures.sign(status))
+                        .statusCode())
+                .isEqualTo(200);
 
         long outboxId = rows.to(guest).get(0).id();
-        Map<String, Object> deadLetter = await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1).get(0);
+        Map<String, Object> deadLetter = await().atMost(PATIENCE)
+                .until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
+                .get(0);
         assertThat(deadLetter).containsEntry("meta_code", 131047).containsEntry("state", "OPEN");
         assertThat((String) deadLetter.get("reason")).contains("24-hour window", "131047");
-        assertThat(cloudApi.textsTo(guest)).noneMatch(body -> "template".equals(body.path("type").asText()));
+        assertThat(cloudApi.textsTo(guest))
+                .noneMatch(body -> "template".equals(body.path("type").asText()));
     }
 
     @Test
     void withoutAModelKeyAVoiceNoteIsNeverDownloadedAndTheGuestIsAskedToType() {
         String guest = "40700000199";
-        byte[] voice = new String(org.holidaydesk.assistant.support.Fixtures.resource("fixtures/bodies/audio_voice.json"),
-                java.nio.charset.StandardCharsets.UTF_8).replace("40739099603", guest).replace("RO.0824628194821993", "RO.0000000000000199")
+        byte[] voice = new String(
+                        org.holidaydesk.assistant.support.Fixtures.resource("fixtures/bodies/audio_voice.json"),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace("40739099603", guest)
+                .replace("RO.0824628194821993", "RO.0000000000000199")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         cloudApi.answerTextsTo(guest, Answer.accepted());
 
-        assertThat(new WebhookClient(port).postCallback(voice, org.holidaydesk.assistant.support.Fixtures.sign(voice))
-                .statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(port)
+                        .postCallback(voice, org.holidaydesk.assistant.support.Fixtures.sign(voice))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> cloudApi.textsTo(guest).stream()
-                .anyMatch(body -> body.at("/text/body").asText().contains("*type*")));
+        await().atMost(PATIENCE)
+                .until(() -> cloudApi.textsTo(guest).stream()
+                        .anyMatch(body -> body.at("/text/body").asText().contains("*type*")));
         assertThat(wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*")))).isEmpty();
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*"))))
+                .isEmpty();
     }
 
     @Test
@@ -372,21 +421,29 @@ class CloudApiSendingTest {
             outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "Vila Franceza is free that weekend.", "wamid.in.131");
 
             // no slot: back to the queue for a moment, its attempts untouched, and nothing sent
-            await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE recipient = ?"
-                    + " AND state = 'PENDING' AND attempts = 0 AND lease_owner IS NULL AND next_attempt_at > created_at",
-                    Integer.class, guest) == 1);
+            await().atMost(PATIENCE)
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM outbox WHERE recipient = ?"
+                                            + " AND state = 'PENDING' AND attempts = 0 AND lease_owner IS NULL AND next_attempt_at > created_at",
+                                    Integer.class,
+                                    guest)
+                            == 1);
             assertThat(cloudApi.requestsTo(guest)).isEmpty();
         } finally {
             jdbc.execute("ALTER TABLE send_budget_unreachable RENAME TO send_budget");
         }
 
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
-        assertThat(rows.to(guest)).singleElement().satisfies(row -> assertThat(row.attempts()).isEqualTo(1));
+        assertThat(rows.to(guest))
+                .singleElement()
+                .satisfies(row -> assertThat(row.attempts()).isEqualTo(1));
         assertThat(bodies(guest)).containsExactly("Vila Franceza is free that weekend.");
     }
 
     private List<String> bodies(String guest) {
-        return cloudApi.textsTo(guest).stream().map(text -> text.at("/text/body").asText()).toList();
+        return cloudApi.textsTo(guest).stream()
+                .map(text -> text.at("/text/body").asText())
+                .toList();
     }
 
     private JsonNode listedDeadLetter(long id) throws Exception {
@@ -401,7 +458,8 @@ class CloudApiSendingTest {
     }
 
     private HttpResponse<String> act(long id, String action, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/actuator/deadletters/" + id))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(operator.baseUrl() + "/actuator/deadletters/" + id))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + action + "\"}"));
@@ -412,8 +470,11 @@ class CloudApiSendingTest {
     }
 
     static double value(String metrics, String series) {
-        return metrics.lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-                .findFirst().orElse(-1);
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElse(-1);
     }
 }

@@ -17,9 +17,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What follows each of Meta's answers, code by code as {@code fixtures/README.md} tables them. */
 class ErrorPolicyTest {
 
-    private static final ReplyProperties PROPERTIES = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60),
-            6, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(20));
+    private static final ReplyProperties PROPERTIES = new ReplyProperties(
+            Duration.ofMillis(250),
+            50,
+            Duration.ofSeconds(60),
+            6,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(6),
+            Duration.ofMinutes(15),
+            80,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(20));
 
     /** nextDouble() is 0: the shortest wait the jitter allows. */
     private static final RandomGenerator LOWEST = () -> 0L;
@@ -30,12 +40,25 @@ class ErrorPolicyTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            "130429, RETRY", "4, RETRY", "80007, RETRY", "131000, RETRY", "131048, RETRY",
-            "131056, PACE",
-            "131047, DEAD_LETTER", "131026, DEAD_LETTER", "131008, DEAD_LETTER", "131009, DEAD_LETTER",
-            "131051, DEAD_LETTER", "131053, DEAD_LETTER", "100, DEAD_LETTER",
-            "131049, RETRY", "131050, DEAD_LETTER", "130497, DEAD_LETTER", "139200, DEAD_LETTER",
-            "190, PAUSE", "368, PAUSE"
+        "130429, RETRY",
+        "4, RETRY",
+        "80007, RETRY",
+        "131000, RETRY",
+        "131048, RETRY",
+        "131056, PACE",
+        "131047, DEAD_LETTER",
+        "131026, DEAD_LETTER",
+        "131008, DEAD_LETTER",
+        "131009, DEAD_LETTER",
+        "131051, DEAD_LETTER",
+        "131053, DEAD_LETTER",
+        "100, DEAD_LETTER",
+        "131049, RETRY",
+        "131050, DEAD_LETTER",
+        "130497, DEAD_LETTER",
+        "139200, DEAD_LETTER",
+        "190, PAUSE",
+        "368, PAUSE"
     })
     void actsOnEveryCodeOfTheTable(int code, SendAction expected) throws IOException {
         SendResult result = recorded(code);
@@ -56,7 +79,9 @@ class ErrorPolicyTest {
             int code = entry.getValue().get("code").asInt();
             SendAction action = policy.decide(recordedUnchecked(code), 1).action();
             boolean retried = action == SendAction.RETRY || action == SendAction.PACE;
-            assertThat(retried).as("code %d (%s)", code, action).isEqualTo(entry.getValue().get("retryable").asBoolean());
+            assertThat(retried)
+                    .as("code %d (%s)", code, action)
+                    .isEqualTo(entry.getValue().get("retryable").asBoolean());
         });
     }
 
@@ -69,10 +94,16 @@ class ErrorPolicyTest {
 
     @Test
     void retriesServerErrorsAndAnswersThatNeverCame() {
-        assertThat(policy.decide(SendResult.answered(503, null, null, null), 1).action()).isEqualTo(SendAction.RETRY);
-        assertThat(policy.decide(SendResult.answered(502, null, null, null), 1).action()).isEqualTo(SendAction.RETRY);
-        assertThat(policy.decide(SendResult.unanswered("SocketTimeoutException"), 1).action()).isEqualTo(SendAction.RETRY);
-        assertThat(policy.decide(SendResult.unanswered("HttpHostConnectException"), 1).action()).isEqualTo(SendAction.RETRY);
+        assertThat(policy.decide(SendResult.answered(503, null, null, null), 1).action())
+                .isEqualTo(SendAction.RETRY);
+        assertThat(policy.decide(SendResult.answered(502, null, null, null), 1).action())
+                .isEqualTo(SendAction.RETRY);
+        assertThat(policy.decide(SendResult.unanswered("SocketTimeoutException"), 1)
+                        .action())
+                .isEqualTo(SendAction.RETRY);
+        assertThat(policy.decide(SendResult.unanswered("HttpHostConnectException"), 1)
+                        .action())
+                .isEqualTo(SendAction.RETRY);
     }
 
     @Test
@@ -91,7 +122,8 @@ class ErrorPolicyTest {
         assertThat(last.action()).isEqualTo(SendAction.DEAD_LETTER);
         assertThat(last.reason()).startsWith("gave up after 6 attempts").contains("131000");
         assertThat(policy.decide(recorded(131056), 6).action()).isEqualTo(SendAction.DEAD_LETTER);
-        assertThat(policy.decide(SendResult.answered(503, null, null, null), 6).action()).isEqualTo(SendAction.DEAD_LETTER);
+        assertThat(policy.decide(SendResult.answered(503, null, null, null), 6).action())
+                .isEqualTo(SendAction.DEAD_LETTER);
     }
 
     @Test
@@ -109,17 +141,32 @@ class ErrorPolicyTest {
             Duration longestDelay = longest.decide(recorded(130429), attempt).delay();
 
             assertThat(shortest).as("attempt %d", attempt).isEqualTo(full.dividedBy(2));
-            assertThat(longestDelay).as("attempt %d", attempt).isLessThanOrEqualTo(full).isGreaterThan(full.multipliedBy(9).dividedBy(10));
+            assertThat(longestDelay)
+                    .as("attempt %d", attempt)
+                    .isLessThanOrEqualTo(full)
+                    .isGreaterThan(full.multipliedBy(9).dividedBy(10));
         }
     }
 
     @Test
     void neverWaitsLongerThanTheMaximumBackoff() throws IOException {
-        ReplyProperties manyAttempts = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60), 40,
-                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(20));
+        ReplyProperties manyAttempts = new ReplyProperties(
+                Duration.ofMillis(250),
+                50,
+                Duration.ofSeconds(60),
+                40,
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(6),
+                Duration.ofMinutes(15),
+                80,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20));
 
-        Duration delay = new ErrorPolicy(manyAttempts, HIGHEST).decide(recorded(131000), 35).delay();
+        Duration delay = new ErrorPolicy(manyAttempts, HIGHEST)
+                .decide(recorded(131000), 35)
+                .delay();
 
         assertThat(delay).isLessThanOrEqualTo(Duration.ofMinutes(5)).isGreaterThan(Duration.ofMinutes(4));
     }
@@ -168,7 +215,8 @@ class ErrorPolicyTest {
             assertThat(decision.alertOperator()).as("code %d", code).isFalse();
         }
         assertThat(policy.decide(recorded(131050), 1).reason()).contains("stop receiving marketing messages");
-        assertThat(policy.decide(recorded(130497), 1).reason()).contains("restricted from messaging users in this country");
+        assertThat(policy.decide(recorded(130497), 1).reason())
+                .contains("restricted from messaging users in this country");
     }
 
     @Test
@@ -181,9 +229,13 @@ class ErrorPolicyTest {
     }
 
     static SendResult recorded(int code) throws IOException {
-        String body = new String(Fixtures.resource("fixtures/graph-responses/error-" + code + ".json"), StandardCharsets.UTF_8);
-        int status = new ObjectMapper().readTree(Fixtures.resource("fixtures/graph-responses/index.json"))
-                .path("error-" + code + ".json").path("http_status").asInt();
+        String body = new String(
+                Fixtures.resource("fixtures/graph-responses/error-" + code + ".json"), StandardCharsets.UTF_8);
+        int status = new ObjectMapper()
+                .readTree(Fixtures.resource("fixtures/graph-responses/index.json"))
+                .path("error-" + code + ".json")
+                .path("http_status")
+                .asInt();
         return CloudApiResponses.read(status, body);
     }
 

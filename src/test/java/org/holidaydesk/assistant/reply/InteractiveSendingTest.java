@@ -34,25 +34,27 @@ import org.springframework.test.context.DynamicPropertySource;
  * Meta as its documented interactive message, and an operator replays or discards one that was
  * dead-lettered like any other reply.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "OPERATOR_TOKEN=test-operator-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-interactive;DB_CLOSE_DELAY=-1",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.base-backoff=50ms",
-        "assistant.reply.max-backoff=200ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "OPERATOR_TOKEN=test-operator-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:reply-interactive;DB_CLOSE_DELAY=-1",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.base-backoff=50ms",
+            "assistant.reply.max-backoff=200ms"
+        })
 @DirtiesContext
 class InteractiveSendingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHONE_NUMBER_ID = CloudApiStub.PHONE_NUMBER_ID;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final List<Choice> TWO = List.of(new Choice("prop_casa-pescarului", "Casa Pescarului"),
-            new Choice("prop_vila-franceza", "Vila Franceza"));
+    private static final List<Choice> TWO = List.of(
+            new Choice("prop_casa-pescarului", "Casa Pescarului"), new Choice("prop_vila-franceza", "Vila Franceza"));
 
     @RegisterExtension
     static WireMockExtension wireMock = CloudApiStub.extension();
@@ -87,8 +89,14 @@ class InteractiveSendingTest {
         String guest = "40712345678";
         cloudApi.answerTextsTo(guest, Answer.accepted());
 
-        outbox.enqueueChoices(guest, guest, PHONE_NUMBER_ID, "Both are free on those dates. Which one?", TWO,
-                "See properties", "wamid.in.120");
+        outbox.enqueueChoices(
+                guest,
+                guest,
+                PHONE_NUMBER_ID,
+                "Both are free on those dates. Which one?",
+                TWO,
+                "See properties",
+                "wamid.in.120");
 
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
         assertThat(rows.to(guest)).singleElement().satisfies(row -> {
@@ -100,7 +108,8 @@ class InteractiveSendingTest {
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer test-token");
             assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         });
-        assertThat(cloudApi.textsTo(guest)).singleElement()
+        assertThat(cloudApi.textsTo(guest))
+                .singleElement()
                 .isEqualTo(JSON.readTree(Fixtures.resource("fixtures/outbound/buttons.json")));
     }
 
@@ -108,13 +117,18 @@ class InteractiveSendingTest {
     void sendsTheTextBeforeAListInQueueOrder() {
         String guest = "40700000122";
         cloudApi.answerTextsTo(guest, Answer.accepted());
-        String lead = "Casa Pescarului sits on the Danube in Sulina, with a river view. ".repeat(20).strip();
+        String lead = "Casa Pescarului sits on the Danube in Sulina, with a river view. "
+                .repeat(20)
+                .strip();
         List<Choice> five = IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> new Choice("prop_" + i, "Casa " + i, i + " rooms")).toList();
+                .mapToObj(i -> new Choice("prop_" + i, "Casa " + i, i + " rooms"))
+                .toList();
 
-        outbox.enqueueChoices(guest, guest, PHONE_NUMBER_ID, lead + "\n\nWhich one?", five, "See properties", "wamid.in.122");
+        outbox.enqueueChoices(
+                guest, guest, PHONE_NUMBER_ID, lead + "\n\nWhich one?", five, "See properties", "wamid.in.122");
 
-        await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT") && rows.to(guest).size() == 2);
+        await().atMost(PATIENCE)
+                .until(() -> rows.allIn(guest, "SENT") && rows.to(guest).size() == 2);
         List<JsonNode> sent = cloudApi.textsTo(guest);
         assertThat(sent).extracting(request -> request.get("type").asText()).containsExactly("text", "interactive");
         assertThat(sent.get(0).at("/text/body").asText()).isEqualTo(lead);
@@ -122,7 +136,8 @@ class InteractiveSendingTest {
         assertThat(list.get("type").asText()).isEqualTo("list");
         assertThat(list.at("/body/text").asText()).isEqualTo("Which one?");
         assertThat(list.at("/action/button").asText()).isEqualTo("See properties");
-        assertThat(list.at("/action/sections/0/rows")).extracting(row -> row.get("id").asText())
+        assertThat(list.at("/action/sections/0/rows"))
+                .extracting(row -> row.get("id").asText())
                 .containsExactly("prop_1", "prop_2", "prop_3", "prop_4", "prop_5");
     }
 
@@ -131,29 +146,36 @@ class InteractiveSendingTest {
         String guest = "40700000121";
         cloudApi.answerTextsTo(guest, Answer.error(131047));
 
-        outbox.enqueueChoices(guest, guest, PHONE_NUMBER_ID, "Both are free on those dates. Which one?", TWO, null,
-                "wamid.in.121");
+        outbox.enqueueChoices(
+                guest, guest, PHONE_NUMBER_ID, "Both are free on those dates. Which one?", TWO, null, "wamid.in.121");
 
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
         long outboxId = rows.to(guest).get(0).id();
         Map<String, Object> deadLetter = await().atMost(PATIENCE)
-                .until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1).get(0);
+                .until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
+                .get(0);
         assertThat(deadLetter).containsEntry("kind", "interactive").containsEntry("meta_code", 131047);
         JsonNode refused = cloudApi.textsTo(guest).get(0);
         long id = ((Number) deadLetter.get("id")).longValue();
         JsonNode listed = listedDeadLetter(id);
         assertThat(listed.get("kind").asText()).isEqualTo("interactive");
         assertThat(listed.get("recipient").asText()).isEqualTo("+40*****0121");
-        assertThat(listed.toString()).doesNotContain(guest).doesNotContain("Which one").doesNotContain("Casa Pescarului");
+        assertThat(listed.toString())
+                .doesNotContain(guest)
+                .doesNotContain("Which one")
+                .doesNotContain("Casa Pescarului");
 
         wireMock.resetAll();
         cloudApi.answerTextsTo(guest, Answer.accepted());
         assertThat(act(id, "replay").statusCode()).isEqualTo(200);
 
-        await().atMost(PATIENCE).until(() -> rows.to(guest).size() == 2 && "SENT".equals(rows.to(guest).get(1).state()));
+        await().atMost(PATIENCE)
+                .until(() -> rows.to(guest).size() == 2
+                        && "SENT".equals(rows.to(guest).get(1).state()));
         assertThat(rows.to(guest).get(1).kind()).isEqualTo("interactive");
         assertThat(cloudApi.textsTo(guest)).singleElement().isEqualTo(refused);
-        assertThat(refused.at("/interactive/action/buttons/1/reply/id").asText()).isEqualTo("prop_vila-franceza");
+        assertThat(refused.at("/interactive/action/buttons/1/reply/id").asText())
+                .isEqualTo("prop_vila-franceza");
         assertThat(listedDeadLetter(id).get("state").asText()).isEqualTo("REPLAYED");
     }
 
@@ -166,8 +188,11 @@ class InteractiveSendingTest {
 
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "DEAD"));
         long outboxId = rows.to(guest).get(0).id();
-        long id = ((Number) await().atMost(PATIENCE).until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
-                .get(0).get("id")).longValue();
+        long id = ((Number) await().atMost(PATIENCE)
+                        .until(() -> rows.deadLettersOf(outboxId), l -> l.size() == 1)
+                        .get(0)
+                        .get("id"))
+                .longValue();
 
         assertThat(act(id, "discard").statusCode()).isEqualTo(200);
 

@@ -15,30 +15,44 @@ class LinkAndFlowMessagesTest {
 
     @Test
     void aLinkButtonHasMetasShapeWithItsLabelWithin20Characters() {
-        ObjectNode interactive = InteractiveMessages.ctaUrl("Casa Pescarului is free.", "Book 28 September – 3 October",
+        ObjectNode interactive = InteractiveMessages.ctaUrl(
+                "Casa Pescarului is free.",
+                "Book 28 September – 3 October",
                 "https://assistant.example.com/b/abcdefghijklmnopqrstuvwx");
 
-        assertThat(interactive.at("/action/parameters/display_text").asText()).hasSizeLessThanOrEqualTo(20).endsWith("…");
-        assertThat(MetaMessageShape.problems(CloudApiRequests.interactive("40712345678", interactive))).isEmpty();
+        assertThat(interactive.at("/action/parameters/display_text").asText())
+                .hasSizeLessThanOrEqualTo(20)
+                .endsWith("…");
+        assertThat(MetaMessageShape.problems(CloudApiRequests.interactive("40712345678", interactive)))
+                .isEmpty();
     }
 
     @Test
     void aLinkButtonRefusesWhatMetaWouldRefuse() {
-        assertThatThrownBy(() -> InteractiveMessages.ctaUrl("text", " ", "https://x.example")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> InteractiveMessages.ctaUrl("text", "Book", "javascript:alert(1)")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> InteractiveMessages.ctaUrl(" ", "Book", "https://x.example")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InteractiveMessages.ctaUrl("text", " ", "https://x.example"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InteractiveMessages.ctaUrl("text", "Book", "javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InteractiveMessages.ctaUrl(" ", "Book", "https://x.example"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aFlowMessageOpensItsScreenWithItsData() {
         ObjectNode data = JSON.createObjectNode().put("min_date", "2027-03-01").put("max_date", "2027-04-01");
-        ObjectNode interactive = InteractiveMessages.flow("Free in March:", new FlowInvite("1234567890", "token-1",
-                "Pick your dates", "DATES", data));
+        ObjectNode interactive = InteractiveMessages.flow(
+                "Free in March:", new FlowInvite("1234567890", "token-1", "Pick your dates", "DATES", data));
 
-        assertThat(interactive.at("/action/parameters/flow_message_version").asText()).isEqualTo("3");
-        assertThat(interactive.at("/action/parameters/flow_action_payload/data/min_date").asText()).isEqualTo("2027-03-01");
-        assertThat(MetaMessageShape.problems(CloudApiRequests.interactive("40712345678", interactive))).isEmpty();
-        assertThatThrownBy(() -> InteractiveMessages.flow("x", new FlowInvite("1", "t", "Pick", "DATES", JSON.createObjectNode())))
+        assertThat(interactive.at("/action/parameters/flow_message_version").asText())
+                .isEqualTo("3");
+        assertThat(interactive
+                        .at("/action/parameters/flow_action_payload/data/min_date")
+                        .asText())
+                .isEqualTo("2027-03-01");
+        assertThat(MetaMessageShape.problems(CloudApiRequests.interactive("40712345678", interactive)))
+                .isEmpty();
+        assertThatThrownBy(() -> InteractiveMessages.flow(
+                        "x", new FlowInvite("1", "t", "Pick", "DATES", JSON.createObjectNode())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

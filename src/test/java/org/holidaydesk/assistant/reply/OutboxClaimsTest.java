@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.reply;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.holidaydesk.assistant.config.H2TestUrls;
 import org.holidaydesk.assistant.config.ReplyProperties;
 import org.holidaydesk.assistant.support.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Named;
@@ -34,9 +34,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OutboxClaimsTest {
 
-    private static final ReplyProperties PROPERTIES = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60),
-            6, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(20));
+    private static final ReplyProperties PROPERTIES = new ReplyProperties(
+            Duration.ofMillis(250),
+            50,
+            Duration.ofSeconds(60),
+            6,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(6),
+            Duration.ofMinutes(15),
+            80,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(20));
     private static DataSource postgres;
 
     static Stream<Named<DataSource>> databases() {
@@ -99,7 +109,9 @@ class OutboxClaimsTest {
             List<OutboundMessage> second = db.claim(two);
             secondIsDone.countDown();
 
-            assertThat(first.get(30, TimeUnit.SECONDS)).extracting(OutboundMessage::id).containsExactly(a1, b1);
+            assertThat(first.get(30, TimeUnit.SECONDS))
+                    .extracting(OutboundMessage::id)
+                    .containsExactly(a1, b1);
             assertThat(second).isEmpty();
         } finally {
             secondIsDone.countDown();
@@ -114,7 +126,10 @@ class OutboxClaimsTest {
         long a1 = db.queue("A", "a1");
         db.queue("A", "a2");
         long b1 = db.queue("B", "b1");
-        db.jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE id = ?", Timestamp.from(Instant.now().plusSeconds(600)), a1);
+        db.jdbc.update(
+                "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().plusSeconds(600)),
+                a1);
 
         assertThat(db.claim(db.replica("one"))).extracting(OutboundMessage::id).containsExactly(b1);
     }
@@ -129,7 +144,10 @@ class OutboxClaimsTest {
         assertThat(db.claim(crashed)).hasSize(1);
         assertThat(db.claim(survivor)).isEmpty();
 
-        db.jdbc.update("UPDATE outbox SET lease_until = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(1)), a1);
+        db.jdbc.update(
+                "UPDATE outbox SET lease_until = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)),
+                a1);
 
         assertThat(db.claim(survivor)).extracting(OutboundMessage::id).containsExactly(a1);
     }
@@ -143,7 +161,8 @@ class OutboxClaimsTest {
         Instant[] now = {Instant.now()};
         SendingPause pause = new SendingPause(PROPERTIES, new MovableClock(now));
         OutboxClaims replica = new OutboxClaims(db.jdbc, PROPERTIES, pause, "one", Clock.systemUTC());
-        pause.pause(new SendOutcome(SendResult.answered(401, 190, "token", null),
+        pause.pause(new SendOutcome(
+                SendResult.answered(401, 190, "token", null),
                 new Decision(SendAction.PAUSE, Duration.ZERO, "token", false)));
 
         assertThat(db.claim(replica)).isEmpty();
@@ -220,14 +239,18 @@ class OutboxClaimsTest {
     private static synchronized DataSource postgres() {
         if (postgres == null) {
             String database = EmbeddedPostgresServer.createDatabase("outbox_claims");
-            postgres = migrated(new DriverManagerDataSource(
-                    EmbeddedPostgresServer.jdbcUrl(database, EmbeddedPostgresServer.get().getPort())));
+            postgres = migrated(new DriverManagerDataSource(EmbeddedPostgresServer.jdbcUrl(
+                    database, EmbeddedPostgresServer.get().getPort())));
         }
         return postgres;
     }
 
     private static DataSource migrated(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return dataSource;
     }
 }

@@ -35,16 +35,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * untouched, the operator sees it in health, metrics and one log message, Meta's callbacks are still
  * acknowledged, and once Meta accepts again the held replies go out by themselves, in order.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-paused;DB_CLOSE_DELAY=-1",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.base-backoff=50ms",
-        "assistant.reply.pause-probe-interval=300ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:reply-paused;DB_CLOSE_DELAY=-1",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.base-backoff=50ms",
+            "assistant.reply.pause-probe-interval=300ms"
+        })
 @AutoConfigureMetrics
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
@@ -119,11 +121,13 @@ class PausedSendingTest {
         HttpResponse<String> readiness = operator.get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).get("status").asText()).isEqualTo("UP");
-        assertThat(CloudApiSendingTest.value(operator.get("/actuator/prometheus").body(), "whatsapp_sending_paused"))
+        assertThat(CloudApiSendingTest.value(
+                        operator.get("/actuator/prometheus").body(), "whatsapp_sending_paused"))
                 .isEqualTo(1.0);
 
         byte[] callback = Fixtures.textCallback("wamid.during-pause-" + code, "Are you there?");
-        assertThat(meta.postCallback(callback, Fixtures.sign(callback)).statusCode()).isEqualTo(200);
+        assertThat(meta.postCallback(callback, Fixtures.sign(callback)).statusCode())
+                .isEqualTo(200);
 
         assertThat(output.getOut().split("Sending to WhatsApp is PAUSED", -1)).hasSize(2);
 
@@ -132,13 +136,18 @@ class PausedSendingTest {
         cloudApi.answerTextsTo(second, Answer.accepted());
         cloudApi.answerTextsTo(third, Answer.accepted());
 
-        await().atMost(PATIENCE).until(() -> rows.allIn(first, "SENT") && rows.allIn(second, "SENT") && rows.allIn(third, "SENT"));
-        assertThat(cloudApi.textsTo(second)).extracting(text -> text.at("/text/body").asText())
+        await().atMost(PATIENCE)
+                .until(() -> rows.allIn(first, "SENT") && rows.allIn(second, "SENT") && rows.allIn(third, "SENT"));
+        assertThat(cloudApi.textsTo(second))
+                .extracting(text -> text.at("/text/body").asText())
                 .containsExactly("second guest, part one", "second guest, part two");
         assertThat(cloudApi.textsTo(third)).hasSize(1);
-        assertThat(CloudApiSendingTest.value(operator.get("/actuator/prometheus").body(), "whatsapp_sending_paused"))
+        assertThat(CloudApiSendingTest.value(
+                        operator.get("/actuator/prometheus").body(), "whatsapp_sending_paused"))
                 .isEqualTo(0.0);
-        assertThat(JSON.readTree(operator.get("/actuator/health").body()).at("/components/cloudApi/status").asText())
+        assertThat(JSON.readTree(operator.get("/actuator/health").body())
+                        .at("/components/cloudApi/status")
+                        .asText())
                 .isEqualTo("UP");
         assertThat(output.getOut()).contains("Sending to WhatsApp resumed");
     }

@@ -35,16 +35,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * the send or in a later failed status, sends the template once, holds the reply, and the reply goes out
  * as soon as the guest writes again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "WHATSAPP_REENGAGE_TEMPLATE=continue_conversation:en",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reengagement;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.pair-pacing=0ms"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "WHATSAPP_REENGAGE_TEMPLATE=continue_conversation:en",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:reengagement;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.pair-pacing=0ms"
+        })
 @AutoConfigureMetrics
 @DirtiesContext
 class ReengagementTest {
@@ -95,13 +97,21 @@ class ReengagementTest {
 
         // a second late reply does not send a second template
         outbox.enqueueText(guest, guest, PHONE_NUMBER_ID, "And Vila Franceza too.", "wamid.in.401b");
-        await().atMost(PATIENCE).until(() -> states(guest).stream().filter(Reengagement.AWAITING::equals).count() == 2);
+        await().atMost(PATIENCE)
+                .until(() -> states(guest).stream()
+                                .filter(Reengagement.AWAITING::equals)
+                                .count()
+                        == 2);
         assertThat(templatesTo(guest)).hasSize(1);
 
         answerTexts(guest, Answer.accepted());
         guestWrites(guest, "wamid.reengage-401", "Hi again, yes please");
 
-        await().atMost(PATIENCE).until(() -> textBodies(guest).stream().filter("And Vila Franceza too."::equals).count() == 2);
+        await().atMost(PATIENCE)
+                .until(() -> textBodies(guest).stream()
+                                .filter("And Vila Franceza too."::equals)
+                                .count()
+                        == 2);
         List<String> texts = textBodies(guest);
         int first = texts.lastIndexOf("Casa Pescarului is free from 15 June.");
         int second = texts.lastIndexOf("And Vila Franceza too.");
@@ -113,10 +123,13 @@ class ReengagementTest {
     void aFailedStatusWith131047AfterSendingHoldsTheReplyAgainBehindTheTemplate() {
         String guest = "40739099603";
         String wamid = "wamid.StB5+QXHWF2bJZ4UADhwOIn4Jhp8kRI6dilXeFsy";
-        wireMock.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages")).atPriority(1)
+        wireMock.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.type", equalTo("text")))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(guest)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}")));
         answerTemplates(guest, Answer.accepted());
 
@@ -124,45 +137,63 @@ class ReengagementTest {
         await().atMost(PATIENCE).until(() -> rows.allIn(guest, "SENT"));
 
         byte[] status = Fixtures.resource("fixtures/bodies/status_failed_131047.json");
-        assertThat(new WebhookClient(port).postCallback(status, Fixtures.sign(status)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(port)
+                        .postCallback(status, Fixtures.sign(status))
+                        .statusCode())
+                .isEqualTo(200);
 
         await().atMost(PATIENCE).until(() -> templatesTo(guest).size() == 1);
         await().atMost(PATIENCE).until(() -> states(guest).contains(Reengagement.AWAITING));
 
         guestWrites(guest, "wamid.reengage-402", "Still interested");
-        await().atMost(PATIENCE).until(() -> textBodies(guest).stream().filter("Your dates are free."::equals).count() == 2);
+        await().atMost(PATIENCE)
+                .until(() -> textBodies(guest).stream()
+                                .filter("Your dates are free."::equals)
+                                .count()
+                        == 2);
     }
 
     private void guestWrites(String guest, String wamid, String text) {
-        byte[] body = new String(Fixtures.textCallback(wamid, text), StandardCharsets.UTF_8).replace("40752601815", guest)
+        byte[] body = new String(Fixtures.textCallback(wamid, text), StandardCharsets.UTF_8)
+                .replace("40752601815", guest)
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(port).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(port)
+                        .postCallback(body, Fixtures.sign(body))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void answerTexts(String guest, Answer answer) {
-        wireMock.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages")).atPriority(2)
+        wireMock.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
+                .atPriority(2)
                 .withRequestBody(matchingJsonPath("$.type", equalTo("text")))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(guest)))
                 .willReturn(answer.response()));
     }
 
     private void answerTemplates(String guest, Answer answer) {
-        wireMock.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages")).atPriority(2)
+        wireMock.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
+                .atPriority(2)
                 .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(guest)))
                 .willReturn(answer.response()));
     }
 
     private List<JsonNode> templatesTo(String guest) {
-        return cloudApi.textsTo(guest).stream().filter(body -> "template".equals(body.path("type").asText())).toList();
+        return cloudApi.textsTo(guest).stream()
+                .filter(body -> "template".equals(body.path("type").asText()))
+                .toList();
     }
 
     private List<String> textBodies(String guest) {
-        return cloudApi.textsTo(guest).stream().filter(body -> "text".equals(body.path("type").asText()))
-                .map(body -> body.at("/text/body").asText()).toList();
+        return cloudApi.textsTo(guest).stream()
+                .filter(body -> "text".equals(body.path("type").asText()))
+                .map(body -> body.at("/text/body").asText())
+                .toList();
     }
 
     private List<String> states(String guest) {
-        return jdbc.queryForList("SELECT state FROM outbox WHERE recipient = ? AND kind = 'text' ORDER BY id", String.class, guest);
+        return jdbc.queryForList(
+                "SELECT state FROM outbox WHERE recipient = ? AND kind = 'text' ORDER BY id", String.class, guest);
     }
 }

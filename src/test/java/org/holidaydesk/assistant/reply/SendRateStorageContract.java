@@ -47,7 +47,11 @@ abstract class SendRateStorageContract {
     @BeforeEach
     void migrate() throws Exception {
         dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     @Test
@@ -85,7 +89,8 @@ abstract class SendRateStorageContract {
         SendBudget.Slots afterAPause = replica.reserve(NUMBER, 3);
 
         assertThat(afterAPause.first()).isEqualTo(clock.instant().plus(SendBudget.LEAD));
-        assertThat(afterAPause.get(1)).isEqualTo(clock.instant().plus(SendBudget.LEAD).plusMillis(105));
+        assertThat(afterAPause.get(1))
+                .isEqualTo(clock.instant().plus(SendBudget.LEAD).plusMillis(105));
     }
 
     @Test
@@ -135,7 +140,8 @@ abstract class SendRateStorageContract {
         List<Instant> sorted = slots.stream().sorted().toList();
         assertThat(sorted).doesNotHaveDuplicates();
         for (int i = 1; i < sorted.size(); i++) {
-            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).as("gap before slot %d", i)
+            assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
+                    .as("gap before slot %d", i)
                     .isGreaterThanOrEqualTo(Duration.ofMillis(105));
         }
         int rate = (int) RATE;
@@ -151,7 +157,9 @@ abstract class SendRateStorageContract {
         SendBudget one = placesReplica(RATE, Duration.ofSeconds(60));
         SendBudget two = placesReplica(RATE, Duration.ofSeconds(60));
 
-        assertThat(one.take(NUMBER)).as("no places before the number's first send").isEmpty();
+        assertThat(one.take(NUMBER))
+                .as("no places before the number's first send")
+                .isEmpty();
         assertThat(one.untilPlaceFree(NUMBER)).as("made, and free at once").isZero();
         List<SendBudget.Place> taken = new ArrayList<>();
         for (int i = 0; i < RATE; i++) {
@@ -160,9 +168,12 @@ abstract class SendRateStorageContract {
 
         assertThat(taken).extracting(SendBudget.Place::holder).doesNotHaveDuplicates();
         assertThat(two.take(NUMBER)).as("all %d places held", (int) RATE).isEmpty();
-        assertThat(one.untilPlaceFree(NUMBER)).as("a held place frees a cool-down after its send ends, at the soonest")
+        assertThat(one.untilPlaceFree(NUMBER))
+                .as("a held place frees a cool-down after its send ends, at the soonest")
                 .isEqualTo(one.cooldown());
-        assertThat(one.take("209876543210987")).as("another number's places are its own").isEmpty();
+        assertThat(one.take("209876543210987"))
+                .as("another number's places are its own")
+                .isEmpty();
         assertThat(one.untilPlaceFree("209876543210987")).isZero();
         assertThat(one.take("209876543210987")).isPresent();
     }
@@ -179,8 +190,10 @@ abstract class SendRateStorageContract {
         Duration wait = two.untilPlaceFree(NUMBER);
         assertThat(wait).isPositive().isLessThanOrEqualTo(one.cooldown());
 
-        Instant taken = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                .until(() -> two.take(NUMBER).map(place -> Instant.now()), Optional::isPresent).orElseThrow();
+        Instant taken = await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> two.take(NUMBER).map(place -> Instant.now()), Optional::isPresent)
+                .orElseThrow();
 
         assertThat(taken).isAfterOrEqualTo(completed.plus(one.cooldown()));
         assertThat(two.take(NUMBER)).as("the other places are still held").isEmpty();
@@ -201,16 +214,20 @@ abstract class SendRateStorageContract {
             two.take(NUMBER).ifPresent(again::add);
             return again.size() == (int) RATE - 1;
         });
-        assertThat(Instant.now()).as("the slow send has lasted longer than a cool-down")
+        assertThat(Instant.now())
+                .as("the slow send has lasted longer than a cool-down")
                 .isAfter(slowTaken.plus(one.cooldown()));
         assertThat(two.take(NUMBER)).as("the slow send still holds its place").isEmpty();
 
         Instant completed = Instant.now();
         one.release(slow);
-        Instant taken = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                .until(() -> two.take(NUMBER).map(place -> Instant.now()), Optional::isPresent).orElseThrow();
+        Instant taken = await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> two.take(NUMBER).map(place -> Instant.now()), Optional::isPresent)
+                .orElseThrow();
 
-        assertThat(taken).as("a cool-down after the slow send completed, not after it began")
+        assertThat(taken)
+                .as("a cool-down after the slow send completed, not after it began")
                 .isAfterOrEqualTo(completed.plus(one.cooldown()));
     }
 
@@ -223,11 +240,15 @@ abstract class SendRateStorageContract {
         List<SendBudget.Place> lost = takeAll(crashed, (int) RATE);
 
         List<SendBudget.Place> takenOver = new ArrayList<>();
-        Instant first = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                .until(() -> alive.take(NUMBER).map(place -> {
-                    takenOver.add(place);
-                    return Instant.now();
-                }), Optional::isPresent).orElseThrow();
+        Instant first = await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
+                .until(
+                        () -> alive.take(NUMBER).map(place -> {
+                            takenOver.add(place);
+                            return Instant.now();
+                        }),
+                        Optional::isPresent)
+                .orElseThrow();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> {
             alive.take(NUMBER).ifPresent(takenOver::add);
             return takenOver.size() == (int) RATE;
@@ -235,9 +256,11 @@ abstract class SendRateStorageContract {
         lost.forEach(crashed::release);
 
         assertThat(first).isAfterOrEqualTo(before.plus(holdLimit));
-        assertThat(new JdbcTemplate(dataSource).queryForList("SELECT holder FROM send_place WHERE phone_number_id = ?",
-                String.class, NUMBER)).as("a late give-back of a place taken over changes nothing")
-                .containsExactlyInAnyOrderElementsOf(takenOver.stream().map(SendBudget.Place::holder).toList());
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForList("SELECT holder FROM send_place WHERE phone_number_id = ?", String.class, NUMBER))
+                .as("a late give-back of a place taken over changes nothing")
+                .containsExactlyInAnyOrderElementsOf(
+                        takenOver.stream().map(SendBudget.Place::holder).toList());
     }
 
     @Test
@@ -247,11 +270,16 @@ abstract class SendRateStorageContract {
         SendBudget slowest = placesReplica(0.5, Duration.ofSeconds(60));
 
         assertThat(slower.places()).isEqualTo(3);
-        assertThat(slower.take(NUMBER)).as("places 0 and 1 are held, 2 is the last of three").isPresent();
+        assertThat(slower.take(NUMBER))
+                .as("places 0 and 1 are held, 2 is the last of three")
+                .isPresent();
         assertThat(slower.take(NUMBER)).as("places 3 to 9 are not its own").isEmpty();
         assertThat(slowest.places()).isEqualTo(1);
-        assertThat(slowest.cooldown()).as("one message every two seconds").isEqualTo(Duration.ofMillis(2000 + SendBudget.MARGIN_MILLIS));
-        assertThat(placesReplica(80, Duration.ofSeconds(60)).cooldown()).isEqualTo(Duration.ofMillis(1000 + SendBudget.MARGIN_MILLIS));
+        assertThat(slowest.cooldown())
+                .as("one message every two seconds")
+                .isEqualTo(Duration.ofMillis(2000 + SendBudget.MARGIN_MILLIS));
+        assertThat(placesReplica(80, Duration.ofSeconds(60)).cooldown())
+                .isEqualTo(Duration.ofMillis(1000 + SendBudget.MARGIN_MILLIS));
     }
 
     @Test
@@ -283,8 +311,10 @@ abstract class SendRateStorageContract {
         }
 
         assertThat(taken).hasSize((int) RATE);
-        assertThat(new JdbcTemplate(dataSource).queryForList("SELECT holder FROM send_place WHERE phone_number_id = ?",
-                String.class, NUMBER)).containsExactlyInAnyOrderElementsOf(taken.stream().map(SendBudget.Place::holder).toList());
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForList("SELECT holder FROM send_place WHERE phone_number_id = ?", String.class, NUMBER))
+                .containsExactlyInAnyOrderElementsOf(
+                        taken.stream().map(SendBudget.Place::holder).toList());
     }
 
     /**
@@ -299,19 +329,33 @@ abstract class SendRateStorageContract {
         int replicas = 3;
         int batch = 3;
         FakeCloudApi meta = new FakeCloudApi();
-        CloudApiRequests requests = new CloudApiRequests(new org.holidaydesk.assistant.config.WhatsAppProperties("verify",
-                "secret", false, "token-123", NUMBER, java.net.URI.create("https://graph.facebook.com/"), "v24.0"));
+        CloudApiRequests requests = new CloudApiRequests(new org.holidaydesk.assistant.config.WhatsAppProperties(
+                "verify",
+                "secret",
+                false,
+                "token-123",
+                NUMBER,
+                java.net.URI.create("https://graph.facebook.com/"),
+                "v24.0"));
         ExecutorService senders = Executors.newFixedThreadPool(replicas * batch);
         List<Future<?>> sends = new ArrayList<>();
         try {
             for (int r = 0; r < replicas; r++) {
-                SendRate replica = new SendRate(placesReplica(rate, Duration.ofSeconds(60)), requests,
-                        java.time.Clock.systemUTC());
+                SendRate replica = new SendRate(
+                        placesReplica(rate, Duration.ofSeconds(60)), requests, java.time.Clock.systemUTC());
                 List<OutboundMessage> claimed = new ArrayList<>();
                 for (int m = 0; m < batch; m++) {
                     long id = r * 100L + m;
-                    claimed.add(new OutboundMessage(id, "guest-" + id, "40712345" + id, NUMBER, Outbox.TEXT, "body",
-                            "wamid.in-" + id, 0, false));
+                    claimed.add(new OutboundMessage(
+                            id,
+                            "guest-" + id,
+                            "40712345" + id,
+                            NUMBER,
+                            Outbox.TEXT,
+                            "body",
+                            "wamid.in-" + id,
+                            0,
+                            false));
                 }
                 SendRate.BatchSlots slots = replica.reserve(claimed);
                 for (OutboundMessage row : claimed) {
@@ -353,13 +397,19 @@ abstract class SendRateStorageContract {
             senders.shutdownNow();
         }
 
-        assertThat(meta.heldTooLong).as("the slow sends were overtaken as planned").hasValue(0);
-        assertThat(meta.ids()).as("every message arrived exactly once").hasSize(replicas * batch).doesNotHaveDuplicates();
+        assertThat(meta.heldTooLong)
+                .as("the slow sends were overtaken as planned")
+                .hasValue(0);
+        assertThat(meta.ids())
+                .as("every message arrived exactly once")
+                .hasSize(replicas * batch)
+                .doesNotHaveDuplicates();
         List<Instant> arrivals = meta.times().stream().sorted().toList();
         for (int i = rate; i < arrivals.size(); i++) {
             assertThat(Duration.between(arrivals.get(i - rate), arrivals.get(i)))
-                    .as("%d sends arrived within one second, from the %d-th on (%d postponed)", rate + 1, i - rate + 1,
-                            meta.postponed.get())
+                    .as(
+                            "%d sends arrived within one second, from the %d-th on (%d postponed)",
+                            rate + 1, i - rate + 1, meta.postponed.get())
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
     }
@@ -369,8 +419,10 @@ abstract class SendRateStorageContract {
 
         private final List<Long> ids = new ArrayList<>();
         private final List<Instant> times = new ArrayList<>();
-        private final java.util.concurrent.atomic.AtomicInteger postponed = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger heldTooLong = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger postponed =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger heldTooLong =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         synchronized void arrive(long id) {
             times.add(Instant.now());
@@ -414,7 +466,11 @@ abstract class SendRateStorageContract {
     }
 
     private SendBudget placesReplica(double rate, Duration holdLimit) {
-        return new SendBudget(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource), rate, holdLimit,
+        return new SendBudget(
+                new JdbcTemplate(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                rate,
+                holdLimit,
                 java.time.Clock.systemUTC());
     }
 

@@ -9,7 +9,8 @@ class SendRateStoragePostgresTest extends SendRateStorageContract {
 
     @Override
     DataSource freshDatabase() {
-        String name = EmbeddedPostgresServer.createDatabase("send_rate_" + UUID.randomUUID().toString().replace("-", ""));
+        String name = EmbeddedPostgresServer.createDatabase(
+                "send_rate_" + UUID.randomUUID().toString().replace("-", ""));
         return EmbeddedPostgresServer.get().getDatabase("postgres", name);
     }
 }

@@ -30,8 +30,14 @@ class SendRateTest {
 
     private static final String NUMBER = "106540352242922";
     private static final String OTHER_NUMBER = "209876543210987";
-    private static final CloudApiRequests REQUESTS = new CloudApiRequests(new WhatsAppProperties("verify", "secret", false,
-            "token-123", "000000000000000", URI.create("https://graph.facebook.com/"), "v24.0"));
+    private static final CloudApiRequests REQUESTS = new CloudApiRequests(new WhatsAppProperties(
+            "verify",
+            "secret",
+            false,
+            "token-123",
+            "000000000000000",
+            URI.create("https://graph.facebook.com/"),
+            "v24.0"));
 
     private JdbcTemplate jdbc;
     private SendBudget budget;
@@ -41,7 +47,11 @@ class SendRateTest {
     void database() {
         DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:send-rate-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         budget = new SendBudget(jdbc, new DataSourceTransactionManager(dataSource), 10, Clock.systemUTC());
         sendRate = new SendRate(budget, REQUESTS);
@@ -49,8 +59,12 @@ class SendRateTest {
 
     @Test
     void reservesABatchsSlotsOncePerNumberAndNoneForReadReceiptsOrHandoffNotes() {
-        List<OutboundMessage> batch = List.of(row(1, NUMBER, Outbox.TEXT), row(2, NUMBER, Outbox.READ),
-                row(3, OTHER_NUMBER, Outbox.INTERACTIVE), row(4, NUMBER, Outbox.TEXT), row(5, "", Outbox.HANDOFF));
+        List<OutboundMessage> batch = List.of(
+                row(1, NUMBER, Outbox.TEXT),
+                row(2, NUMBER, Outbox.READ),
+                row(3, OTHER_NUMBER, Outbox.INTERACTIVE),
+                row(4, NUMBER, Outbox.TEXT),
+                row(5, "", Outbox.HANDOFF));
 
         Map<Long, Instant> slots = sendRate.reserve(batch).slots();
 
@@ -58,7 +72,8 @@ class SendRateTest {
         assertThat(Duration.between(slots.get(1L), slots.get(4L))).isEqualTo(budget.interval());
         assertThat(nextSlot(NUMBER)).isEqualTo(slots.get(4L).plus(budget.interval()));
         assertThat(nextSlot(OTHER_NUMBER)).isEqualTo(slots.get(3L).plus(budget.interval()));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class))
+                .isEqualTo(2);
     }
 
     @Test
@@ -67,20 +82,23 @@ class SendRateTest {
         assertThat(sendRate.acquire(row(2, "", Outbox.HANDOFF), null)).isNull();
         sendRate.release(null);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_place", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_place", Integer.class))
+                .isZero();
     }
 
     @Test
     void sendsEachMessageOfABatchNoSoonerThanItsSlot() {
-        List<OutboundMessage> batch = List.of(row(1, NUMBER, Outbox.TEXT), row(2, NUMBER, Outbox.TEXT),
-                row(3, NUMBER, Outbox.TEXT));
+        List<OutboundMessage> batch =
+                List.of(row(1, NUMBER, Outbox.TEXT), row(2, NUMBER, Outbox.TEXT), row(3, NUMBER, Outbox.TEXT));
         SendRate.BatchSlots slots = sendRate.reserve(batch);
 
         sendRate.acquire(batch.get(2), slots);
 
         assertThat(Instant.now()).isAfterOrEqualTo(slots.slots().get(3L));
-        assertThat(nextSlot(NUMBER)).as("no slot taken besides the batch's")
+        assertThat(nextSlot(NUMBER))
+                .as("no slot taken besides the batch's")
                 .isEqualTo(slots.slots().get(3L).plus(budget.interval()));
     }
 
@@ -99,18 +117,25 @@ class SendRateTest {
 
         SendBudget.Place place = sendRate.acquire(row(1, NUMBER, Outbox.TEXT), null);
 
-        assertThat(Duration.between(before, Instant.now())).as("no waiting beyond the slot's lead")
+        assertThat(Duration.between(before, Instant.now()))
+                .as("no waiting beyond the slot's lead")
                 .isLessThan(Duration.ofMillis(500));
         assertThat(place.phoneNumberId()).isEqualTo(NUMBER);
-        assertThat(jdbc.queryForList("SELECT holder FROM send_place WHERE phone_number_id = ? AND holder IS NOT NULL",
-                String.class, NUMBER)).containsExactly(place.holder());
+        assertThat(jdbc.queryForList(
+                        "SELECT holder FROM send_place WHERE phone_number_id = ? AND holder IS NOT NULL",
+                        String.class,
+                        NUMBER))
+                .containsExactly(place.holder());
 
         Instant completed = Instant.now();
         sendRate.release(place);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_place WHERE holder IS NOT NULL", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT MAX(free_at) FROM send_place", Timestamp.class).toInstant())
-                .as("it cools down from the end of the attempt").isAfterOrEqualTo(completed.plus(budget.cooldown()));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_place WHERE holder IS NOT NULL", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT MAX(free_at) FROM send_place", Timestamp.class)
+                        .toInstant())
+                .as("it cools down from the end of the attempt")
+                .isAfterOrEqualTo(completed.plus(budget.cooldown()));
     }
 
     @Test
@@ -118,10 +143,12 @@ class SendRateTest {
         OutboundMessage late = row(1, NUMBER, Outbox.TEXT);
         Instant missed = Instant.now().minusSeconds(1);
 
-        assertThat(sendRate.acquire(late, new SendRate.BatchSlots(Map.of(1L, missed)))).isNotNull();
+        assertThat(sendRate.acquire(late, new SendRate.BatchSlots(Map.of(1L, missed))))
+                .isNotNull();
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM send_budget", Integer.class))
-                .as("no second slot: the places keep the rate").isZero();
+                .as("no second slot: the places keep the rate")
+                .isZero();
     }
 
     @Test
@@ -133,8 +160,10 @@ class SendRateTest {
         Instant before = Instant.now();
 
         assertThatThrownBy(() -> impatient.acquire(row(99, NUMBER, Outbox.TEXT), null))
-                .isInstanceOf(SendRate.SlotUnavailable.class).hasMessageContaining("busy");
-        assertThat(Duration.between(before, Instant.now())).as("it does not wait for a place it cannot get in time")
+                .isInstanceOf(SendRate.SlotUnavailable.class)
+                .hasMessageContaining("busy");
+        assertThat(Duration.between(before, Instant.now()))
+                .as("it does not wait for a place it cannot get in time")
                 .isLessThan(Duration.ofSeconds(1));
     }
 
@@ -146,7 +175,8 @@ class SendRateTest {
         SendRate.BatchSlots slots = sendRate.reserve(List.of(text));
 
         assertThat(slots.slots()).isEmpty();
-        assertThatThrownBy(() -> sendRate.acquire(text, slots)).isInstanceOf(SendRate.SlotUnavailable.class)
+        assertThatThrownBy(() -> sendRate.acquire(text, slots))
+                .isInstanceOf(SendRate.SlotUnavailable.class)
                 .hasMessageContaining("database");
         // a read receipt does not need the budget
         sendRate.acquire(row(2, NUMBER, Outbox.READ), slots);
@@ -154,7 +184,8 @@ class SendRateTest {
         jdbc.execute("DROP TABLE send_place");
         SendRate.BatchSlots slot = new SendRate.BatchSlots(Map.of(3L, Instant.now()));
         assertThatThrownBy(() -> sendRate.acquire(row(3, NUMBER, Outbox.TEXT), slot))
-                .isInstanceOf(SendRate.SlotUnavailable.class).hasMessageContaining("database");
+                .isInstanceOf(SendRate.SlotUnavailable.class)
+                .hasMessageContaining("database");
     }
 
     @Test
@@ -166,11 +197,13 @@ class SendRateTest {
     }
 
     private Instant nextSlot(String number) {
-        return jdbc.queryForObject("SELECT next_slot FROM send_budget WHERE phone_number_id = ?", Timestamp.class, number)
+        return jdbc.queryForObject(
+                        "SELECT next_slot FROM send_budget WHERE phone_number_id = ?", Timestamp.class, number)
                 .toInstant();
     }
 
     private static OutboundMessage row(long id, String number, String kind) {
-        return new OutboundMessage(id, "guest-" + id, "4071234567" + id, number, kind, "body", "wamid.in-" + id, 0, false);
+        return new OutboundMessage(
+                id, "guest-" + id, "4071234567" + id, number, kind, "body", "wamid.in-" + id, 0, false);
     }
 }

@@ -12,14 +12,26 @@ import org.junit.jupiter.api.Test;
 /** Pausing on a token or account error, probing once per interval, resuming on the first delivery. */
 class SendingPauseTest {
 
-    private static final ReplyProperties PROPERTIES = new ReplyProperties(Duration.ofMillis(250), 50, Duration.ofSeconds(60),
-            6, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofSeconds(6), Duration.ofMinutes(15), 80,
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(20));
+    private static final ReplyProperties PROPERTIES = new ReplyProperties(
+            Duration.ofMillis(250),
+            50,
+            Duration.ofSeconds(60),
+            6,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(6),
+            Duration.ofMinutes(15),
+            80,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(20));
     private static final SendOutcome TOKEN_EXPIRED = new SendOutcome(
             SendResult.answered(401, 190, "(#190) Error validating access token", null),
             new Decision(SendAction.PAUSE, Duration.ZERO, "token", false));
-    private static final OutboundMessage QUEUED = new OutboundMessage(1, "g", "40712345678", "1", Outbox.TEXT, "hi", null, 0, false);
-    private static final OutboundMessage PROBE = new OutboundMessage(2, "g", "40712345678", "1", Outbox.TEXT, "hi", null, 0, true);
+    private static final OutboundMessage QUEUED =
+            new OutboundMessage(1, "g", "40712345678", "1", Outbox.TEXT, "hi", null, 0, false);
+    private static final OutboundMessage PROBE =
+            new OutboundMessage(2, "g", "40712345678", "1", Outbox.TEXT, "hi", null, 0, true);
 
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
     private final SendingPause pause = new SendingPause(PROPERTIES, new Clock() {

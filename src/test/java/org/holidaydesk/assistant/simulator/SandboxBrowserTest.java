@@ -39,18 +39,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * model is a scripted stand-in that calls the real tools and answers from their results. The screenshot
  * is kept as {@code target/sandbox-screenshot.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "OPENAI_API_KEY=test-openai-key",
-        "OPENAI_MODEL=stub-model",
-        "MEM0_API_KEY=test-mem0-key",
-        "WHATSAPP_DATES_FLOW_ID=1234567890123",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:sandbox-browser;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.reply.poll-interval=50",
-        "assistant.model.max-retries=0"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "OPENAI_API_KEY=test-openai-key",
+            "OPENAI_MODEL=stub-model",
+            "MEM0_API_KEY=test-mem0-key",
+            "WHATSAPP_DATES_FLOW_ID=1234567890123",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:sandbox-browser;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.reply.poll-interval=50",
+            "assistant.model.max-retries=0"
+        })
 @DirtiesContext
 class SandboxBrowserTest {
 
@@ -78,43 +80,68 @@ class SandboxBrowserTest {
     static void scriptTheModel() {
         LocalDate checkIn = TODAY.plusMonths(1).withDayOfMonth(10);
         // the guest's question: the model looks the stay up, then offers to book what the engine found
-        model.script("available next month", 4, new OpenAiStub.Script("search_availability", request -> {
-            Map<String, Object> arguments = new LinkedHashMap<>();
-            arguments.put("checkIn", checkIn.toString());
-            arguments.put("checkOut", checkIn.plusDays(3).toString());
-            arguments.put("guests", 2);
-            arguments.put("property", "Casa Pescarului");
-            return arguments;
-        }, result -> {
-            JsonNode offer = offer(result);
-            String which = offer.path("shiftDays").asInt() == 0 ? "is free" : "is taken then, but free";
-            return "*" + offer.path("name").asText() + "* " + which + " from " + offer.path("checkIn").asText() + " to "
-                    + offer.path("checkOut").asText() + ": " + offer.path("nights").asInt() + " nights for 2, "
-                    + price(offer) + " in all.\n"
-                    + "Shall I prepare the booking link?\n[choices: Book these dates | Other dates]";
-        }));
+        model.script(
+                "available next month",
+                4,
+                new OpenAiStub.Script(
+                        "search_availability",
+                        request -> {
+                            Map<String, Object> arguments = new LinkedHashMap<>();
+                            arguments.put("checkIn", checkIn.toString());
+                            arguments.put("checkOut", checkIn.plusDays(3).toString());
+                            arguments.put("guests", 2);
+                            arguments.put("property", "Casa Pescarului");
+                            return arguments;
+                        },
+                        result -> {
+                            JsonNode offer = offer(result);
+                            String which = offer.path("shiftDays").asInt() == 0 ? "is free" : "is taken then, but free";
+                            return "*" + offer.path("name").asText() + "* " + which + " from "
+                                    + offer.path("checkIn").asText() + " to "
+                                    + offer.path("checkOut").asText() + ": "
+                                    + offer.path("nights").asInt() + " nights for 2, "
+                                    + price(offer) + " in all.\n"
+                                    + "Shall I prepare the booking link?\n[choices: Book these dates | Other dates]";
+                        }));
         // the tap: the model makes the link for the stay it offered
-        model.script("Book these dates", 3, new OpenAiStub.Script("create_booking_link", request -> {
-            JsonNode offer = offer(toolResult(request, "search_availability"));
-            Map<String, Object> arguments = new LinkedHashMap<>();
-            arguments.put("property", offer.path("name").asText());
-            arguments.put("checkIn", offer.path("checkIn").asText());
-            arguments.put("checkOut", offer.path("checkOut").asText());
-            arguments.put("guests", 2);
-            return arguments;
-        }, link -> "Here is your booking link for *" + link.path("name").asText() + "*, " + link.path("checkIn").asText()
-                + " to " + link.path("checkOut").asText() + " (" + link.path("nights").asInt() + " nights, "
-                + price(link) + "):\n" + link.path("url").asText()
-                + "\n_The dates are yours once the booking is paid._"));
+        model.script(
+                "Book these dates",
+                3,
+                new OpenAiStub.Script(
+                        "create_booking_link",
+                        request -> {
+                            JsonNode offer = offer(toolResult(request, "search_availability"));
+                            Map<String, Object> arguments = new LinkedHashMap<>();
+                            arguments.put("property", offer.path("name").asText());
+                            arguments.put("checkIn", offer.path("checkIn").asText());
+                            arguments.put("checkOut", offer.path("checkOut").asText());
+                            arguments.put("guests", 2);
+                            return arguments;
+                        },
+                        link -> "Here is your booking link for *"
+                                + link.path("name").asText() + "*, "
+                                + link.path("checkIn").asText()
+                                + " to " + link.path("checkOut").asText() + " ("
+                                + link.path("nights").asInt() + " nights, "
+                                + price(link) + "):\n" + link.path("url").asText()
+                                + "\n_The dates are yours once the booking is paid._"));
         // the second guest's question finds the model down: the offline agent answers it
         model.fail("this weekend for 2", 503);
         // and every later turn of hers (the month, the picked dates): the offline agent offers the date picker
         model.fail("Ioana Stan", 503);
-        model.server().stubFor(post(urlEqualTo("/v3/memories/search/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"results\":[{\"id\":\"m-1\",\"memory\":\"Travels with a small dog\",\"score\":0.91}]}")));
-        model.server().stubFor(post(urlEqualTo("/v3/memories/add/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
+        model.server()
+                .stubFor(
+                        post(urlEqualTo("/v3/memories/search/"))
+                                .willReturn(
+                                        aResponse()
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"results\":[{\"id\":\"m-1\",\"memory\":\"Travels with a small dog\",\"score\":0.91}]}")));
+        model.server()
+                .stubFor(post(urlEqualTo("/v3/memories/add/"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
     }
 
     @AfterAll
@@ -125,7 +152,8 @@ class SandboxBrowserTest {
     @Test
     void aGuestAsksTapsSeesReadTicksAndEachGuestKeepsTheirThread() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM))
-                .as("the browser test needs Debian's Chromium: apt-get install -y chromium (.ci/run installs it)").isTrue();
+                .as("the browser test needs Debian's Chromium: apt-get install -y chromium (.ci/run installs it)")
+                .isTrue();
         installPlaywright();
         Files.deleteIfExists(SCREENSHOT);
         Path profile = Files.createTempDirectory("sandbox-chromium-");
@@ -146,7 +174,10 @@ class SandboxBrowserTest {
         while (!freeForThreeNights(from)) {
             from = from.plusDays(1);
         }
-        script.environment().put("PICK_MONTH", month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+        script.environment()
+                .put(
+                        "PICK_MONTH",
+                        month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
         script.environment().put("TAKEN_NIGHT", takenNight.toString());
         script.environment().put("PICK_FROM", from.toString());
         script.environment().put("PICK_TO", from.plusDays(3).toString());
@@ -162,11 +193,14 @@ class SandboxBrowserTest {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
 
-        assertThat(ended).as("the browser script took longer than 3 minutes:\n" + output).isTrue();
+        assertThat(ended)
+                .as("the browser script took longer than 3 minutes:\n" + output)
+                .isTrue();
         assertThat(node.exitValue()).as(output).isZero();
         assertThat(output).contains("sandbox page: all steps passed");
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
-        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM message_status WHERE wamid LIKE 'sandbox.%'", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT status FROM message_status WHERE wamid LIKE 'sandbox.%'", String.class))
                 .contains("sent", "delivered", "read");
         assertThat(model.requests("Book these dates")).isNotEmpty();
         List<String> agents = jdbc.queryForList("SELECT agent FROM turn_trace ORDER BY id", String.class);
@@ -199,8 +233,9 @@ class SandboxBrowserTest {
         if (!ended) {
             npm.destroyForcibly();
         }
-        assertThat(ended && npm.exitValue() == 0).as("npm ci in " + BROWSER_TEST + ": "
-                + Files.readString(Path.of("target/sandbox-npm.log"))).isTrue();
+        assertThat(ended && npm.exitValue() == 0)
+                .as("npm ci in " + BROWSER_TEST + ": " + Files.readString(Path.of("target/sandbox-npm.log")))
+                .isTrue();
     }
 
     /** The stay the engine found: the asked dates when free, else the nearest other dates or property. */
@@ -211,7 +246,8 @@ class SandboxBrowserTest {
                 return offer;
             }
         }
-        for (String alternatives : List.of("/alternatives/nearbyDates", "/alternatives/otherProperties", "/available")) {
+        for (String alternatives :
+                List.of("/alternatives/nearbyDates", "/alternatives/otherProperties", "/available")) {
             JsonNode first = search.at(alternatives).path(0);
             if (!first.isMissingNode()) {
                 return first;
@@ -221,7 +257,8 @@ class SandboxBrowserTest {
     }
 
     private static String price(JsonNode stay) {
-        return stay.path("totalPrice").decimalValue().stripTrailingZeros().toPlainString() + " " + stay.path("currency").asText();
+        return stay.path("totalPrice").decimalValue().stripTrailingZeros().toPlainString() + " "
+                + stay.path("currency").asText();
     }
 
     /** The result of the last call of {@code tool} in the conversation a request carries. */
@@ -229,7 +266,8 @@ class SandboxBrowserTest {
         String id = "call_" + tool;
         JsonNode found = null;
         for (JsonNode message : request.path("messages")) {
-            if ("tool".equals(message.path("role").asText()) && id.equals(message.path("tool_call_id").asText())) {
+            if ("tool".equals(message.path("role").asText())
+                    && id.equals(message.path("tool_call_id").asText())) {
                 try {
                     found = JSON.readTree(message.path("content").asText());
                 } catch (IOException e) {
@@ -245,7 +283,8 @@ class SandboxBrowserTest {
 
     private static void deleteQuietly(Path folder) {
         try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary folder; the system cleans it up
         }

@@ -22,18 +22,20 @@ import org.springframework.test.annotation.DirtiesContext;
  * In production the sandbox does not exist: every simulator address answers 404, the operator panel's data
  * included, and no turn is traced for it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "APP_ENV=production",
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "WHATSAPP_ACCESS_TOKEN=production-token",
-        "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
-        "WHATSAPP_API_BASE_URL=http://127.0.0.1:9",
-        "OPERATOR_TOKEN=production-operator-token",
-        "MCP_AUTH_TOKEN=production-mcp-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:reply-production;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "APP_ENV=production",
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "WHATSAPP_ACCESS_TOKEN=production-token",
+            "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
+            "WHATSAPP_API_BASE_URL=http://127.0.0.1:9",
+            "OPERATOR_TOKEN=production-operator-token",
+            "MCP_AUTH_TOKEN=production-mcp-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:reply-production;DB_CLOSE_DELAY=-1"
+        })
 @DirtiesContext
 class SimulatorProductionTest {
 
@@ -50,7 +52,10 @@ class SimulatorProductionTest {
 
     @Test
     void hidesTheSandboxReplies() {
-        assertThat(new WebhookClient(port).get("/simulator/messages?guest=40712345678").statusCode()).isEqualTo(404);
+        assertThat(new WebhookClient(port)
+                        .get("/simulator/messages?guest=40712345678")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -58,9 +63,11 @@ class SimulatorProductionTest {
         WebhookClient client = new WebhookClient(port);
 
         int status = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/simulator/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"phone\":\"40712345678\",\"text\":\"hi\"}"))
-                .build()).statusCode();
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"x\",\"phone\":\"40712345678\",\"text\":\"hi\"}"))
+                        .build())
+                .statusCode();
 
         assertThat(status).isEqualTo(404);
     }
@@ -70,16 +77,23 @@ class SimulatorProductionTest {
         WebhookClient client = new WebhookClient(port);
 
         int status = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/simulator/taps"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"40712345678\",\"reply\":1,\"choice\":\"prop_1\"}"))
-                .build()).statusCode();
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"phone\":\"40712345678\",\"reply\":1,\"choice\":\"prop_1\"}"))
+                        .build())
+                .statusCode();
 
         assertThat(status).isEqualTo(404);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/simulator/thread?guest=40712345678", "/simulator/panel?guest=40712345678", "/simulator/guests",
-            "/simulator/messages?guest=RO.9083016613186091"})
+    @ValueSource(
+            strings = {
+                "/simulator/thread?guest=40712345678",
+                "/simulator/panel?guest=40712345678",
+                "/simulator/guests",
+                "/simulator/messages?guest=RO.9083016613186091"
+            })
     void hidesThePanelAndTheThreads(String path) {
         assertThat(new WebhookClient(port).get(path).statusCode()).isEqualTo(404);
     }
@@ -90,29 +104,40 @@ class SimulatorProductionTest {
         WebhookClient client = new WebhookClient(port);
 
         int status = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"40712345678\",\"sample\":\"voice\",\"replies\":[1]}"))
-                .build()).statusCode();
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"phone\":\"40712345678\",\"sample\":\"voice\",\"replies\":[1]}"))
+                        .build())
+                .statusCode();
 
         assertThat(status).isEqualTo(404);
     }
 
     @Test
     void keepsNoTraceOfTheTurnsItAnswers() {
-        byte[] callback = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Ana\"},\"wa_id\":\"40712345001\"}],"
-                + "\"messages\":[{\"from\":\"40712345001\",\"id\":\"wamid.production-trace\",\"timestamp\":\"1795536007\","
-                + "\"type\":\"text\",\"text\":{\"body\":\"Is Casa Pescarului free next month for 2?\"}}]}}]}]}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] callback =
+                ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                                + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Ana\"},\"wa_id\":\"40712345001\"}],"
+                                + "\"messages\":[{\"from\":\"40712345001\",\"id\":\"wamid.production-trace\",\"timestamp\":\"1795536007\","
+                                + "\"type\":\"text\",\"text\":{\"body\":\"Is Casa Pescarului free next month for 2?\"}}]}}]}]}")
+                        .getBytes(StandardCharsets.UTF_8);
 
-        int status = new WebhookClient(port).postCallback(callback,
-                new SignatureVerifier("dev-fixture-app-secret-6f1c").headerFor(callback)).statusCode();
+        int status = new WebhookClient(port)
+                .postCallback(callback, new SignatureVerifier("dev-fixture-app-secret-6f1c").headerFor(callback))
+                .statusCode();
 
         assertThat(status).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ANSWERED".equals(jdbc.queryForList(
-                "SELECT state FROM guest_message WHERE wamid = 'wamid.production-trace'", String.class).stream()
-                .findFirst().orElse(null)));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace", Integer.class)).isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ANSWERED"
+                        .equals(jdbc
+                                .queryForList(
+                                        "SELECT state FROM guest_message WHERE wamid = 'wamid.production-trace'",
+                                        String.class)
+                                .stream()
+                                .findFirst()
+                                .orElse(null)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace", Integer.class))
+                .isZero();
     }
 }

@@ -55,9 +55,23 @@ class EditDistanceTest {
             int at = random.nextInt(text.length() + 1);
             switch (random.nextInt(4)) {
                 case 0 -> text.insert(at, letters.charAt(random.nextInt(letters.length())));
-                case 1 -> { if (at < text.length()) { text.deleteCharAt(at); } }
-                case 2 -> { if (at < text.length()) { text.setCharAt(at, letters.charAt(random.nextInt(letters.length()))); } }
-                default -> { if (at + 1 < text.length()) { char c = text.charAt(at); text.setCharAt(at, text.charAt(at + 1)); text.setCharAt(at + 1, c); } }
+                case 1 -> {
+                    if (at < text.length()) {
+                        text.deleteCharAt(at);
+                    }
+                }
+                case 2 -> {
+                    if (at < text.length()) {
+                        text.setCharAt(at, letters.charAt(random.nextInt(letters.length())));
+                    }
+                }
+                default -> {
+                    if (at + 1 < text.length()) {
+                        char c = text.charAt(at);
+                        text.setCharAt(at, text.charAt(at + 1));
+                        text.setCharAt(at + 1, c);
+                    }
+                }
             }
         }
         return text.toString();

@@ -22,7 +22,8 @@ public final class CloudApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/(v\\d+\\.\\d+)/([^/]+)/messages");
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     /** One request the service sent: the number it was sent from, and its JSON body. */
     public record Send(String phoneNumberId, String authorization, JsonNode body, long loggedAtMillis) {
@@ -44,7 +45,9 @@ public final class CloudApiServer implements AutoCloseable {
 
         /** A text message's body, or an interactive message's body text. */
         public String text() {
-            return isInteractive() ? body.at("/interactive/body/text").asText() : body.at("/text/body").asText();
+            return isInteractive()
+                    ? body.at("/interactive/body/text").asText()
+                    : body.at("/text/body").asText();
         }
     }
 
@@ -59,7 +62,9 @@ public final class CloudApiServer implements AutoCloseable {
         });
         server.start();
         server.stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(CloudApiStub.graphResponse("success.json"))));
     }
 
@@ -86,7 +91,9 @@ public final class CloudApiServer implements AutoCloseable {
 
     /** What the guests read: text and interactive messages (reply buttons, lists), not read receipts. */
     public List<Send> answerSends() {
-        return sends().stream().filter(send -> send.isText() || send.isInteractive()).toList();
+        return sends().stream()
+                .filter(send -> send.isText() || send.isInteractive())
+                .toList();
     }
 
     public void forgetRequests() {
@@ -97,7 +104,10 @@ public final class CloudApiServer implements AutoCloseable {
         Matcher path = PATH.matcher(request.getUrl());
         String phoneNumberId = path.find() ? path.group(2) : null;
         try {
-            return new Send(phoneNumberId, request.getHeader("Authorization"), JSON.readTree(request.getBodyAsString()),
+            return new Send(
+                    phoneNumberId,
+                    request.getHeader("Authorization"),
+                    JSON.readTree(request.getBodyAsString()),
                     request.getLoggedDate().getTime());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,8 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -61,7 +61,8 @@ public final class CloudApiStub {
                 return aResponse().withFault(fault);
             }
             ResponseDefinitionBuilder response = aResponse().withStatus(status);
-            return fixture == null ? response.withBody("upstream unavailable")
+            return fixture == null
+                    ? response.withBody("upstream unavailable")
                     : response.withHeader("Content-Type", "application/json").withBody(graphResponse(fixture));
         }
     }
@@ -88,14 +89,19 @@ public final class CloudApiStub {
         answer(matchingJsonPath("$.message_id", equalTo(messageId)), "read-" + messageId, answers);
     }
 
-    private void answer(com.github.tomakehurst.wiremock.matching.StringValuePattern body, String scenario, Answer... answers) {
+    private void answer(
+            com.github.tomakehurst.wiremock.matching.StringValuePattern body, String scenario, Answer... answers) {
         if (answers.length == 1) {
-            server.stubFor(post(urlPathMatching(ANY_MESSAGES_PATH)).withRequestBody(body).willReturn(answers[0].response()));
+            server.stubFor(post(urlPathMatching(ANY_MESSAGES_PATH))
+                    .withRequestBody(body)
+                    .willReturn(answers[0].response()));
             return;
         }
         for (int i = 0; i < answers.length; i++) {
-            ScenarioMappingBuilder stub = post(urlPathMatching(ANY_MESSAGES_PATH)).withRequestBody(body)
-                    .inScenario(scenario).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i);
+            ScenarioMappingBuilder stub = post(urlPathMatching(ANY_MESSAGES_PATH))
+                    .withRequestBody(body)
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i);
             if (i < answers.length - 1) {
                 stub = stub.willSetStateTo("answer-" + (i + 1));
             }
@@ -122,17 +128,20 @@ public final class CloudApiStub {
 
     public int allRequests() {
         return server.findAll(postRequestedFor(urlPathMatching(".*"))).size()
-                + server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(".*"))).size();
+                + server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(".*")))
+                        .size();
     }
 
     private List<JsonNode> bodies(RequestPatternBuilder pattern) {
-        return server.findAll(pattern).stream().map(request -> {
-            try {
-                return JSON.readTree(request.getBodyAsString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return server.findAll(pattern).stream()
+                .map(request -> {
+                    try {
+                        return JSON.readTree(request.getBodyAsString());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     public static String graphResponse(String fixture) {

@@ -9,8 +9,7 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     public static synchronized EmbeddedPostgres get() {
         if (server == null) {
@@ -33,7 +32,8 @@ public final class EmbeddedPostgresServer {
 
     /** A fresh database on the server, so that test classes do not see each other's rows. */
     public static String createDatabase(String name) {
-        try (var connection = get().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = get().getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);

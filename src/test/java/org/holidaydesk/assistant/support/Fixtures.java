@@ -22,8 +22,7 @@ public final class Fixtures {
     public static final String APP_SECRET = INDEX.get("app_secret").asText();
     public static final String VERIFY_TOKEN = INDEX.get("verify_token").asText();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public record Case(String name, byte[] body, String signature, List<Integer> expectedStatuses, String duplicateOf) {
         @Override
@@ -37,21 +36,29 @@ public final class Fixtures {
         for (JsonNode c : INDEX.get("cases")) {
             List<Integer> statuses = new ArrayList<>();
             c.get("expect").get("http").forEach(s -> statuses.add(s.asInt()));
-            String duplicateOf = c.hasNonNull("duplicate_of") ? c.get("duplicate_of").asText() : null;
+            String duplicateOf =
+                    c.hasNonNull("duplicate_of") ? c.get("duplicate_of").asText() : null;
             if (c.hasNonNull("generate")) {
                 byte[] body = oversizeBody(c.get("generate").get("bytes").asInt());
                 cases.add(new Case(c.get("name").asText(), body, sign(body), statuses, duplicateOf));
             } else {
-                String signature = c.hasNonNull("signature") ? c.get("signature").asText() : null;
-                cases.add(new Case(c.get("name").asText(), resource("fixtures/" + c.get("body").asText()),
-                        signature, statuses, duplicateOf));
+                String signature =
+                        c.hasNonNull("signature") ? c.get("signature").asText() : null;
+                cases.add(new Case(
+                        c.get("name").asText(),
+                        resource("fixtures/" + c.get("body").asText()),
+                        signature,
+                        statuses,
+                        duplicateOf));
             }
         }
         return cases;
     }
 
     public static Case named(String name) {
-        return cases().stream().filter(c -> c.name().equals(name)).findFirst()
+        return cases().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fixture case " + name));
     }
 
@@ -71,11 +78,13 @@ public final class Fixtures {
     /** A fresh, valid text callback with its own message id, for load and durability tests. */
     public static byte[] textCallback(String messageId, String text) {
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Ana Popescu\"},"
-                + "\"wa_id\":\"40752601815\"}],\"messages\":[{\"from\":\"40752601815\",\"id\":\"" + messageId + "\","
-                + "\"timestamp\":\"1795536007\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
-                + "\"field\":\"messages\"}]}]}").getBytes(StandardCharsets.UTF_8);
+                        + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                        + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Ana Popescu\"},"
+                        + "\"wa_id\":\"40752601815\"}],\"messages\":[{\"from\":\"40752601815\",\"id\":\"" + messageId
+                        + "\","
+                        + "\"timestamp\":\"1795536007\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
+                        + "\"field\":\"messages\"}]}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public static byte[] resource(String path) {

@@ -12,8 +12,7 @@ public final class InboxRows {
         this.jdbc = jdbc;
     }
 
-    public record Row(long id, String signature, byte[] payload) {
-    }
+    public record Row(long id, String signature, byte[] payload) {}
 
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox", Long.class);
@@ -21,7 +20,8 @@ public final class InboxRows {
     }
 
     public Row newest() {
-        List<Row> rows = jdbc.query("SELECT id, signature, payload FROM inbox ORDER BY id DESC LIMIT 1",
+        List<Row> rows = jdbc.query(
+                "SELECT id, signature, payload FROM inbox ORDER BY id DESC LIMIT 1",
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
         return rows.isEmpty() ? null : rows.get(0);
     }

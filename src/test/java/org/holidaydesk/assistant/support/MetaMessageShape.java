@@ -21,16 +21,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class MetaMessageShape {
 
     private static final Set<String> INTERACTIVE_FIELDS = Set.of("type", "body", "action", "header", "footer");
-    private static final Set<String> FLOW_PARAMETERS = Set.of("flow_action", "flow_action_payload", "flow_cta", "flow_id",
-            "flow_message_version", "flow_name", "flow_token", "mode");
-    private static final Set<String> MESSAGE_FIELDS = Set.of("messaging_product", "recipient_type", "to", "type",
-            "interactive", "context");
+    private static final Set<String> FLOW_PARAMETERS = Set.of(
+            "flow_action",
+            "flow_action_payload",
+            "flow_cta",
+            "flow_id",
+            "flow_message_version",
+            "flow_name",
+            "flow_token",
+            "mode");
+    private static final Set<String> MESSAGE_FIELDS =
+            Set.of("messaging_product", "recipient_type", "to", "type", "interactive", "context");
 
     /** Every {@code cta_url} and {@code flow} body a stand-in Cloud API received in this JVM. */
     public static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
 
-    private MetaMessageShape() {
-    }
+    private MetaMessageShape() {}
 
     /** Keeps a received send when it is a {@code cta_url} or {@code flow} message. */
     public static void collect(JsonNode body) {
@@ -49,7 +55,10 @@ public final class MetaMessageShape {
                 problems.add("unknown message field " + name);
             }
         }
-        expect(problems, "whatsapp".equals(message.path("messaging_product").asText()), "messaging_product is whatsapp");
+        expect(
+                problems,
+                "whatsapp".equals(message.path("messaging_product").asText()),
+                "messaging_product is whatsapp");
         expect(problems, "individual".equals(message.path("recipient_type").asText()), "recipient_type is individual");
         expect(problems, !message.path("to").asText("").isBlank(), "to is set");
         expect(problems, "interactive".equals(message.path("type").asText()), "type is interactive");
@@ -68,7 +77,10 @@ public final class MetaMessageShape {
         }
         if (interactive.has("header")) {
             JsonNode header = interactive.path("header");
-            expect(problems, !"text".equals(header.path("type").asText()) || header.path("text").asText("").length() <= 60,
+            expect(
+                    problems,
+                    !"text".equals(header.path("type").asText())
+                            || header.path("text").asText("").length() <= 60,
                     "a text header is at most 60 characters");
         }
         JsonNode action = interactive.path("action");
@@ -88,15 +100,27 @@ public final class MetaMessageShape {
                         problems.add("unknown flow parameter " + name);
                     }
                 }
-                expect(problems, "3".equals(parameters.path("flow_message_version").asText()), "flow_message_version is \"3\"");
+                expect(
+                        problems,
+                        "3".equals(parameters.path("flow_message_version").asText()),
+                        "flow_message_version is \"3\"");
                 String cta = parameters.path("flow_cta").asText("");
                 expect(problems, !cta.isBlank() && cta.length() <= 20, "flow_cta is 1 to 20 characters");
-                expect(problems, parameters.hasNonNull("flow_id") != parameters.hasNonNull("flow_name"),
+                expect(
+                        problems,
+                        parameters.hasNonNull("flow_id") != parameters.hasNonNull("flow_name"),
                         "exactly one of flow_id and flow_name");
                 String flowAction = parameters.path("flow_action").asText("navigate");
-                expect(problems, Set.of("navigate", "data_exchange").contains(flowAction), "flow_action is navigate or data_exchange");
+                expect(
+                        problems,
+                        Set.of("navigate", "data_exchange").contains(flowAction),
+                        "flow_action is navigate or data_exchange");
                 if (parameters.has("mode")) {
-                    expect(problems, Set.of("draft", "published").contains(parameters.path("mode").asText()), "mode is draft or published");
+                    expect(
+                            problems,
+                            Set.of("draft", "published")
+                                    .contains(parameters.path("mode").asText()),
+                            "mode is draft or published");
                 }
                 if (parameters.has("flow_token")) {
                     expect(problems, parameters.path("flow_token").isTextual(), "flow_token is a string");
@@ -104,11 +128,16 @@ public final class MetaMessageShape {
                 if (flowAction.equals("navigate")) {
                     JsonNode payload = parameters.path("flow_action_payload");
                     expect(problems, !payload.path("screen").asText("").isBlank(), "flow_action_payload.screen is set");
-                    expect(problems, payload.path("data").isObject() && !payload.path("data").isEmpty(),
+                    expect(
+                            problems,
+                            payload.path("data").isObject()
+                                    && !payload.path("data").isEmpty(),
                             "flow_action_payload.data is a non-empty object");
                 }
             }
-            default -> problems.add("interactive.type is cta_url or flow, not " + interactive.path("type").asText());
+            default ->
+                problems.add("interactive.type is cta_url or flow, not "
+                        + interactive.path("type").asText());
         }
         return problems;
     }

@@ -44,12 +44,12 @@ public final class OpenAiStub implements AutoCloseable {
      * whole conversation so far), then, once the conversation ends with that tool's result, the answer it
      * makes of the result (the tool's JSON, or its text when it refused).
      */
-    public record Script(String tool, Function<JsonNode, Map<String, Object>> arguments, Function<JsonNode, String> answer) {
-    }
+    public record Script(
+            String tool, Function<JsonNode, Map<String, Object>> arguments, Function<JsonNode, String> answer) {}
 
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new ScriptedTurns()));
+    private final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new ScriptedTurns()));
 
     public OpenAiStub() {
         server.start();
@@ -85,7 +85,8 @@ public final class OpenAiStub implements AutoCloseable {
      */
     public void callToolThenAnswer(String marker, String tool, Map<String, Object> arguments, String text) {
         server.stubFor(completions(marker).atPriority(5).willReturn(json(toolCall(tool, arguments))));
-        server.stubFor(completions(marker).atPriority(1)
+        server.stubFor(completions(marker)
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
                 .willReturn(json(completion(text))));
     }
@@ -96,7 +97,8 @@ public final class OpenAiStub implements AutoCloseable {
      */
     public void script(String marker, int priority, Script script) {
         scripts.put(marker, script);
-        server.stubFor(completions(marker).atPriority(priority)
+        server.stubFor(completions(marker)
+                .atPriority(priority)
                 .willReturn(aResponse().withTransformers(SCRIPTED).withTransformerParameter("marker", marker)));
     }
 
@@ -107,14 +109,19 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Requests mentioning {@code marker} get an HTTP error. */
     public StubMapping fail(String marker, int status) {
-        return server.stubFor(completions(marker).atPriority(1).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}")));
+        return server.stubFor(completions(marker)
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}")));
     }
 
     /** Requests mentioning {@code marker} get their answer only after {@code delayMillis}. */
     public StubMapping answerLate(String marker, String text, int delayMillis) {
-        return server.stubFor(completions(marker).atPriority(1).willReturn(json(completion(text)).withFixedDelay(delayMillis)));
+        return server.stubFor(completions(marker)
+                .atPriority(1)
+                .willReturn(json(completion(text)).withFixedDelay(delayMillis)));
     }
 
     /** Takes back a fault that {@link #fail}, {@link #answerLate} or {@link #callToolsForever} set. */
@@ -126,7 +133,8 @@ public final class OpenAiStub implements AutoCloseable {
     public List<JsonNode> requests(String marker) {
         return server.getAllServeEvents().stream()
                 .map(e -> e.getRequest())
-                .filter(r -> r.getUrl().equals(COMPLETIONS) && r.getBodyAsString().contains(marker))
+                .filter(r ->
+                        r.getUrl().equals(COMPLETIONS) && r.getBodyAsString().contains(marker))
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .map(r -> read(r.getBodyAsString()))
                 .toList();
@@ -166,11 +174,19 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private static String envelope(ObjectNode message, String finishReason) {
-        ObjectNode completion = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                .put("created", 1700000000).put("model", "stub-model");
-        ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason);
+        ObjectNode completion = JSON.createObjectNode()
+                .put("id", "chatcmpl-1")
+                .put("object", "chat.completion")
+                .put("created", 1700000000)
+                .put("model", "stub-model");
+        ObjectNode choice =
+                completion.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason);
         choice.set("message", message);
-        completion.putObject("usage").put("prompt_tokens", 50).put("completion_tokens", 10).put("total_tokens", 60);
+        completion
+                .putObject("usage")
+                .put("prompt_tokens", 50)
+                .put("completion_tokens", 10)
+                .put("total_tokens", 60);
         return completion.toString();
     }
 
@@ -179,7 +195,10 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     private static JsonNode read(String body) {

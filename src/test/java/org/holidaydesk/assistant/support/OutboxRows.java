@@ -13,16 +13,30 @@ public final class OutboxRows {
         this.jdbc = jdbc;
     }
 
-    public record Row(long id, String recipient, String kind, String body, String state, int attempts, String sentWamid,
-                      Integer lastErrorCode) {
-    }
+    public record Row(
+            long id,
+            String recipient,
+            String kind,
+            String body,
+            String state,
+            int attempts,
+            String sentWamid,
+            Integer lastErrorCode) {}
 
     /** The recipient's rows in queue (id) order. */
     public List<Row> to(String recipient) {
-        return jdbc.query("SELECT id, recipient, kind, body, state, attempts, sent_wamid, last_error_code FROM outbox"
+        return jdbc.query(
+                "SELECT id, recipient, kind, body, state, attempts, sent_wamid, last_error_code FROM outbox"
                         + " WHERE recipient = ? ORDER BY id",
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), (Integer) rs.getObject(8)),
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        (Integer) rs.getObject(8)),
                 recipient);
     }
 

@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.support;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.holidaydesk.assistant.AssistantApplication;
+import org.holidaydesk.assistant.config.H2TestUrls;
 
 /**
  * The service in a JVM of its own, started from the test's class path, so that a test can stop it the way
@@ -50,7 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
      * path only (no test resources, so {@code .env} is read as in production), standard output in {@code log}
      * and standard error in {@code errors} (into {@code log} when null).
      */
-    public static ServiceProcess startFrom(Path workingDirectory, Map<String, String> environment, Path log, Path errors) {
+    public static ServiceProcess startFrom(
+            Path workingDirectory, Map<String, String> environment, Path log, Path errors) {
         return start(environment, log, errors, workingDirectory);
     }
 
@@ -60,12 +61,13 @@ public final class ServiceProcess implements AutoCloseable {
         // blank entries would put the working directory (and its routes/ folder) on the class path twice
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
-                .filter(entry -> workingDirectory == null || !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+                .filter(entry ->
+                        workingDirectory == null || !Path.of(entry).endsWith(Path.of("target", "test-classes")))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
         // the JVM options every start of the service uses (the image, spring-boot:run, java -jar)
-        List<String> command = new ArrayList<>(List.of(java, "@" + JVM_OPTIONS.toAbsolutePath(), "-cp", classPath,
-                AssistantApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java, "@" + JVM_OPTIONS.toAbsolutePath(), "-cp", classPath, AssistantApplication.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
         if (errors == null) {
             builder.redirectErrorStream(true);
@@ -82,7 +84,8 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), port, managementPort);
             WebhookClient client = service.client();
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
                     .until(() -> {
                         if (!service.process.isAlive()) {

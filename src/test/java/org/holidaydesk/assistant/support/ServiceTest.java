@@ -13,12 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1"
+        })
 @AutoConfigureMetrics
-public @interface ServiceTest {
-}
+public @interface ServiceTest {}

@@ -11,7 +11,8 @@ import java.time.Duration;
 /** Real HTTP to the service, as Meta and operators reach it. */
 public final class WebhookClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public WebhookClient(int port) {
@@ -30,7 +31,10 @@ public final class WebhookClient {
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

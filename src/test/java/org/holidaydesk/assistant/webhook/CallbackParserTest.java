@@ -72,13 +72,20 @@ class CallbackParserTest {
     @Test
     void messagesWithoutAnIdThatSayDifferentThingsGetDifferentIds() throws IOException {
         String body = new String(withoutId("legacy_text"), StandardCharsets.UTF_8);
-        String text = JSON.readTree(body).at("/entry/0/changes/0/value/messages/0/text/body").asText();
-        String timestamp = JSON.readTree(body).at("/entry/0/changes/0/value/messages/0/timestamp").asText();
+        String text = JSON.readTree(body)
+                .at("/entry/0/changes/0/value/messages/0/text/body")
+                .asText();
+        String timestamp = JSON.readTree(body)
+                .at("/entry/0/changes/0/value/messages/0/timestamp")
+                .asText();
 
         String original = onlyMessage(body.getBytes(StandardCharsets.UTF_8)).wamid();
-        String otherWords = onlyMessage(body.replace(text, text + "?").getBytes(StandardCharsets.UTF_8)).wamid();
-        String otherSecond = onlyMessage(body.replace("\"" + timestamp + "\"", "\"" + (Long.parseLong(timestamp) + 1) + "\"")
-                .getBytes(StandardCharsets.UTF_8)).wamid();
+        String otherWords = onlyMessage(body.replace(text, text + "?").getBytes(StandardCharsets.UTF_8))
+                .wamid();
+        String otherSecond = onlyMessage(
+                        body.replace("\"" + timestamp + "\"", "\"" + (Long.parseLong(timestamp) + 1) + "\"")
+                                .getBytes(StandardCharsets.UTF_8))
+                .wamid();
 
         assertThat(java.util.Set.of(original, otherWords, otherSecond)).hasSize(3);
     }
@@ -102,20 +109,23 @@ class CallbackParserTest {
 
     @Test
     void aFlowAnswerWithoutDatesOrWithBrokenJsonIsReadAsNothing() throws IOException {
-        for (String responseJson : List.of("{\"flow_token\":\"x\"}", "not json",
-                "{\"check_in\":\"2027-06-20\",\"check_out\":\"2027-06-15\"}")) {
+        for (String responseJson : List.of(
+                "{\"flow_token\":\"x\"}", "not json", "{\"check_in\":\"2027-06-20\",\"check_out\":\"2027-06-15\"}")) {
             com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
                     JSON.readTree(Fixtures.resource("fixtures/bodies/interactive_nfm_reply.json"));
-            ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/entry/0/changes/0/value/messages/0/interactive/nfm_reply"))
+            ((com.fasterxml.jackson.databind.node.ObjectNode)
+                            root.at("/entry/0/changes/0/value/messages/0/interactive/nfm_reply"))
                     .put("response_json", responseJson);
-            assertThat(onlyMessage(JSON.writeValueAsBytes(root)).text()).as(responseJson).isNull();
+            assertThat(onlyMessage(JSON.writeValueAsBytes(root)).text())
+                    .as(responseJson)
+                    .isNull();
         }
     }
 
     /** The fixture's body with its one message's {@code id} left out. */
     private static byte[] withoutId(String fixture) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode root =
-                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Fixtures.named(fixture).body());
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(Fixtures.named(fixture).body());
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/entry/0/changes/0/value/messages/0")).remove("id");
         return JSON.writeValueAsBytes(root);
     }

@@ -10,20 +10,22 @@ class EnvelopeCheckTest {
 
     @Test
     void acceptsAWhatsAppCallbackWhateverElseItCarries() {
-        assertThatCode(() -> check("{\"entry\":[{\"id\":\"1\",\"x\":{\"y\":[1,2,{}]}}],\"object\":\"whatsapp_business_account\"}"))
+        assertThatCode(() -> check(
+                        "{\"entry\":[{\"id\":\"1\",\"x\":{\"y\":[1,2,{}]}}],\"object\":\"whatsapp_business_account\"}"))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void refusesOtherProductsArraysTruncatedJsonAndTrailingGarbage() {
         for (String body : new String[] {
-                "{\"object\":\"instagram\",\"entry\":[]}",
-                "[{\"object\":\"whatsapp_business_account\"}]",
-                "{\"object\":\"whatsapp_business_account\",\"entry\":[",
-                "{\"object\":\"whatsapp_business_account\"} {}",
-                "{\"object\":42}",
-                "not json at all",
-                ""}) {
+            "{\"object\":\"instagram\",\"entry\":[]}",
+            "[{\"object\":\"whatsapp_business_account\"}]",
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[",
+            "{\"object\":\"whatsapp_business_account\"} {}",
+            "{\"object\":42}",
+            "not json at all",
+            ""
+        }) {
             assertThatThrownBy(() -> check(body)).as(body).isInstanceOf(CallbackRejectedException.Malformed.class);
         }
     }

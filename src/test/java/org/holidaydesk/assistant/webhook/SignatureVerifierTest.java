@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class SignatureVerifierTest {
 
     private final SignatureVerifier verifier = new SignatureVerifier("dev-fixture-app-secret-6f1c");
-    private final byte[] body = "{\"text\":\"Bun\\u0103 ziua, https:\\/\\/example.ro\"}".getBytes(StandardCharsets.US_ASCII);
+    private final byte[] body =
+            "{\"text\":\"Bun\\u0103 ziua, https:\\/\\/example.ro\"}".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void acceptsTheHmacOfTheRawBytes() {
@@ -45,6 +46,7 @@ class SignatureVerifierTest {
     void acceptsUpperCaseHexOfTheRightDigest() {
         String good = verifier.headerFor(body);
 
-        assertThat(verifier.matches(body, "sha256=" + good.substring(7).toUpperCase())).isTrue();
+        assertThat(verifier.matches(body, "sha256=" + good.substring(7).toUpperCase()))
+                .isTrue();
     }
 }

@@ -52,9 +52,12 @@ class WebhookFixturesTest {
             assertThat(stored.payload()).isEqualTo(fixture.body());
             assertThat(stored.signature()).isEqualTo(fixture.signature());
         } else {
-            assertThat(inbox.count()).as("a refused callback leaves no inbox row").isEqualTo(before);
+            assertThat(inbox.count())
+                    .as("a refused callback leaves no inbox row")
+                    .isEqualTo(before);
         }
         assertThat(response.headers().firstValue("X-Hub-Signature-256"))
-                .as("request headers are not echoed back").isEmpty();
+                .as("request headers are not echoed back")
+                .isEmpty();
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Flow;
-import java.nio.ByteBuffer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.InboxRows;
 import org.holidaydesk.assistant.support.ServiceTest;
@@ -39,18 +39,19 @@ class WebhookIngressTest {
 
     @Test
     void echoesTheChallengeWhenTheVerifyTokenMatches() {
-        HttpResponse<String> response = client.get(
-                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + Fixtures.VERIFY_TOKEN + "&hub.challenge=1158201444");
+        HttpResponse<String> response = client.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
+                + Fixtures.VERIFY_TOKEN + "&hub.challenge=1158201444");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("1158201444");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     }
 
     @Test
     void refusesVerificationWithAnotherToken() {
-        HttpResponse<String> response = client.get(
-                "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444");
+        HttpResponse<String> response =
+                client.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("1158201444");
@@ -58,8 +59,8 @@ class WebhookIngressTest {
 
     @Test
     void refusesVerificationWithoutSubscribeMode() {
-        HttpResponse<String> response = client.get(
-                "/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=" + Fixtures.VERIFY_TOKEN + "&hub.challenge=42");
+        HttpResponse<String> response = client.get("/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token="
+                + Fixtures.VERIFY_TOKEN + "&hub.challenge=42");
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
@@ -69,11 +70,12 @@ class WebhookIngressTest {
         byte[] body = Fixtures.oversizeBody(3_300_000);
         long before = inbox.count();
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/webhooks/whatsapp"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", Fixtures.sign(body))
-                .POST(chunked(body))
-                .build());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/webhooks/whatsapp"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", Fixtures.sign(body))
+                        .POST(chunked(body))
+                        .build());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(inbox.count()).isEqualTo(before);
@@ -93,7 +95,9 @@ class WebhookIngressTest {
     @Test
     void refusesASignatureInUpperCaseHexOfAnotherBody() {
         byte[] body = Fixtures.textCallback("wamid.upper", "hello");
-        String otherSignature = Fixtures.sign("{}".getBytes(StandardCharsets.UTF_8)).toUpperCase().replace("SHA256=", "sha256=");
+        String otherSignature = Fixtures.sign("{}".getBytes(StandardCharsets.UTF_8))
+                .toUpperCase()
+                .replace("SHA256=", "sha256=");
 
         assertThat(client.postCallback(body, otherSignature).statusCode()).isEqualTo(401);
     }

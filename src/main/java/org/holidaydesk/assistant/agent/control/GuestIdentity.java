@@ -6,9 +6,9 @@ import org.apache.camel.Body;
 import org.holidaydesk.assistant.agent.intents.Handoffs;
 import org.holidaydesk.assistant.agent.offline.GuestContexts;
 import org.holidaydesk.assistant.agent.turn.TurnTraces;
+import org.holidaydesk.assistant.funnel.BillableMessages;
 import org.holidaydesk.assistant.inbox.GuestAliases;
 import org.holidaydesk.assistant.inbox.GuestMessages;
-import org.holidaydesk.assistant.funnel.BillableMessages;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.memory.Mem0Client;
 import org.holidaydesk.assistant.privacy.Masking;
@@ -49,9 +49,17 @@ public class GuestIdentity implements DisposableBean {
     private final BillableMessages billing;
     private final ExecutorService afterCommit = Executors.newVirtualThreadPerTaskExecutor();
 
-    public GuestIdentity(GuestMessages messages, GuestAliases aliases, ChatMemories conversations, GuestContexts contexts,
-                         Handoffs handoffs, ThreadControl control, Outbox outbox, TurnTraces traces, Mem0Client mem0,
-                         BillableMessages billing) {
+    public GuestIdentity(
+            GuestMessages messages,
+            GuestAliases aliases,
+            ChatMemories conversations,
+            GuestContexts contexts,
+            Handoffs handoffs,
+            ThreadControl control,
+            Outbox outbox,
+            TurnTraces traces,
+            Mem0Client mem0,
+            BillableMessages billing) {
         this.messages = messages;
         this.aliases = aliases;
         this.conversations = conversations;
@@ -68,8 +76,8 @@ public class GuestIdentity implements DisposableBean {
     public void change(@Body UserIdChange change) {
         String from = aliases.guestNamedBy(change.oldUserId());
         String address = change.phoneNumber() != null && !change.phoneNumber().isBlank() ? change.phoneNumber() : from;
-        if (!messages.recordQuietly(change.wamid(), from, address, change.phoneNumberId(), MessageKind.SYSTEM,
-                null, change.at())) {
+        if (!messages.recordQuietly(
+                change.wamid(), from, address, change.phoneNumberId(), MessageKind.SYSTEM, null, change.at())) {
             return;
         }
         String to = change.newUserId();
@@ -91,11 +99,15 @@ public class GuestIdentity implements DisposableBean {
         outbox.moveGuest(from, to);
         traces.moveGuest(from, to);
         billing.moveGuest(from, to);
-        LOG.info("Guest {} is now {}: their conversation, context, handoff and replies moved", Masking.recipient(from),
+        LOG.info(
+                "Guest {} is now {}: their conversation, context, handoff and replies moved",
+                Masking.recipient(from),
                 Masking.recipient(to));
         Runnable memories = () -> {
             if (!mem0.moveUser(from, to)) {
-                LOG.warn("Mem0 memories of {} did not move to {}; they stay under the old id", Masking.recipient(from),
+                LOG.warn(
+                        "Mem0 memories of {} did not move to {}; they stay under the old id",
+                        Masking.recipient(from),
                         Masking.recipient(to));
             }
         };

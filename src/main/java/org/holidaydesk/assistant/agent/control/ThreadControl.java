@@ -42,7 +42,9 @@ public class ThreadControl {
 
     /** This app answers. */
     public static final String APP = "app";
-    static final String OTHER_SAID = "(Meanwhile another assistant of the business (Meta Business Agent) wrote to the guest:) ";
+
+    static final String OTHER_SAID =
+            "(Meanwhile another assistant of the business (Meta Business Agent) wrote to the guest:) ";
     static final String SUMMARY = "(Summary of the conversation so far, from the assistant that had it before:) ";
     private static final Logger LOG = LoggerFactory.getLogger(ThreadControl.class);
 
@@ -61,8 +63,13 @@ public class ThreadControl {
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
-    public ThreadControl(JdbcTemplate jdbc, GuestMessages messages, GuestAliases aliases, ChatMemories conversations,
-                         Outbox outbox, MeterRegistry meters) {
+    public ThreadControl(
+            JdbcTemplate jdbc,
+            GuestMessages messages,
+            GuestAliases aliases,
+            ChatMemories conversations,
+            Outbox outbox,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.aliases = aliases;
@@ -76,13 +83,21 @@ public class ThreadControl {
     public void standby(@Body StandbyMessage standby) {
         InboundMessage message = standby.message();
         String guestId = aliases.guestOf(message);
-        if (!messages.recordQuietly(message.wamid(), guestId, message.replyTo(), message.phoneNumberId(), message.kind(),
-                message.text(), message.sentAt())) {
+        if (!messages.recordQuietly(
+                message.wamid(),
+                guestId,
+                message.replyTo(),
+                message.phoneNumberId(),
+                message.kind(),
+                message.text(),
+                message.sentAt())) {
             return;
         }
         hold(guestId, "other", "standby", message.sentAt());
         if (message.text() != null && !message.text().isBlank()) {
-            conversations.append(guestId, List.<ChatMessage>of(UserMessage.from(message.text().strip())));
+            conversations.append(
+                    guestId,
+                    List.<ChatMessage>of(UserMessage.from(message.text().strip())));
         }
         meters.counter("assistant.thread.control", "event", "standby_message").increment();
     }
@@ -91,13 +106,22 @@ public class ThreadControl {
     @Transactional
     public void otherSenderWrote(@Body OtherSenderMessage message) {
         String guestId = aliases.guestNamedBy(message.guestAddress());
-        if (!messages.recordQuietly(message.wamid(), guestId, message.guestAddress(), message.phoneNumberId(),
-                MessageKind.OTHER_SENDER, message.text(), message.sentAt())) {
+        if (!messages.recordQuietly(
+                message.wamid(),
+                guestId,
+                message.guestAddress(),
+                message.phoneNumberId(),
+                MessageKind.OTHER_SENDER,
+                message.text(),
+                message.sentAt())) {
             return;
         }
         hold(guestId, "other", "standby", message.sentAt());
         if (message.text() != null && !message.text().isBlank()) {
-            conversations.append(guestId, List.<ChatMessage>of(AiMessage.from(OTHER_SAID + message.text().strip())));
+            conversations.append(
+                    guestId,
+                    List.<ChatMessage>of(
+                            AiMessage.from(OTHER_SAID + message.text().strip())));
         }
     }
 
@@ -106,19 +130,32 @@ public class ThreadControl {
     public void handover(@Body ThreadHandover handover) {
         String guestId = aliases.guestNamedBy(handover.guestAddress());
         if (handover.toAnother()) {
-            hold(guestId, handover.newOwnerRole() == null ? "other" : handover.newOwnerRole(), ThreadHandover.TAKEN, handover.at());
+            hold(
+                    guestId,
+                    handover.newOwnerRole() == null ? "other" : handover.newOwnerRole(),
+                    ThreadHandover.TAKEN,
+                    handover.at());
         } else if (handover.toThisApp()) {
-            if (hold(guestId, APP, ThreadHandover.PASSED, handover.at()) && handover.summary() != null
+            if (hold(guestId, APP, ThreadHandover.PASSED, handover.at())
+                    && handover.summary() != null
                     && !handover.summary().isBlank()) {
-                conversations.append(guestId, List.<ChatMessage>of(AiMessage.from(SUMMARY + handover.summary().strip())));
+                conversations.append(
+                        guestId,
+                        List.<ChatMessage>of(
+                                AiMessage.from(SUMMARY + handover.summary().strip())));
             }
         } else {
-            LOG.info("A handover of a kind this service does not know ({}) for guest {}: ignored", handover.type(),
+            LOG.info(
+                    "A handover of a kind this service does not know ({}) for guest {}: ignored",
+                    handover.type(),
                     Masking.recipient(guestId));
             return;
         }
         meters.counter("assistant.thread.control", "event", handover.type()).increment();
-        LOG.info("Guest {}: {} ({} answers now)", Masking.recipient(guestId), handover.type(),
+        LOG.info(
+                "Guest {}: {} ({} answers now)",
+                Masking.recipient(guestId),
+                handover.type(),
                 handover.toThisApp() ? "the assistant" : handover.newOwnerRole());
     }
 
@@ -129,9 +166,16 @@ public class ThreadControl {
 
     /** Who holds the guest's conversation, when anything was ever said about it. */
     public Optional<Holder> holder(String guestId) {
-        return jdbc.query("SELECT holder, reason, changed_at FROM thread_control WHERE guest_id = ?",
-                (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), guestId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT holder, reason, changed_at FROM thread_control WHERE guest_id = ?",
+                        (rs, i) -> new Holder(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant()),
+                        guestId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -145,11 +189,20 @@ public class ThreadControl {
         if (address.isEmpty()) {
             return address;
         }
-        outbox.enqueueThreadControl(guestId, address.get().replyTo(), address.get().phoneNumberId(), "take",
+        outbox.enqueueThreadControl(
+                guestId,
+                address.get().replyTo(),
+                address.get().phoneNumberId(),
+                "take",
                 "An operator took the conversation over");
         // the operator's word is the latest, whatever time Meta's last notice carried
-        if (jdbc.update("UPDATE thread_control SET holder = ?, reason = ?, changed_at = ? WHERE guest_id = ?", APP, "operator",
-                Timestamp.from(clock.instant()), guestId) == 0) {
+        if (jdbc.update(
+                        "UPDATE thread_control SET holder = ?, reason = ?, changed_at = ? WHERE guest_id = ?",
+                        APP,
+                        "operator",
+                        Timestamp.from(clock.instant()),
+                        guestId)
+                == 0) {
             hold(guestId, APP, "operator", clock.instant());
         }
         meters.counter("assistant.thread.control", "event", "takeover").increment();
@@ -159,8 +212,13 @@ public class ThreadControl {
 
     /** The guest's control state follows them to a new id; one already there stays. */
     public void moveGuest(String from, String to) {
-        if (jdbc.update("UPDATE thread_control SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
-                + " (SELECT 1 FROM thread_control t WHERE t.guest_id = ?)", to, from, to) == 0) {
+        if (jdbc.update(
+                        "UPDATE thread_control SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
+                                + " (SELECT 1 FROM thread_control t WHERE t.guest_id = ?)",
+                        to,
+                        from,
+                        to)
+                == 0) {
             jdbc.update("DELETE FROM thread_control WHERE guest_id = ?", from);
         }
     }
@@ -168,11 +226,23 @@ public class ThreadControl {
     /** Records who holds the conversation as of {@code at}; false when a later change is already recorded. */
     private boolean hold(String guestId, String holder, String reason, Instant at) {
         Timestamp when = Timestamp.from(at);
-        if (jdbc.update("UPDATE thread_control SET holder = ?, reason = ?, changed_at = ? WHERE guest_id = ? AND changed_at <= ?",
-                holder, reason, when, guestId, when) > 0) {
+        if (jdbc.update(
+                        "UPDATE thread_control SET holder = ?, reason = ?, changed_at = ? WHERE guest_id = ? AND changed_at <= ?",
+                        holder,
+                        reason,
+                        when,
+                        guestId,
+                        when)
+                > 0) {
             return true;
         }
-        return jdbc.update("INSERT INTO thread_control (guest_id, holder, reason, changed_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", guestId, holder, reason, when) > 0;
+        return jdbc.update(
+                        "INSERT INTO thread_control (guest_id, holder, reason, changed_at) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT DO NOTHING",
+                        guestId,
+                        holder,
+                        reason,
+                        when)
+                > 0;
     }
 }

@@ -1,13 +1,13 @@
 package org.holidaydesk.assistant.agent.intents;
 
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.PlainText;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.offline.GuestContexts;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.PlainText;
+import org.holidaydesk.assistant.agent.offline.GuestContexts;
 import org.holidaydesk.assistant.funnel.BillableMessages;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.memory.Mem0Client;
@@ -78,7 +78,9 @@ public class ForgetMe {
         contexts.forget(guestId);
         billing.forget(guestId);
         boolean mem0Erased = mem0.forget(guestId);
-        LOG.info("Forgot guest {} at their request{}", Masking.recipient(guestId),
+        LOG.info(
+                "Forgot guest {} at their request{}",
+                Masking.recipient(guestId),
                 mem0Erased ? "" : " (Mem0 did not confirm; its memories may remain)");
         return mem0Erased;
     }

@@ -1,11 +1,5 @@
 package org.holidaydesk.assistant.agent.intents;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.Languages;
-import org.holidaydesk.assistant.agent.language.PlainText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -21,6 +15,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.Languages;
+import org.holidaydesk.assistant.agent.language.PlainText;
 import org.holidaydesk.assistant.config.HandoffProperties;
 import org.holidaydesk.assistant.inbox.GuestAliases;
 import org.holidaydesk.assistant.inbox.GuestMessages;
@@ -48,15 +48,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Handoffs {
 
     /** A guest handed to a person, as operators see one. */
-    public record Handoff(String guestId, String ref, String reason, Instant startedAt, Instant quietUntil) {
-    }
+    public record Handoff(String guestId, String ref, String reason, Instant startedAt, Instant quietUntil) {}
 
     /** Where a person's reply to a guest goes. */
-    public record Address(String replyTo, String phoneNumberId) {
-    }
+    public record Address(String replyTo, String phoneNumberId) {}
 
     /** Introduces what a person at the business wrote, in the conversation the model sees. */
     static final String PERSON_SAID = "(A person from the business wrote to the guest:) ";
+
     private static final Logger LOG = LoggerFactory.getLogger(Handoffs.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LAST_MESSAGES = 5;
@@ -83,8 +82,14 @@ public class Handoffs {
     private final GuestAliases aliases;
     private final GuestMessages messages;
 
-    public Handoffs(JdbcTemplate jdbc, HandoffProperties properties, ChatMemories conversations, Outbox outbox,
-                    GuestAliases aliases, GuestMessages messages, MeterRegistry meters) {
+    public Handoffs(
+            JdbcTemplate jdbc,
+            HandoffProperties properties,
+            ChatMemories conversations,
+            Outbox outbox,
+            GuestAliases aliases,
+            GuestMessages messages,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.aliases = aliases;
@@ -110,9 +115,19 @@ public class Handoffs {
 
     /** The guest's open handoff, if a person has their conversation now. */
     public Optional<Handoff> active(String guestId) {
-        return jdbc.query("SELECT guest_id, ref, reason, started_at, quiet_until FROM handoff WHERE guest_id = ? AND quiet_until > ?",
-                (rs, i) -> new Handoff(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant()), guestId, Timestamp.from(clock.instant())).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT guest_id, ref, reason, started_at, quiet_until FROM handoff WHERE guest_id = ? AND quiet_until > ?",
+                        (rs, i) -> new Handoff(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getTimestamp(5).toInstant()),
+                        guestId,
+                        Timestamp.from(clock.instant()))
+                .stream()
+                .findFirst();
     }
 
     /** The guest a handoff reference (from the business's notification) or a guest id names. */
@@ -185,8 +200,13 @@ public class Handoffs {
 
     /** The guest's handoff follows them to a new id; one already open there stays. */
     public void moveGuest(String from, String to) {
-        if (jdbc.update("UPDATE handoff SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
-                + " (SELECT 1 FROM handoff h WHERE h.guest_id = ?)", to, from, to) == 0) {
+        if (jdbc.update(
+                        "UPDATE handoff SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
+                                + " (SELECT 1 FROM handoff h WHERE h.guest_id = ?)",
+                        to,
+                        from,
+                        to)
+                == 0) {
             jdbc.update("DELETE FROM handoff WHERE guest_id = ?", from);
         }
     }
@@ -194,9 +214,20 @@ public class Handoffs {
     private void personSaid(String guestId, String text, String via) {
         Timestamp now = now();
         Timestamp quietUntil = Timestamp.from(clock.instant().plus(properties.quietTime()));
-        if (jdbc.update("UPDATE handoff SET person_last_at = ?, quiet_until = ? WHERE guest_id = ?", now, quietUntil, guestId) == 0) {
-            jdbc.update("INSERT INTO handoff (guest_id, ref, reason, started_at, person_last_at, quiet_until)"
-                    + " VALUES (?, ?, 'person', ?, ?, ?) ON CONFLICT DO NOTHING", guestId, newRef(), now, now, quietUntil);
+        if (jdbc.update(
+                        "UPDATE handoff SET person_last_at = ?, quiet_until = ? WHERE guest_id = ?",
+                        now,
+                        quietUntil,
+                        guestId)
+                == 0) {
+            jdbc.update(
+                    "INSERT INTO handoff (guest_id, ref, reason, started_at, person_last_at, quiet_until)"
+                            + " VALUES (?, ?, 'person', ?, ?, ?) ON CONFLICT DO NOTHING",
+                    guestId,
+                    newRef(),
+                    now,
+                    now,
+                    quietUntil);
         }
         if (text != null && !text.isBlank()) {
             conversations.append(guestId, List.<ChatMessage>of(AiMessage.from(PERSON_SAID + text.strip())));
@@ -208,9 +239,20 @@ public class Handoffs {
         Timestamp now = now();
         Timestamp quietUntil = Timestamp.from(clock.instant().plus(properties.quietTime()));
         String ref = newRef();
-        if (jdbc.update("UPDATE handoff SET quiet_until = ?, reason = ? WHERE guest_id = ?", quietUntil, reason, turn.guestId()) == 0) {
-            jdbc.update("INSERT INTO handoff (guest_id, ref, reason, started_at, quiet_until) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", turn.guestId(), ref, reason, now, quietUntil);
+        if (jdbc.update(
+                        "UPDATE handoff SET quiet_until = ?, reason = ? WHERE guest_id = ?",
+                        quietUntil,
+                        reason,
+                        turn.guestId())
+                == 0) {
+            jdbc.update(
+                    "INSERT INTO handoff (guest_id, ref, reason, started_at, quiet_until) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING",
+                    turn.guestId(),
+                    ref,
+                    reason,
+                    now,
+                    quietUntil);
         }
         ref = jdbc.queryForObject("SELECT ref FROM handoff WHERE guest_id = ?", String.class, turn.guestId());
         String words = turn.turn().text();
@@ -228,17 +270,30 @@ public class Handoffs {
     private String note(LeasedTurn turn, String ref, String reason) {
         List<String> last = messages.lastTexts(turn.guestId(), LAST_MESSAGES);
         StringBuilder text = new StringBuilder();
-        String name = turn.turn().displayName() == null ? "" : " (" + turn.turn().displayName() + ")";
-        text.append("Guest ").append(Masking.recipient(turn.guestId())).append(name)
-                .append("asked".equals(reason) ? " asked to talk to a person." : " needs a person (the assistant could not help).")
+        String name =
+                turn.turn().displayName() == null ? "" : " (" + turn.turn().displayName() + ")";
+        text.append("Guest ")
+                .append(Masking.recipient(turn.guestId()))
+                .append(name)
+                .append(
+                        "asked".equals(reason)
+                                ? " asked to talk to a person."
+                                : " needs a person (the assistant could not help).")
                 .append("\nLast messages:");
         for (String message : last.reversed()) {
             text.append("\n> ").append(message.replace('\n', ' '));
         }
-        String base = properties.operatorUrl().endsWith("/") ? properties.operatorUrl() : properties.operatorUrl() + "/";
-        text.append("\nAnswer from the WhatsApp Business app, or: POST ").append(base).append("actuator/guests/").append(ref)
+        String base =
+                properties.operatorUrl().endsWith("/") ? properties.operatorUrl() : properties.operatorUrl() + "/";
+        text.append("\nAnswer from the WhatsApp Business app, or: POST ")
+                .append(base)
+                .append("actuator/guests/")
+                .append(ref)
                 .append("/messages {\"text\": \"...\"} (Authorization: Bearer OPERATOR_TOKEN); hand back: POST ")
-                .append(base).append("actuator/guests/").append(ref).append("/handback");
+                .append(base)
+                .append("actuator/guests/")
+                .append(ref)
+                .append("/handback");
         return JSON.createObjectNode().put("text", text.toString()).toString();
     }
 

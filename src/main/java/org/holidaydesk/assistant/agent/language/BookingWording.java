@@ -15,8 +15,7 @@ public final class BookingWording {
     /** What WhatsApp shows of a button's label at most. */
     public static final int LABEL_LIMIT = 20;
 
-    private BookingWording() {
-    }
+    private BookingWording() {}
 
     /** The booking button's label: the stay it books, shorter month names when the long ones do not fit. */
     public static String bookingLabel(String language, LocalDate checkIn, LocalDate checkOut) {
@@ -45,7 +44,8 @@ public final class BookingWording {
     /** The date picker's heading: the property it shows, or every property. */
     public static String pickDatesHeading(String language, String property) {
         Language words = Languages.all().of(language);
-        return property == null || property.isBlank() ? words.reply("pickDatesHeading")
+        return property == null || property.isBlank()
+                ? words.reply("pickDatesHeading")
                 : words.reply("pickDatesHeadingFor", "name", property);
     }
 
@@ -62,7 +62,8 @@ public final class BookingWording {
         }
         String in = checkIn.getDayOfMonth() + " " + month(checkIn, style, locale);
         String out = checkOut.getDayOfMonth() + " " + outMonth;
-        return checkIn.getYear() == checkOut.getYear() ? in + "–" + out
+        return checkIn.getYear() == checkOut.getYear()
+                ? in + "–" + out
                 : in + " " + checkIn.getYear() + "–" + out + " " + checkOut.getYear();
     }
 

@@ -1,9 +1,7 @@
 package org.holidaydesk.assistant.agent.language;
 
 import java.util.List;
-
 import org.holidaydesk.assistant.agent.AgentReply;
-
 
 /**
  * What a guest reads when no answer could be made: a way to reach a person, never an error text. In the guest's
@@ -11,14 +9,13 @@ import org.holidaydesk.assistant.agent.AgentReply;
  */
 public final class FallbackReplies {
 
-    private FallbackReplies() {
-    }
+    private FallbackReplies() {}
 
     /** No agent could answer: the business's contact. The reply needs a person, so that the turn's trace says so. */
     public static AgentReply unavailable(String language, String businessContact) {
         Language words = Languages.all().of(language);
-        return new AgentReply(List.of(words.reply("fallbackUnavailable", "contact", businessContact)), words.code(),
-                List.of(), true);
+        return new AgentReply(
+                List.of(words.reply("fallbackUnavailable", "contact", businessContact)), words.code(), List.of(), true);
     }
 
     /** Past the per-guest limit on model turns: a polite pause, with a way to reach a person. */

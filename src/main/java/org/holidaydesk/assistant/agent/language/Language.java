@@ -25,8 +25,12 @@ public record Language(String code, Locale locale, Pattern letters, Set<String> 
         String letters = root.path("letters").asText("");
         Set<String> words = new java.util.HashSet<>();
         root.path("words").forEach(word -> words.add(PlainText.word(word.asText())));
-        return new Language(code, Locale.forLanguageTag(code), letters.isBlank() ? null : Pattern.compile("[" + letters + "]"),
-                Set.copyOf(words), root);
+        return new Language(
+                code,
+                Locale.forLanguageTag(code),
+                letters.isBlank() ? null : Pattern.compile("[" + letters + "]"),
+                Set.copyOf(words),
+                root);
     }
 
     /** The entries of a word list, e.g. {@code reading.guide.checkIn}; empty when the file has none. */
@@ -102,8 +106,11 @@ public record Language(String code, Locale locale, Pattern letters, Set<String> 
 
     private static void collect(JsonNode node, String path, Map<String, List<String>> into) {
         if (node.isArray()) {
-            into.put(path, java.util.stream.StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText)
-                    .collect(Collectors.toList()));
+            into.put(
+                    path,
+                    java.util.stream.StreamSupport.stream(node.spliterator(), false)
+                            .map(JsonNode::asText)
+                            .collect(Collectors.toList()));
         } else if (node.isObject()) {
             node.fields().forEachRemaining(e -> collect(e.getValue(), path + "." + e.getKey(), into));
         }

@@ -1,12 +1,12 @@
 package org.holidaydesk.assistant.agent.language;
 
-import org.holidaydesk.assistant.agent.GuestTurn;
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.holidaydesk.assistant.agent.GuestTurn;
 
 /**
  * Guesses the language a guest writes, among those the offline agent has a file for ({@link Languages}): a
@@ -23,8 +23,7 @@ public final class LanguageGuess {
 
     private static final Pattern WORD = Pattern.compile("[^\\p{L}]+");
 
-    private LanguageGuess() {
-    }
+    private LanguageGuess() {}
 
     /** The language of a turn: its words', else the guest's earlier language, else English. */
     public static String of(GuestTurn turn) {
@@ -58,7 +57,10 @@ public final class LanguageGuess {
             }
         }
         int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        List<String> leading = counts.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+        List<String> leading = counts.entrySet().stream()
+                .filter(e -> e.getValue() == most)
+                .map(Map.Entry::getKey)
+                .toList();
         if (most == 0 || leading.size() > 1) {
             return fallback;
         }

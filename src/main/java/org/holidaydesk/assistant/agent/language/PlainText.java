@@ -21,7 +21,8 @@ public record PlainText(String value) {
         if (text == null) {
             return new PlainText("");
         }
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String plain =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         plain = DASHES.matcher(plain).replaceAll("-");
         plain = APOSTROPHES.matcher(plain).replaceAll("");
         plain = SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
@@ -29,8 +30,10 @@ public record PlainText(String value) {
     }
 
     /** One word without diacritics, lowercase: how names are compared. */
-   public static String word(String word) {
-        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    public static String word(String word) {
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Letters and digits only, one space between words: "Șterge-mi datele!" reads "sterge mi datele". */
@@ -39,8 +42,10 @@ public record PlainText(String value) {
     }
 
     /** True when the text, read word by word, holds one of the phrases. */
-   public static boolean says(String text, Pattern phrases) {
-        return text != null && !text.isBlank() && phrases.matcher(of(text).words()).find();
+    public static boolean says(String text, Pattern phrases) {
+        return text != null
+                && !text.isBlank()
+                && phrases.matcher(of(text).words()).find();
     }
 
     public boolean contains(Pattern pattern) {

@@ -17,8 +17,7 @@ import org.holidaydesk.assistant.agent.BookingButton;
 final class BookingPages {
 
     /** The answer's text without the booking page, and the page; {@code page} is null when there was none. */
-    record Found(String text, BookingButton page) {
-    }
+    record Found(String text, BookingButton page) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(propertyId|checkIn|checkOut|nights|guests)}");
     private static final Pattern ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
@@ -44,8 +43,8 @@ final class BookingPages {
             }
             Matcher page = template.matcher(url);
             if (page.matches()) {
-                BookingButton button = new BookingButton(group(page, "propertyId"), url, date(page, "checkIn"),
-                        date(page, "checkOut"));
+                BookingButton button = new BookingButton(
+                        group(page, "propertyId"), url, date(page, "checkIn"), date(page, "checkOut"));
                 return new Found(without(text, address.start(), address.start() + url.length()), button);
             }
         }
@@ -61,7 +60,9 @@ final class BookingPages {
         int lineEnd = text.indexOf('\n', end);
         lineEnd = lineEnd < 0 ? text.length() : lineEnd;
         String rest = (text.substring(lineStart, start) + text.substring(end, lineEnd)).strip();
-        rest = rest.replaceAll("\\s+([.,;!?])", "$1").replaceAll("[\\s:–—-]+$", "").replaceAll("^[•*\\-\\s]+$", "");
+        rest = rest.replaceAll("\\s+([.,;!?])", "$1")
+                .replaceAll("[\\s:–—-]+$", "")
+                .replaceAll("^[•*\\-\\s]+$", "");
         String before = text.substring(0, lineStart).stripTrailing();
         String after = text.substring(lineEnd).stripLeading();
         List<String> lines = new ArrayList<>(List.of(before));
@@ -70,7 +71,8 @@ final class BookingPages {
             lines.add(rest);
         }
         lines.add(after);
-        return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList()).strip();
+        return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList())
+                .strip();
     }
 
     private static Pattern compile(String template) {

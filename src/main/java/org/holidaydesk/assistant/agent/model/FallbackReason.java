@@ -1,16 +1,15 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
+import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
 
 /** Why a model turn gave no answer, as the {@code reason} of {@code agent_fallbacks_total}. */
 public final class FallbackReason {
 
-    private FallbackReason() {
-    }
+    private FallbackReason() {}
 
-   public static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MeteredChatModel.BudgetExceededException) {
                 return "token_budget";
@@ -21,7 +20,8 @@ public final class FallbackReason {
             if (cause instanceof ToolsUnavailableException) {
                 return "tools_unavailable";
             }
-            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof TimeoutException
+            if (cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof TimeoutException
                     || cause instanceof java.net.http.HttpTimeoutException) {
                 return "timeout";
             }

@@ -1,12 +1,12 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.LeasedTurn;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.inbox.GuestMessages;
 import org.holidaydesk.assistant.memory.Mem0Client;
@@ -45,14 +45,22 @@ public class GuestMemories {
 
     /** Gives Mem0 the turn: the guest's words and the answer. */
     public void remember(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn, @Body AgentReply reply) {
-        List<String> revoked = messages.revokedOf(turn.turn().messages().stream().map(TurnMessage::messageId).toList());
-        String words = String.join("\n", turn.turn().messages().stream()
-                .filter(m -> !revoked.contains(m.messageId()))
-                .map(TurnMessage::text).filter(t -> t != null && !t.isBlank()).toList());
+        List<String> revoked = messages.revokedOf(
+                turn.turn().messages().stream().map(TurnMessage::messageId).toList());
+        String words = String.join(
+                "\n",
+                turn.turn().messages().stream()
+                        .filter(m -> !revoked.contains(m.messageId()))
+                        .map(TurnMessage::text)
+                        .filter(t -> t != null && !t.isBlank())
+                        .toList());
         if (words.isBlank()) {
             return;
         }
-        mem0.add(turn.guestId(), List.of(new Mem0Client.Turn("user", words),
+        mem0.add(
+                turn.guestId(),
+                List.of(
+                        new Mem0Client.Turn("user", words),
                         new Mem0Client.Turn("assistant", String.join("\n", reply.parts()))),
                 Map.of("channel", "whatsapp", "language", reply.language(), TURN, turn.lastMessageId()));
     }

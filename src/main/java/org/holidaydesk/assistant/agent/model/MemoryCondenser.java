@@ -1,24 +1,24 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.LeasedTurn;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
 import java.util.ArrayList;
 import java.util.List;
-import dev.langchain4j.model.chat.ChatModel;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
 import org.holidaydesk.assistant.config.MemoryProperties;
 import org.holidaydesk.assistant.memory.ChatMemories;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +33,7 @@ import org.springframework.stereotype.Component;
 public class MemoryCondenser {
 
     /** What one condensation works on, between the route's steps. */
-    public record Plan(String guestId, long version, List<ChatMessage> kept) {
-    }
+    public record Plan(String guestId, long version, List<ChatMessage> kept) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryCondenser.class);
     private static final int TOOL_RESULT_CHARS = 400;
@@ -48,8 +47,8 @@ public class MemoryCondenser {
     private final MemoryProperties properties;
     private final ChatModel model;
 
-    public MemoryCondenser(ChatMemories memories, MemoryProperties properties,
-                           @Qualifier("guestChatModel") ChatModel model) {
+    public MemoryCondenser(
+            ChatMemories memories, MemoryProperties properties, @Qualifier("guestChatModel") ChatModel model) {
         this.memories = memories;
         this.properties = properties;
         this.model = model;
@@ -73,10 +72,15 @@ public class MemoryCondenser {
         if (cut == 0) {
             return null;
         }
-        exchange.setProperty(AgentRoute.CONDENSING, new Plan(turn.guestId(), conversation.version(), messages.subList(cut, messages.size())));
+        exchange.setProperty(
+                AgentRoute.CONDENSING,
+                new Plan(turn.guestId(), conversation.version(), messages.subList(cut, messages.size())));
         StringBuilder transcript = new StringBuilder();
         if (conversation.summary() != null && !conversation.summary().isBlank()) {
-            transcript.append("Earlier summary:\n").append(conversation.summary()).append("\n\nThen:\n");
+            transcript
+                    .append("Earlier summary:\n")
+                    .append(conversation.summary())
+                    .append("\n\nThen:\n");
         }
         for (ChatMessage message : messages.subList(0, cut)) {
             transcript.append(line(message));
@@ -98,7 +102,9 @@ public class MemoryCondenser {
             return;
         }
         boolean kept = memories.condense(plan.guestId(), plan.version(), summary.strip(), plan.kept());
-        LOG.debug("Conversation of {} {}", Masking.recipient(plan.guestId()),
+        LOG.debug(
+                "Conversation of {} {}",
+                Masking.recipient(plan.guestId()),
                 kept ? "condensed" : "changed meanwhile; condensing later");
     }
 
@@ -109,8 +115,12 @@ public class MemoryCondenser {
         if (message instanceof AiMessage ai) {
             StringBuilder line = new StringBuilder();
             if (ai.hasToolExecutionRequests()) {
-                ai.toolExecutionRequests().forEach(call ->
-                        line.append("(assistant looked up ").append(call.name()).append(' ').append(call.arguments()).append(")\n"));
+                ai.toolExecutionRequests()
+                        .forEach(call -> line.append("(assistant looked up ")
+                                .append(call.name())
+                                .append(' ')
+                                .append(call.arguments())
+                                .append(")\n"));
             }
             if (ai.text() != null && !ai.text().isBlank()) {
                 line.append("Assistant: ").append(ai.text()).append('\n');
@@ -119,7 +129,8 @@ public class MemoryCondenser {
         }
         if (message instanceof ToolExecutionResultMessage result) {
             String text = result.text() == null ? "" : result.text();
-            return "(result: " + (text.length() > TOOL_RESULT_CHARS ? text.substring(0, TOOL_RESULT_CHARS) + "…" : text) + ")\n";
+            return "(result: " + (text.length() > TOOL_RESULT_CHARS ? text.substring(0, TOOL_RESULT_CHARS) + "…" : text)
+                    + ")\n";
         }
         return "";
     }

@@ -1,8 +1,8 @@
 package org.holidaydesk.assistant.agent.model;
 
 import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -58,10 +58,16 @@ final class MeteredChatModel implements ChatModel {
     MeteredChatModel(ChatModel model, String modelName, int budget, MeterRegistry meters) {
         this.model = model;
         this.budget = budget;
-        this.promptTokens = Counter.builder("agent.model.tokens").tag("model", modelName).tag("kind", "prompt")
-                .description("Tokens the model read and wrote").register(meters);
-        this.completionTokens = Counter.builder("agent.model.tokens").tag("model", modelName).tag("kind", "completion")
-                .description("Tokens the model read and wrote").register(meters);
+        this.promptTokens = Counter.builder("agent.model.tokens")
+                .tag("model", modelName)
+                .tag("kind", "prompt")
+                .description("Tokens the model read and wrote")
+                .register(meters);
+        this.completionTokens = Counter.builder("agent.model.tokens")
+                .tag("model", modelName)
+                .tag("kind", "completion")
+                .description("Tokens the model read and wrote")
+                .register(meters);
     }
 
     /** Runs one turn's model work on this thread within the turn's token budget, counting into {@code usage}. */

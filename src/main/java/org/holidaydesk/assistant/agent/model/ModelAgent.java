@@ -1,11 +1,5 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.TurnSupersededException;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.TurnCheck;
-import org.holidaydesk.assistant.agent.WithLogContext;
-import org.holidaydesk.assistant.agent.tools.PropertyToolProvider;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
@@ -21,6 +15,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnCheck;
+import org.holidaydesk.assistant.agent.TurnSupersededException;
+import org.holidaydesk.assistant.agent.WithLogContext;
+import org.holidaydesk.assistant.agent.tools.PropertyToolProvider;
 import org.holidaydesk.assistant.config.MemoryProperties;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.memory.TurnChatMemoryStore;
@@ -62,17 +62,27 @@ class ModelAgent implements DisposableBean {
     private final Timer turnTime;
     private final DistributionSummary turnTokens;
 
-    ModelAgent(@Qualifier("guestChatModel") ChatModel model, PropertyToolProvider tools, TurnChatMemoryStore memory,
-               TurnCheck turnCheck, ModelProperties properties, MemoryProperties memoryProperties, MeterRegistry meters,
-               TopicGuard topicGuard) {
+    ModelAgent(
+            @Qualifier("guestChatModel") ChatModel model,
+            PropertyToolProvider tools,
+            TurnChatMemoryStore memory,
+            TurnCheck turnCheck,
+            ModelProperties properties,
+            MemoryProperties memoryProperties,
+            MeterRegistry meters,
+            TopicGuard topicGuard) {
         this.memory = memory;
         this.topicGuard = topicGuard;
         this.turnCheck = turnCheck;
         this.properties = properties;
-        this.turnTime = Timer.builder("agent.model.turn").description("Time a model turn takes, tool calls included")
-                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
+        this.turnTime = Timer.builder("agent.model.turn")
+                .description("Time a model turn takes, tool calls included")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(meters);
         this.turnTokens = DistributionSummary.builder("agent.model.turn.tokens")
-                .description("Model tokens one turn used over all its requests").register(meters);
+                .description("Model tokens one turn used over all its requests")
+                .register(meters);
         this.conversation = AiServices.builder(GuestConversation.class)
                 .chatModel(model)
                 .toolProvider(tools)
@@ -87,8 +97,10 @@ class ModelAgent implements DisposableBean {
     }
 
     /** The model's answer to the guest's words of this turn, given the turn's system message. */
-    public String answer(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn, @ExchangeProperty(AgentRoute.SYSTEM_MESSAGE) String system,
-                         @Body String guestWords) {
+    public String answer(
+            @ExchangeProperty(AgentRoute.TURN) LeasedTurn turn,
+            @ExchangeProperty(AgentRoute.SYSTEM_MESSAGE) String system,
+            @Body String guestWords) {
         return chat(turn.guestId(), system, guestWords);
     }
 
@@ -99,8 +111,8 @@ class ModelAgent implements DisposableBean {
         long start = System.nanoTime();
         AtomicBoolean abandoned = new AtomicBoolean();
         MeteredChatModel.Usage usage = new MeteredChatModel.Usage();
-        Future<String> answer = turns.submit(WithLogContext.of(() -> MeteredChatModel.withBudget(
-                () -> converse(guestId, system, guestWords, abandoned), usage)));
+        Future<String> answer = turns.submit(WithLogContext.of(
+                () -> MeteredChatModel.withBudget(() -> converse(guestId, system, guestWords, abandoned), usage)));
         try {
             return answer.get(properties.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -109,7 +121,9 @@ class ModelAgent implements DisposableBean {
             throw new NoAnswerException("the model took longer than " + properties.turnTimeout(), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException runtime ? runtime : new NoAnswerException("the model failed", cause);
+            throw cause instanceof RuntimeException runtime
+                    ? runtime
+                    : new NoAnswerException("the model failed", cause);
         } catch (InterruptedException e) {
             abandoned.set(true);
             answer.cancel(true);

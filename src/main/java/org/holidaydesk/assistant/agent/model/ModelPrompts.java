@@ -1,9 +1,5 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.LeasedTurn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.config.PropertyProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.holidaydesk.assistant.webhook.MessageKind;
@@ -42,13 +42,19 @@ public class ModelPrompts {
     }
 
     /** The system message of a turn. */
-    public String system(@ExchangeProperty(AgentRoute.TURN) LeasedTurn leased, @ExchangeProperty(AgentRoute.MEMORIES) List<String> memories) {
+    public String system(
+            @ExchangeProperty(AgentRoute.TURN) LeasedTurn leased,
+            @ExchangeProperty(AgentRoute.MEMORIES) List<String> memories) {
         GuestTurn turn = leased.turn();
-        String guest = turn.displayName() == null || turn.displayName().isBlank() ? ""
+        String guest = turn.displayName() == null || turn.displayName().isBlank()
+                ? ""
                 : "\nThe guest's WhatsApp name is " + oneLine(turn.displayName()) + ".";
-        String recalled = memories == null || memories.isEmpty() ? ""
+        String recalled = memories == null || memories.isEmpty()
+                ? ""
                 : "\nWhat you remember about this guest from earlier conversations (use it, do not recite it):\n- "
-                  + String.join("\n- ", memories.stream().map(ModelPrompts::oneLine).toList());
+                        + String.join(
+                                "\n- ",
+                                memories.stream().map(ModelPrompts::oneLine).toList());
         return instructions
                 .replace("{{today}}", turn.today().toString())
                 .replace("{{weekday}}", turn.today().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
@@ -70,8 +76,10 @@ public class ModelPrompts {
                 continue;
             }
             if (message.kind() == MessageKind.EDIT && heard) {
-                lines.add("(The guest edited a message they sent earlier; it now reads: \"" + message.text().strip()
-                        + "\". Answer the message as it reads now, and start by saying in a few words what they changed.)");
+                lines.add(
+                        "(The guest edited a message they sent earlier; it now reads: \""
+                                + message.text().strip()
+                                + "\". Answer the message as it reads now, and start by saying in a few words what they changed.)");
                 continue;
             }
             if (heard) {

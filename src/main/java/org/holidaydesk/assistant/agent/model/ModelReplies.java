@@ -1,10 +1,5 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.language.BookingWording;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.language.BookingWording;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.reply.Choice;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,8 @@ public class ModelReplies {
 
     static final int MAX_CHOICES = 10;
 
-    private static final Pattern CHOICES = Pattern.compile("(?im)^[ \\t]*\\[(?:choices|options)\\s*:\\s*([^\\]\\n]*)\\][ \\t]*$");
+    private static final Pattern CHOICES =
+            Pattern.compile("(?im)^[ \\t]*\\[(?:choices|options)\\s*:\\s*([^\\]\\n]*)\\][ \\t]*$");
     private static final Pattern NEEDS_PERSON = Pattern.compile("(?im)^[ \\t]*\\[(?:handoff|person)\\][ \\t]*$");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\n]+)\\]\\((https?://[^)\\s]+)\\)");
     private static final Pattern MARKDOWN_BOLD = Pattern.compile("\\*\\*([^*\\n]+)\\*\\*");
@@ -111,8 +112,11 @@ public class ModelReplies {
     }
 
     private static String slug(String title) {
-        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return slug.length() > 40 ? slug.substring(0, 40) : slug;
     }
 }

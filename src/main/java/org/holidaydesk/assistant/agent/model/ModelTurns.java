@@ -1,12 +1,12 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.Body;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.holidaydesk.assistant.inbox.GuestMessages;

@@ -26,30 +26,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class TopicGuard {
 
-    private static final Pattern CODE = Pattern.compile("(?m)(```|^\\s*(def|function|public|private|class|import|#include|"
-            + "const|let|var|int|return|select|insert|update)\\b[^\\n]*[;:{(=*]|console\\.log|=>\\s*\\{)",
+    private static final Pattern CODE = Pattern.compile(
+            "(?m)(```|^\\s*(def|function|public|private|class|import|#include|"
+                    + "const|let|var|int|return|select|insert|update)\\b[^\\n]*[;:{(=*]|console\\.log|=>\\s*\\{)",
             Pattern.CASE_INSENSITIVE);
     /** What the business is about, in English and Romanian (diacritics gone, as {@link PlainText} leaves words). */
-    private static final Pattern BUSINESS = Pattern.compile("\\b(propert(y|ies)|proprieta\\w*|cazare|stay|sejur\\w*|nights?|"
-            + "nopti|noapte|book(ing|ed)?|rezerv\\w*|check ?in|check ?out|guests?|persoane|oaspeti|lei|ron|eur|price|pret\\w*|"
-            + "costa|costs?|free|libera?|disponibil\\w*|available|parking|parcare|pool|piscina|beach|plaja|bedrooms?|dormitor\\w*|"
-            + "rooms?|camer\\w*|vila|villa|casa|cabana|cabin|trails?|trasee|traseu|hiking|restaurants?|key|lockbox|pet|dogs?|"
-            + "caine|arrive|sosire|motorway|train|tren|taxi|drive|car|masina|village|sat|zona|area|nearby|apropiere|"
-            + "visit|vizita\\w*|our team|echipa|trip|travel\\w*|calatori\\w*|vacation|holiday|vacanta|concediu|bike|bicicleta|"
-            + "luggage|bagaj\\w*)\\b");
-    private static final Pattern TASK = Pattern.compile("\\b(poem|poezi\\w*|poetry|haiku|verse|vers\\w*|song|cantec|joke|"
-            + "gluma|essay|eseu|homework|tema|solve|rezolva|calculate|calculeaza|derivative|equation|translate|traduce\\w*|"
-            + "recipe|reteta|code|cod|python|java|javascript|sql|script|function|program\\w*|capital|capitala|who won|"
-            + "explain|explica|story|poveste|summari[sz]e|rezuma|who (wrote|invented|discovered|is|was)|"
-            + "cine a (scris|inventat|descoperit|castigat)|meaning of life|sensul vietii)\\b");
-    private static final Pattern DECLINE = Pattern.compile("\\b(i can only help|can only help|only help with|pot ajuta doar|"
-            + "va pot ajuta doar|doar cu cazarea)\\b");
+    private static final Pattern BUSINESS =
+            Pattern.compile("\\b(propert(y|ies)|proprieta\\w*|cazare|stay|sejur\\w*|nights?|"
+                    + "nopti|noapte|book(ing|ed)?|rezerv\\w*|check ?in|check ?out|guests?|persoane|oaspeti|lei|ron|eur|price|pret\\w*|"
+                    + "costa|costs?|free|libera?|disponibil\\w*|available|parking|parcare|pool|piscina|beach|plaja|bedrooms?|dormitor\\w*|"
+                    + "rooms?|camer\\w*|vila|villa|casa|cabana|cabin|trails?|trasee|traseu|hiking|restaurants?|key|lockbox|pet|dogs?|"
+                    + "caine|arrive|sosire|motorway|train|tren|taxi|drive|car|masina|village|sat|zona|area|nearby|apropiere|"
+                    + "visit|vizita\\w*|our team|echipa|trip|travel\\w*|calatori\\w*|vacation|holiday|vacanta|concediu|bike|bicicleta|"
+                    + "luggage|bagaj\\w*)\\b");
+
+    private static final Pattern TASK =
+            Pattern.compile("\\b(poem|poezi\\w*|poetry|haiku|verse|vers\\w*|song|cantec|joke|"
+                    + "gluma|essay|eseu|homework|tema|solve|rezolva|calculate|calculeaza|derivative|equation|translate|traduce\\w*|"
+                    + "recipe|reteta|code|cod|python|java|javascript|sql|script|function|program\\w*|capital|capitala|who won|"
+                    + "explain|explica|story|poveste|summari[sz]e|rezuma|who (wrote|invented|discovered|is|was)|"
+                    + "cine a (scris|inventat|descoperit|castigat)|meaning of life|sensul vietii)\\b");
+    private static final Pattern DECLINE =
+            Pattern.compile("\\b(i can only help|can only help|only help with|pot ajuta doar|"
+                    + "va pot ajuta doar|doar cu cazarea)\\b");
 
     private final Counter caught;
 
     public TopicGuard(MeterRegistry meters) {
         this.caught = Counter.builder("agent.off.topic.answers")
-                .description("Model answers off the business's topics, replaced with the decline").register(meters);
+                .description("Model answers off the business's topics, replaced with the decline")
+                .register(meters);
     }
 
     /** True when {@code answer}, to {@code guestWords}, strays from the business. */
@@ -89,7 +95,10 @@ public class TopicGuard {
 
     /** Four or more short lines without a number: a poem's shape, not an answer's. */
     private static boolean verses(String answer) {
-        String[] lines = Arrays.stream(answer.strip().split("\\R")).filter(l -> !l.isBlank()).toArray(String[]::new);
-        return lines.length >= 3 && Arrays.stream(lines).allMatch(l -> l.strip().length() <= 45 && !l.matches(".*\\d.*"));
+        String[] lines = Arrays.stream(answer.strip().split("\\R"))
+                .filter(l -> !l.isBlank())
+                .toArray(String[]::new);
+        return lines.length >= 3
+                && Arrays.stream(lines).allMatch(l -> l.strip().length() <= 45 && !l.matches(".*\\d.*"));
     }
 }

@@ -1,8 +1,5 @@
 package org.holidaydesk.assistant.agent.model;
 
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.LeasedTurn;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.langchain4j.data.audio.Audio;
@@ -20,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Body;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.WhatsAppProperties;
 import org.holidaydesk.assistant.webhook.MessageKind;
@@ -52,8 +52,10 @@ public class VoiceNotes implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceNotes.class);
     /** What {@code GET /{version}/{media-id}} answers (the fields read of it). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Media(String url, @JsonProperty("mime_type") String mimeType, @JsonProperty("file_size") Long fileSize) {
-    }
+    record Media(
+            String url,
+            @JsonProperty("mime_type") String mimeType,
+            @JsonProperty("file_size") Long fileSize) {}
 
     private final ModelProperties model;
     private final WhatsAppProperties whatsApp;
@@ -64,8 +66,10 @@ public class VoiceNotes implements DisposableBean {
     public VoiceNotes(ModelProperties model, WhatsAppProperties whatsApp) {
         this.model = model;
         this.whatsApp = whatsApp;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(model.voiceNoteTimeout());
         this.media = RestClient.builder().requestFactory(requests).build();
@@ -99,7 +103,8 @@ public class VoiceNotes implements DisposableBean {
             read.add(words == null ? message : message.transcribed(words));
         }
         GuestTurn turn = leased.turn();
-        GuestTurn understood = new GuestTurn(turn.guestId(), turn.displayName(), turn.languageHint(), read, turn.today());
+        GuestTurn understood =
+                new GuestTurn(turn.guestId(), turn.displayName(), turn.languageHint(), read, turn.today());
         if (!anyUnderstood && understood.text().isBlank()) {
             throw new UnreadableException("no voice note of the turn could be understood");
         }
@@ -107,7 +112,8 @@ public class VoiceNotes implements DisposableBean {
     }
 
     private static boolean unheard(TurnMessage message) {
-        return message.kind() == MessageKind.AUDIO && message.mediaId() != null
+        return message.kind() == MessageKind.AUDIO
+                && message.mediaId() != null
                 && (message.text() == null || message.text().isBlank());
     }
 
@@ -118,12 +124,16 @@ public class VoiceNotes implements DisposableBean {
         }
         Instant deadline = Instant.now().plus(model.voiceNoteTimeout());
         try {
-            Media metadata = media.get().uri(URI.create(whatsApp.graphUrl(mediaId)))
+            Media metadata = media.get()
+                    .uri(URI.create(whatsApp.graphUrl(mediaId)))
                     .header("Authorization", "Bearer " + whatsApp.accessToken())
-                    .retrieve().body(Media.class);
+                    .retrieve()
+                    .body(Media.class);
             long size = metadata == null || metadata.fileSize() == null ? -1 : metadata.fileSize();
             if (size > model.voiceNoteMaxBytes().toBytes()) {
-                LOG.info("A voice note of {} bytes is over the {} limit; the guest is asked to type", size,
+                LOG.info(
+                        "A voice note of {} bytes is over the {} limit; the guest is asked to type",
+                        size,
                         model.voiceNoteMaxBytes());
                 return null;
             }
@@ -135,10 +145,18 @@ public class VoiceNotes implements DisposableBean {
             byte[] audio = download(URI.create(url), model.voiceNoteMaxBytes().toBytes());
             // the transcription model names the file from the bare media type ("audio/ogg", not "…; codecs=opus")
             String mimeType = (metadata.mimeType() == null ? "audio/ogg" : metadata.mimeType())
-                    .split(";")[0].strip().toLowerCase(Locale.ROOT);
+                    .split(";")[0]
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
             left(deadline);
-            String text = transcriber.transcribe(AudioTranscriptionRequest.builder()
-                    .audio(Audio.builder().binaryData(audio).mimeType(mimeType).build()).build()).text();
+            String text = transcriber
+                    .transcribe(AudioTranscriptionRequest.builder()
+                            .audio(Audio.builder()
+                                    .binaryData(audio)
+                                    .mimeType(mimeType)
+                                    .build())
+                            .build())
+                    .text();
             return text == null || text.isBlank() ? null : text.strip();
         } catch (RuntimeException e) {
             LOG.warn("A voice note could not be understood: {}", e.getClass().getSimpleName());
@@ -148,7 +166,9 @@ public class VoiceNotes implements DisposableBean {
 
     /** The file, read only up to its limit (a larger one is refused without reading the rest). */
     private byte[] download(URI uri, long maxBytes) {
-        return media.get().uri(uri).header("Authorization", "Bearer " + whatsApp.accessToken())
+        return media.get()
+                .uri(uri)
+                .header("Authorization", "Bearer " + whatsApp.accessToken())
                 .exchange((request, response) -> {
                     if (!response.getStatusCode().is2xxSuccessful()) {
                         throw new IOException("HTTP " + response.getStatusCode().value());

@@ -18,20 +18,29 @@ final class DatePickers {
     /** The window offered when the guest named none. */
     static final int DAYS_AHEAD = 60;
 
-    private DatePickers() {
-    }
+    private DatePickers() {}
 
     /** One property's picker over {@code [from, to)}. */
-    static DatePicker forProperty(PropertyTools tools, String property, LocalDate from, LocalDate to, Integer nights,
-                                  Integer guests) {
+    static DatePicker forProperty(
+            PropertyTools tools, String property, LocalDate from, LocalDate to, Integer nights, Integer guests) {
         Stretches stretches = stretches(tools, property, from, to, nights);
-        return new DatePicker(stretches.name(), from, to, unavailable(from, to, stretches.free()),
-                Math.max(stretches.minimumStay(), nights == null ? 1 : nights), guests);
+        return new DatePicker(
+                stretches.name(),
+                from,
+                to,
+                unavailable(from, to, stretches.free()),
+                Math.max(stretches.minimumStay(), nights == null ? 1 : nights),
+                guests);
     }
 
     /** Every named property's free nights together over {@code [from, to)}: a night none has free is unavailable. */
-    static DatePicker common(PropertyTools tools, Collection<String> properties, LocalDate from, LocalDate to,
-                             Integer nights, Integer guests) {
+    static DatePicker common(
+            PropertyTools tools,
+            Collection<String> properties,
+            LocalDate from,
+            LocalDate to,
+            Integer nights,
+            Integer guests) {
         List<PropertyTools.Range> free = new ArrayList<>();
         int shortest = Integer.MAX_VALUE;
         for (String property : properties) {
@@ -43,11 +52,11 @@ final class DatePickers {
         return new DatePicker(null, from, to, unavailable(from, to, free), minimum, guests);
     }
 
-    private record Stretches(String name, int minimumStay, List<PropertyTools.Range> free) {
-    }
+    private record Stretches(String name, int minimumStay, List<PropertyTools.Range> free) {}
 
     /** A property's free stretches in {@code [from, to)} long enough to book, 30 nights a calendar look. */
-    private static Stretches stretches(PropertyTools tools, String property, LocalDate from, LocalDate to, Integer nights) {
+    private static Stretches stretches(
+            PropertyTools tools, String property, LocalDate from, LocalDate to, Integer nights) {
         List<PropertyTools.Range> free = new ArrayList<>();
         PropertyTools.Calendar calendar = tools.calendar(property, from);
         String name = calendar.name();
@@ -72,7 +81,10 @@ final class DatePickers {
             calendar = tools.calendar(calendar.propertyId(), calendar.to());
         }
         int shortest = Math.max(minimumStay, nights == null ? 1 : nights);
-        return new Stretches(name, minimumStay, free.stream().filter(r -> r.nights() >= shortest).toList());
+        return new Stretches(
+                name,
+                minimumStay,
+                free.stream().filter(r -> r.nights() >= shortest).toList());
     }
 
     /** The nights of {@code [from, to)} that no free stretch covers. */

@@ -1,10 +1,10 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
-import org.holidaydesk.assistant.agent.offline.reading.GuestRequest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
+import org.holidaydesk.assistant.agent.offline.reading.GuestRequest;
 
 /**
  * What a guest has told so far about the stay they want, so that "for 2" after "June 15-20" completes
@@ -18,8 +18,14 @@ import java.util.List;
  * @param property the property asked about: its catalog name once a tool has resolved it, else as written
  * @param features what the guest wants of a place ({@link Feature#term}s): what is offered is ranked by them
  */
-record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, Integer guests,
-                    String property, List<String> features) {
+record GuestContext(
+        LocalDate checkIn,
+        LocalDate checkOut,
+        YearMonth month,
+        Integer nights,
+        Integer guests,
+        String property,
+        List<String> features) {
 
     static final GuestContext EMPTY = new GuestContext(null, null, null, null, null, null);
 
@@ -28,7 +34,8 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
     }
 
     /** A context without wishes about the place. */
-    GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, Integer guests, String property) {
+    GuestContext(
+            LocalDate checkIn, LocalDate checkOut, YearMonth month, Integer nights, Integer guests, String property) {
         this(checkIn, checkOut, month, nights, guests, property, List.of());
     }
 
@@ -42,7 +49,8 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
         YearMonth askedMonth = month;
         Integer length = nights;
         // "what about the 20th to the 23rd?": the days in the month the conversation is about
-        LocalDate[] days = request.days() == null ? null
+        LocalDate[] days = request.days() == null
+                ? null
                 : request.days().stayAround(checkIn != null ? YearMonth.from(checkIn) : month);
         if (request.checkIn() == null && days != null) {
             in = days[0];
@@ -67,7 +75,11 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
         if (in != null && out == null && length != null) {
             out = in.plusDays(length);
         }
-        return new GuestContext(in, out, askedMonth, length,
+        return new GuestContext(
+                in,
+                out,
+                askedMonth,
+                length,
                 request.guests() != null ? request.guests() : guests,
                 request.property() != null ? request.property() : request.anyProperty() ? null : property,
                 request.features().isEmpty() ? features : request.featureTerms());
@@ -77,8 +89,14 @@ record GuestContext(LocalDate checkIn, LocalDate checkOut, YearMonth month, Inte
     GuestContext asOf(LocalDate today) {
         boolean staleStay = checkIn != null && checkIn.isBefore(today);
         boolean staleMonth = month != null && month.isBefore(YearMonth.from(today));
-        return new GuestContext(staleStay ? null : checkIn, staleStay ? null : checkOut, staleMonth ? null : month,
-                staleStay ? null : nights, guests, property, features);
+        return new GuestContext(
+                staleStay ? null : checkIn,
+                staleStay ? null : checkOut,
+                staleMonth ? null : month,
+                staleStay ? null : nights,
+                guests,
+                property,
+                features);
     }
 
     GuestContext withProperty(String name) {

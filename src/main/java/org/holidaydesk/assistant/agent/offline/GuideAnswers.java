@@ -44,26 +44,45 @@ final class GuideAnswers {
             PropertyTools.GuideFact fact = guide.facts().get(topic.key());
             List<PropertyTools.PropertyGuideFact> each = guide.byProperty().get(topic.key());
             if (fact != null) {
-                lines.add(guide.name() == null
-                        ? words.text("guideBusinessFact", "topic", capitalized(topicName), "text", fact.text())
-                        : words.text("guideFact", "name", guide.name(), "topic", topicName, "text", fact.text()));
+                lines.add(
+                        guide.name() == null
+                                ? words.text("guideBusinessFact", "topic", capitalized(topicName), "text", fact.text())
+                                : words.text(
+                                        "guideFact", "name", guide.name(), "topic", topicName, "text", fact.text()));
             } else if (each != null && !each.isEmpty()) {
                 lines.add(words.text("guideDiffers", "topic", capitalized(topicName)));
                 for (PropertyTools.PropertyGuideFact one : each) {
-                    lines.add(one.text() == null ? words.text("guidePropertyUnknown", "name", one.name(), "contact", businessContact)
-                            : words.text("guidePropertyLine", "name", one.name(), "text", one.text()));
+                    lines.add(
+                            one.text() == null
+                                    ? words.text("guidePropertyUnknown", "name", one.name(), "contact", businessContact)
+                                    : words.text("guidePropertyLine", "name", one.name(), "text", one.text()));
                 }
             } else if (topic.alsoInCatalog()) {
                 leftToTheCatalog.add(topic);
             } else {
-                lines.add(guide.name() == null ? words.text("guideUnknown", "topic", topicName, "contact", businessContact)
-                        : words.text("guideUnknownFor", "topic", topicName, "name", guide.name(), "contact", businessContact));
+                lines.add(
+                        guide.name() == null
+                                ? words.text("guideUnknown", "topic", topicName, "contact", businessContact)
+                                : words.text(
+                                        "guideUnknownFor",
+                                        "topic",
+                                        topicName,
+                                        "name",
+                                        guide.name(),
+                                        "contact",
+                                        businessContact));
             }
         }
         for (PropertyTools.GuideQuestion question : guide.questions()) {
             if (matches(question.question(), plainWords)) {
-                lines.add(words.text("guideQuestion", "question", "*" + question.question() + "*", "text", "",
-                        "answer", question.answer()));
+                lines.add(words.text(
+                        "guideQuestion",
+                        "question",
+                        "*" + question.question() + "*",
+                        "text",
+                        "",
+                        "answer",
+                        question.answer()));
             }
         }
         return new Answer(lines, leftToTheCatalog, guide.name());
@@ -75,7 +94,9 @@ final class GuideAnswers {
             return false;
         }
         List<String> asked = Arrays.stream(PlainText.of(question).value().split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> word.length() >= 4).distinct().toList();
+                .filter(word -> word.length() >= 4)
+                .distinct()
+                .toList();
         if (asked.isEmpty()) {
             return false;
         }
@@ -93,6 +114,5 @@ final class GuideAnswers {
      * @param leftToTheCatalog topics the guide lacks that the catalog's tags and amenities answer
      * @param property         the property's name the guide is of; null for the business's
      */
-    record Answer(List<String> lines, Set<GuideTopic> leftToTheCatalog, String property) {
-    }
+    record Answer(List<String> lines, Set<GuideTopic> leftToTheCatalog, String property) {}
 }

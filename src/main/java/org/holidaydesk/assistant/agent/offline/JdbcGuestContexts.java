@@ -23,6 +23,7 @@ class JdbcGuestContexts implements GuestContexts {
 
     /** Between the remembered feature terms; no term has it. */
     private static final String FEATURE_SEPARATOR = "|";
+
     private static final int FEATURES_COLUMN = 512;
 
     private final JdbcTemplate jdbc;
@@ -43,28 +44,43 @@ class JdbcGuestContexts implements GuestContexts {
     @Override
     public GuestContext load(String guestId) {
         Timestamp notBefore = Timestamp.from(clock.instant().minus(properties.contextTtl()));
-        List<GuestContext> rows = jdbc.query("SELECT check_in, check_out, stay_month, nights, guests, property, features"
+        List<GuestContext> rows = jdbc.query(
+                "SELECT check_in, check_out, stay_month, nights, guests, property, features"
                         + " FROM guest_context WHERE guest_id = ? AND updated_at >= ?",
-                (rs, i) -> new GuestContext(date(rs.getDate(1)), date(rs.getDate(2)),
+                (rs, i) -> new GuestContext(
+                        date(rs.getDate(1)),
+                        date(rs.getDate(2)),
                         rs.getString(3) == null ? null : YearMonth.parse(rs.getString(3)),
-                        rs.getObject(4, Integer.class), rs.getObject(5, Integer.class), rs.getString(6),
+                        rs.getObject(4, Integer.class),
+                        rs.getObject(5, Integer.class),
+                        rs.getString(6),
                         features(rs.getString(7))),
-                guestId, notBefore);
+                guestId,
+                notBefore);
         return rows.isEmpty() ? GuestContext.EMPTY : rows.get(0);
     }
 
     @Override
     public void save(String guestId, GuestContext context) {
-        Object[] values = {sql(context.checkIn()), sql(context.checkOut()),
-                context.month() == null ? null : context.month().toString(), context.nights(), context.guests(),
-                context.property(), joined(context.features()),
-                Timestamp.from(clock.instant()), guestId};
+        Object[] values = {
+            sql(context.checkIn()),
+            sql(context.checkOut()),
+            context.month() == null ? null : context.month().toString(),
+            context.nights(),
+            context.guests(),
+            context.property(),
+            joined(context.features()),
+            Timestamp.from(clock.instant()),
+            guestId
+        };
         String update = "UPDATE guest_context SET check_in = ?, check_out = ?, stay_month = ?, nights = ?, guests = ?,"
                 + " property = ?, features = ?, updated_at = ? WHERE guest_id = ?";
         if (jdbc.update(update, values) == 0) {
             try {
-                jdbc.update("INSERT INTO guest_context (check_in, check_out, stay_month, nights, guests, property,"
-                        + " features, updated_at, guest_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                jdbc.update(
+                        "INSERT INTO guest_context (check_in, check_out, stay_month, nights, guests, property,"
+                                + " features, updated_at, guest_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        values);
             } catch (DuplicateKeyException insertedMeanwhile) {
                 jdbc.update(update, values);
             }
@@ -79,14 +95,20 @@ class JdbcGuestContexts implements GuestContexts {
     /** Deletes the contexts too old to be read back; returns how many. */
     @Override
     public void moveGuest(String from, String to) {
-        if (jdbc.update("UPDATE guest_context SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
-                + " (SELECT 1 FROM guest_context c WHERE c.guest_id = ?)", to, from, to) == 0) {
+        if (jdbc.update(
+                        "UPDATE guest_context SET guest_id = ? WHERE guest_id = ? AND NOT EXISTS"
+                                + " (SELECT 1 FROM guest_context c WHERE c.guest_id = ?)",
+                        to,
+                        from,
+                        to)
+                == 0) {
             jdbc.update("DELETE FROM guest_context WHERE guest_id = ?", from);
         }
     }
 
     public int forgetExpired() {
-        return jdbc.update("DELETE FROM guest_context WHERE updated_at < ?",
+        return jdbc.update(
+                "DELETE FROM guest_context WHERE updated_at < ?",
                 Timestamp.from(clock.instant().minus(properties.contextTtl())));
     }
 
@@ -104,7 +126,9 @@ class JdbcGuestContexts implements GuestContexts {
     }
 
     private static List<String> features(String joined) {
-        return joined == null || joined.isBlank() ? List.of() : List.of(joined.split(java.util.regex.Pattern.quote(FEATURE_SEPARATOR)));
+        return joined == null || joined.isBlank()
+                ? List.of()
+                : List.of(joined.split(java.util.regex.Pattern.quote(FEATURE_SEPARATOR)));
     }
 
     private static LocalDate date(Date date) {

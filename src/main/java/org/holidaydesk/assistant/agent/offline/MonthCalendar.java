@@ -42,6 +42,7 @@ record MonthCalendar(String name, List<PropertyTools.Range> bookable) {
             calendar = tools.calendar(calendar.propertyId(), calendar.to());
         }
         int shortest = nights == null ? minimumStay : Math.max(minimumStay, nights);
-        return new MonthCalendar(name, free.stream().filter(r -> r.nights() >= shortest).toList());
+        return new MonthCalendar(
+                name, free.stream().filter(r -> r.nights() >= shortest).toList());
     }
 }

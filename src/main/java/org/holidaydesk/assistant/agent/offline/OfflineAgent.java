@@ -1,25 +1,25 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.GuestAgent;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.BookingButton;
-import org.holidaydesk.assistant.config.BookingProperties;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
-import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
-import org.holidaydesk.assistant.agent.offline.reading.Fact;
-import org.holidaydesk.assistant.agent.offline.reading.GuideTopic;
-import org.holidaydesk.assistant.agent.offline.reading.RequestReader;
-import org.holidaydesk.assistant.agent.offline.reading.GuestRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.BookingButton;
+import org.holidaydesk.assistant.agent.GuestAgent;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.offline.reading.Fact;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
+import org.holidaydesk.assistant.agent.offline.reading.GuestRequest;
+import org.holidaydesk.assistant.agent.offline.reading.GuideTopic;
+import org.holidaydesk.assistant.agent.offline.reading.RequestReader;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
+import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
+import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
+import org.holidaydesk.assistant.config.BookingProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.holidaydesk.assistant.reply.Choice;
 import org.holidaydesk.assistant.webhook.MessageKind;
@@ -67,7 +67,8 @@ public class OfflineAgent implements GuestAgent {
 
     /** With a published date picker ({@code WHATSAPP_DATES_FLOW_ID}), vague dates are answered with its calendar too. */
     @org.springframework.beans.factory.annotation.Autowired
-    public OfflineAgent(PropertyTools tools, GuestContexts contexts, ServiceProperties service, BookingProperties booking) {
+    public OfflineAgent(
+            PropertyTools tools, GuestContexts contexts, ServiceProperties service, BookingProperties booking) {
         this(tools, contexts, service, booking.datePicker());
     }
 
@@ -86,14 +87,17 @@ public class OfflineAgent implements GuestAgent {
         String fallbackLanguage = LanguageGuess.hint(turn);
         String language = LanguageGuess.of(text, fallbackLanguage);
         Wording words = Wording.of(language, turn.today());
-        MessageKind unreadable = turn.messages().stream().map(TurnMessage::kind)
+        MessageKind unreadable = turn.messages().stream()
+                .map(TurnMessage::kind)
                 .filter(kind -> kind.handling() == MessageKind.Handling.CAPABILITIES)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (text.isBlank()) {
             if (unreadable != null) {
                 return AgentReply.of(words.language(), words.capabilities(unreadable));
             }
-            boolean anythingToAnswer = turn.messages().stream().anyMatch(m -> m.kind().handling() == MessageKind.Handling.AGENT);
+            boolean anythingToAnswer =
+                    turn.messages().stream().anyMatch(m -> m.kind().handling() == MessageKind.Handling.AGENT);
             if (!anythingToAnswer) {
                 // reactions and system messages are not answered
                 return new AgentReply(List.of(), words.language());
@@ -109,21 +113,27 @@ public class OfflineAgent implements GuestAgent {
                 answer = answer + "\n" + inTheirWords.answeredTheText(unreadable);
             }
             PropertyTools.BookingLink link = outcome.link();
-            return new AgentReply(List.of(answer), inTheirWords.language(), choices(outcome.offered())).withFunnel(
-                    outcome.free(), link == null ? null
-                            : new BookingButton(link.propertyId(), link.url(), link.checkIn(), link.checkOut()),
-                    outcome.dates());
+            return new AgentReply(List.of(answer), inTheirWords.language(), choices(outcome.offered()))
+                    .withFunnel(
+                            outcome.free(),
+                            link == null
+                                    ? null
+                                    : new BookingButton(link.propertyId(), link.url(), link.checkIn(), link.checkOut()),
+                            outcome.dates());
         } catch (ToolsUnavailableException e) {
             LOG.warn("Property tools unavailable, the guest gets the fallback answer: {}", e.getMessage());
             return FallbackReplies.unavailable(words.language(), businessContact);
         } catch (RuntimeException e) {
-            LOG.error("Offline answer failed ({}), the guest gets the fallback answer", e.getClass().getName(), e);
+            LOG.error(
+                    "Offline answer failed ({}), the guest gets the fallback answer",
+                    e.getClass().getName(),
+                    e);
             return FallbackReplies.unavailable(words.language(), businessContact);
         }
     }
 
-    private Outcome answerRequest(GuestTurn turn, GuestRequest request,
-                                                      List<PropertyTools.PropertySummary> catalog, Wording words) {
+    private Outcome answerRequest(
+            GuestTurn turn, GuestRequest request, List<PropertyTools.PropertySummary> catalog, Wording words) {
         GuestContext before = contexts.load(turn.guestId()).asOf(turn.today());
         GuestContext known = before.with(request);
         Outcome outcome;
@@ -145,10 +155,12 @@ public class OfflineAgent implements GuestAgent {
      * Whether the answer is about the property an earlier message named, this one naming none: the answer then says
      * so ("For *Casa Pescarului*, which you asked about:"), so that the guest sees what was remembered.
      */
-    private static boolean usesTheRememberedProperty(GuestRequest request, GuestContext before,
-                                                     Outcome outcome) {
+    private static boolean usesTheRememberedProperty(GuestRequest request, GuestContext before, Outcome outcome) {
         boolean asks = !request.asksNothing() || request.availability();
-        return asks && request.property() == null && !request.anyProperty() && before.property() != null
+        return asks
+                && request.property() == null
+                && !request.anyProperty()
+                && before.property() != null
                 && before.property().equals(outcome.context().property());
     }
 
@@ -157,8 +169,13 @@ public class OfflineAgent implements GuestAgent {
      * message also says when or asks whether it is free), about the properties in general, or about free
      * dates as before.
      */
-    private Outcome route(GuestRequest request, GuestContext before, GuestContext known,
-                                              List<PropertyTools.PropertySummary> catalog, Wording words, GuestTurn turn) {
+    private Outcome route(
+            GuestRequest request,
+            GuestContext before,
+            GuestContext known,
+            List<PropertyTools.PropertySummary> catalog,
+            Wording words,
+            GuestTurn turn) {
         Set<Fact> facts = request.facts().isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(request.facts());
         // "how much for a night?" asks a price; "how much from the 10th to the 15th?" asks for the stay's
         boolean datesOrMonth = request.checkIn() != null || request.month() != null;
@@ -166,8 +183,11 @@ public class OfflineAgent implements GuestAgent {
             // an availability answer gives the price of the stay itself
             facts.remove(Fact.PRICE);
         }
-        List<Feature> asked = request.features().stream().filter(f -> !PARTY_WORDS.contains(f.term())).toList();
-        String property = request.property() != null ? request.property() : request.anyProperty() ? null : before.property();
+        List<Feature> asked = request.features().stream()
+                .filter(f -> !PARTY_WORDS.contains(f.term()))
+                .toList();
+        String property =
+                request.property() != null ? request.property() : request.anyProperty() ? null : before.property();
         if (request.asksTheGuide()) {
             Outcome guide = guide(request, known, property, facts, asked, catalog, words, turn);
             if (guide != null) {
@@ -176,16 +196,22 @@ public class OfflineAgent implements GuestAgent {
         }
         if (property != null && (!facts.isEmpty() || !asked.isEmpty())) {
             boolean alsoAvailability = request.saysWhen() || request.availability();
-            Outcome details = propertyAnswers.answer(property, known, facts, asked, catalog, words,
-                    !alsoAvailability);
+            Outcome details = propertyAnswers.answer(property, known, facts, asked, catalog, words, !alsoAvailability);
             if (!alsoAvailability) {
                 return details;
             }
             Outcome availability = answers.answer(details.context(), catalog, words, turn.today());
             List<String> offered = new ArrayList<>(details.offered());
-            availability.offered().stream().filter(name -> !offered.contains(name)).forEach(offered::add);
-            return new Outcome(details.text() + "\n" + availability.text(), availability.context(), offered,
-                    availability.free(), availability.link(), availability.dates());
+            availability.offered().stream()
+                    .filter(name -> !offered.contains(name))
+                    .forEach(offered::add);
+            return new Outcome(
+                    details.text() + "\n" + availability.text(),
+                    availability.context(),
+                    offered,
+                    availability.free(),
+                    availability.link(),
+                    availability.dates());
         }
         if (property == null && !facts.isEmpty() && !datesOrMonth) {
             return answers.catalogFacts(known, facts, catalog, words);
@@ -208,9 +234,15 @@ public class OfflineAgent implements GuestAgent {
      * A topic the catalog answers too (parking, pets) is the guide's when it has it, else the catalog's; without a
      * property, a search's wishes (pets, parking) stay wishes.
      */
-    private Outcome guide(GuestRequest request, GuestContext known, String property, Set<Fact> facts,
-                                              List<Feature> asked, List<PropertyTools.PropertySummary> catalog,
-                                              Wording words, GuestTurn turn) {
+    private Outcome guide(
+            GuestRequest request,
+            GuestContext known,
+            String property,
+            Set<Fact> facts,
+            List<Feature> asked,
+            List<PropertyTools.PropertySummary> catalog,
+            Wording words,
+            GuestTurn turn) {
         Set<GuideTopic> topics = EnumSet.copyOf(request.guideTopics());
         boolean searching = request.saysWhen() || request.guests() != null || request.availability();
         if (property == null && searching) {
@@ -244,15 +276,17 @@ public class OfflineAgent implements GuestAgent {
         guide.lines().forEach(lines::add);
         List<String> offered = new ArrayList<>();
         if (property != null && (!otherFacts.isEmpty() || !otherFeatures.isEmpty())) {
-            Outcome details = propertyAnswers.answer(property, resolved, otherFacts, otherFeatures, catalog,
-                    words, false);
+            Outcome details =
+                    propertyAnswers.answer(property, resolved, otherFacts, otherFeatures, catalog, words, false);
             lines.add(details.text());
             offered.addAll(details.offered());
         }
         if (request.saysWhen() || request.availability() || request.guests() != null) {
             Outcome availability = answers.answer(resolved, catalog, words, turn.today());
             lines.add(availability.text());
-            availability.offered().stream().filter(name -> !offered.contains(name)).forEach(offered::add);
+            availability.offered().stream()
+                    .filter(name -> !offered.contains(name))
+                    .forEach(offered::add);
             return new Outcome(lines.text(), availability.context(), offered);
         }
         return new Outcome(lines.text(), resolved, offered);
@@ -263,6 +297,9 @@ public class OfflineAgent implements GuestAgent {
         if (offered.size() < 2) {
             return List.of();
         }
-        return offered.stream().limit(MOST_CHOICES).map(name -> new Choice(null, name)).toList();
+        return offered.stream()
+                .limit(MOST_CHOICES)
+                .map(name -> new Choice(null, name))
+                .toList();
     }
 }

@@ -15,8 +15,13 @@ import org.holidaydesk.assistant.agent.tools.PropertyTools;
  * @param link    the booking page the answer leads to, or null
  * @param dates   the calendar a date picker would show for the guest's vague dates, or null
  */
-record Outcome(String text, GuestContext context, List<String> offered, List<String> free,
-               PropertyTools.BookingLink link, DatePicker dates) {
+record Outcome(
+        String text,
+        GuestContext context,
+        List<String> offered,
+        List<String> free,
+        PropertyTools.BookingLink link,
+        DatePicker dates) {
 
     Outcome {
         offered = List.copyOf(offered);

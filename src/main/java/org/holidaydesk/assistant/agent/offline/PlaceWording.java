@@ -20,8 +20,14 @@ final class PlaceWording {
     }
 
     String nightlyPrice(PropertyTools.PropertyDetails p) {
-        return words.text("nightlyPrice", "name", p.name(), "price", Wording.money(p.nightlyPrice(), p.currency()),
-                "nights", words.nights(p.minimumStay()));
+        return words.text(
+                "nightlyPrice",
+                "name",
+                p.name(),
+                "price",
+                Wording.money(p.nightlyPrice(), p.currency()),
+                "nights",
+                words.nights(p.minimumStay()));
     }
 
     String location(PropertyTools.PropertyDetails p) {
@@ -34,13 +40,15 @@ final class PlaceWording {
     }
 
     String amenitiesOf(PropertyTools.PropertyDetails p) {
-        return p.amenities().isEmpty() ? words.text("amenitiesNone", "name", p.name())
+        return p.amenities().isEmpty()
+                ? words.text("amenitiesNone", "name", p.name())
                 : words.text("amenitiesHas", "name", p.name(), "amenities", words.amenities(p.amenities()));
     }
 
     /** A few lines about the place: where, what it is like, its size and price, a photo. */
     List<String> description(PropertyTools.PropertyDetails p) {
-        String text = "ro".equals(words.language()) ? Wording.first(p.description().ro(), p.description().en())
+        String text = "ro".equals(words.language())
+                ? Wording.first(p.description().ro(), p.description().en())
                 : Wording.first(p.description().en(), p.description().ro());
         String size = words.text("sleepsShort", "maxGuests", p.maxGuests(), "guests", words.guests(p.maxGuests()))
                 + (p.rooms() > 0 ? " · " + words.bedrooms(p.rooms()) : "")
@@ -92,7 +100,8 @@ final class PlaceWording {
     }
 
     String askDatesFor(String name, Integer guests) {
-        return guests == null ? words.text("askDatesForName", "name", name)
+        return guests == null
+                ? words.text("askDatesForName", "name", name)
                 : words.text("askDatesForNameAndGuests", "name", name, "guests", words.guests(guests));
     }
 

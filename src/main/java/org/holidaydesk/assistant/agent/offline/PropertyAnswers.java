@@ -1,11 +1,11 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
-import org.holidaydesk.assistant.agent.offline.reading.Fact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.holidaydesk.assistant.agent.offline.reading.Fact;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
 
 /**
  * Answers what a guest asks about one property, rather than about its free dates: price per night,
@@ -35,8 +35,14 @@ final class PropertyAnswers {
      *                 size; not when an availability answer follows, which says both
      * @throws ToolRefusedException when the tools know no such property
      */
-    Outcome answer(String property, GuestContext known, Set<Fact> facts, List<Feature> features,
-                                       List<PropertyTools.PropertySummary> catalog, Wording words, boolean alone) {
+    Outcome answer(
+            String property,
+            GuestContext known,
+            Set<Fact> facts,
+            List<Feature> features,
+            List<PropertyTools.PropertySummary> catalog,
+            Wording words,
+            boolean alone) {
         PropertyTools.PropertyDetails details = tools.details(property);
         GuestContext resolved = known.withProperty(details.name());
         List<String> lines = new ArrayList<>();
@@ -68,7 +74,9 @@ final class PropertyAnswers {
             List<String> others = catalog.stream()
                     .filter(p -> !p.id().equals(details.id()) && feature.in(p.tags(), p.amenities()))
                     .filter(p -> AvailabilityAnswers.sleeps(p.maxGuests(), known))
-                    .map(PropertyTools.PropertySummary::name).limit(MOST_OTHERS).toList();
+                    .map(PropertyTools.PropertySummary::name)
+                    .limit(MOST_OTHERS)
+                    .toList();
             if (!others.isEmpty()) {
                 lines.add(words.place().othersWith(feature, others));
                 others.stream().filter(name -> !offered.contains(name)).forEach(offered::add);
@@ -81,15 +89,20 @@ final class PropertyAnswers {
             if (!facts.contains(Fact.CAPACITY)) {
                 lines.add(words.tooManyGuests(details.name(), details.maxGuests()));
             }
-            List<String> sleeping = catalog.stream().filter(p -> AvailabilityAnswers.sleeps(p.maxGuests(), known))
-                    .map(PropertyTools.PropertySummary::name).limit(MOST_OTHERS).toList();
+            List<String> sleeping = catalog.stream()
+                    .filter(p -> AvailabilityAnswers.sleeps(p.maxGuests(), known))
+                    .map(PropertyTools.PropertySummary::name)
+                    .limit(MOST_OTHERS)
+                    .toList();
             if (!sleeping.isEmpty()) {
                 lines.add(words.place().sleepingTheParty(known.guests(), sleeping));
                 sleeping.stream().filter(name -> !offered.contains(name)).forEach(offered::add);
             }
         } else {
-            lines.add(known.hasStay() ? words.place().offerToCheck(details.name(), known.checkIn(), known.checkOut())
-                    : words.place().askDatesFor(details.name(), known.guests()));
+            lines.add(
+                    known.hasStay()
+                            ? words.place().offerToCheck(details.name(), known.checkIn(), known.checkOut())
+                            : words.place().askDatesFor(details.name(), known.guests()));
         }
         return new Outcome(String.join("\n", lines), resolved, offered);
     }

@@ -29,11 +29,17 @@ final class Refusals {
      * A question the tools would not answer as asked, turned into a question to the guest in their
      * language. The refused part is forgotten, so that the next message is not refused again.
      */
-    Outcome answer(ToolRefusedException refused, GuestContext known, List<PropertyTools.PropertySummary> catalog,
-                    Wording words) {
+    Outcome answer(
+            ToolRefusedException refused,
+            GuestContext known,
+            List<PropertyTools.PropertySummary> catalog,
+            Wording words) {
         String reason = refused.getMessage() == null ? "" : refused.getMessage();
-        if (reason.contains("no property called") || reason.contains("could be") || reason.contains("No property was named")) {
-            Set<String> catalogNames = catalog.stream().map(PropertyTools.PropertySummary::name).collect(Collectors.toSet());
+        if (reason.contains("no property called")
+                || reason.contains("could be")
+                || reason.contains("No property was named")) {
+            Set<String> catalogNames =
+                    catalog.stream().map(PropertyTools.PropertySummary::name).collect(Collectors.toSet());
             List<String> suggested = new ArrayList<>();
             Matcher quoted = QUOTED.matcher(reason);
             while (quoted.find()) {
@@ -60,7 +66,8 @@ final class Refusals {
         }
         Matcher maxNights = MAX_NIGHTS.matcher(reason);
         if (maxNights.find()) {
-            return new Outcome(words.tooLong(Integer.parseInt(maxNights.group(1)), businessContact), known.withoutDates());
+            return new Outcome(
+                    words.tooLong(Integer.parseInt(maxNights.group(1)), businessContact), known.withoutDates());
         }
         if (reason.contains("known only up to")) {
             return new Outcome(words.tooFarAhead(), known.withoutDates());

@@ -1,14 +1,14 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.offline.reading.Features;
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
+import org.holidaydesk.assistant.agent.offline.reading.Features;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
 
 /**
  * What a guest wants of a place, held against the catalog: which of it each property has, and any list
@@ -30,7 +30,11 @@ final class WantedFeatures {
 
     /** The features the context remembers, against the catalog. */
     static WantedFeatures of(GuestContext known, List<PropertyTools.PropertySummary> catalog) {
-        return new WantedFeatures(known.features().stream().map(term -> Features.named(term, catalog)).toList(), catalog);
+        return new WantedFeatures(
+                known.features().stream()
+                        .map(term -> Features.named(term, catalog))
+                        .toList(),
+                catalog);
     }
 
     List<Feature> wanted() {
@@ -47,7 +51,9 @@ final class WantedFeatures {
         if (summary == null) {
             return List.of();
         }
-        return wanted.stream().filter(f -> f.in(summary.tags(), summary.amenities())).toList();
+        return wanted.stream()
+                .filter(f -> f.in(summary.tags(), summary.amenities()))
+                .toList();
     }
 
     /** The items with the properties that have more of what is wanted first. */
@@ -56,7 +62,8 @@ final class WantedFeatures {
             return items;
         }
         List<T> ranked = new ArrayList<>(items);
-        ranked.sort(Comparator.comparingInt((T item) -> -of(property.apply(item)).size()));
+        ranked.sort(
+                Comparator.comparingInt((T item) -> -of(property.apply(item)).size()));
         return ranked;
     }
 

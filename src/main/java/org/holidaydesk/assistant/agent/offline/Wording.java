@@ -1,10 +1,5 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.language.Language;
-import org.holidaydesk.assistant.agent.language.Languages;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.offline.reading.Features;
-import org.holidaydesk.assistant.webhook.MessageKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,6 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.holidaydesk.assistant.agent.language.Language;
+import org.holidaydesk.assistant.agent.language.Languages;
+import org.holidaydesk.assistant.agent.offline.reading.Features;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
+import org.holidaydesk.assistant.webhook.MessageKind;
 
 /**
  * Everything the offline agent says, in the guest's language, in WhatsApp formatting: {@code *bold*} for
@@ -61,7 +61,8 @@ final class Wording {
     // ---- values ----
 
     String date(LocalDate date) {
-        return DateTimeFormatter.ofPattern(format(date.getYear() == currentYear ? "dayMonth" : "dayMonthYear"), language.locale())
+        return DateTimeFormatter.ofPattern(
+                        format(date.getYear() == currentYear ? "dayMonth" : "dayMonthYear"), language.locale())
                 .format(date);
     }
 
@@ -71,9 +72,11 @@ final class Wording {
             return DateTimeFormatter.ofPattern(format("day"), language.locale()).format(checkIn) + "–" + date(checkOut);
         }
         if (checkIn.getYear() == checkOut.getYear()) {
-            return DateTimeFormatter.ofPattern(format("dayMonth"), language.locale()).format(checkIn) + " – " + date(checkOut);
+            return DateTimeFormatter.ofPattern(format("dayMonth"), language.locale())
+                            .format(checkIn) + " – " + date(checkOut);
         }
-        return DateTimeFormatter.ofPattern(format("dayMonthYear"), language.locale()).format(checkIn) + " – " + date(checkOut);
+        return DateTimeFormatter.ofPattern(format("dayMonthYear"), language.locale())
+                        .format(checkIn) + " – " + date(checkOut);
     }
 
     private String format(String name) {
@@ -113,8 +116,18 @@ final class Wording {
     }
 
     String propertyLine(PropertyTools.PropertySummary p) {
-        return text("propertyLine", "name", p.name(), "location", p.location(), "maxGuests", p.maxGuests(),
-                "guests", guests(p.maxGuests()), "price", money(p.nightlyPrice(), p.currency()));
+        return text(
+                "propertyLine",
+                "name",
+                p.name(),
+                "location",
+                p.location(),
+                "maxGuests",
+                p.maxGuests(),
+                "guests",
+                guests(p.maxGuests()),
+                "price",
+                money(p.nightlyPrice(), p.currency()));
     }
 
     /** {@link #propertyLine} with the minimum stay. */
@@ -171,7 +184,8 @@ final class Wording {
     }
 
     String offerLine(PropertyTools.Offer offer) {
-        return "• *" + offer.name() + "* (" + offer.location() + ") – *" + money(offer.totalPrice(), offer.currency()) + "*";
+        return "• *" + offer.name() + "* (" + offer.location() + ") – *" + money(offer.totalPrice(), offer.currency())
+                + "*";
     }
 
     String datedOfferLine(PropertyTools.Offer offer) {
@@ -215,14 +229,31 @@ final class Wording {
 
     /** A free stay with its booking page: the page goes out as the button under this text, never as an address in it. */
     String freeWithLink(PropertyTools.BookingLink link) {
-        return text("freeWithLink", "name", link.name(), "stay", stay(link.checkIn(), link.checkOut()),
-                "nights", nights(link.nights()), "guests", guests(link.guests()),
-                "total", money(link.totalPrice(), link.currency()));
+        return text(
+                "freeWithLink",
+                "name",
+                link.name(),
+                "stay",
+                stay(link.checkIn(), link.checkOut()),
+                "nights",
+                nights(link.nights()),
+                "guests",
+                guests(link.guests()),
+                "total",
+                money(link.totalPrice(), link.currency()));
     }
 
     String freeAskGuests(PropertyTools.Offer offer) {
-        return text("freeAskGuests", "name", offer.name(), "stay", stay(offer.checkIn(), offer.checkOut()),
-                "nights", nights(offer.nights()), "total", money(offer.totalPrice(), offer.currency()));
+        return text(
+                "freeAskGuests",
+                "name",
+                offer.name(),
+                "stay",
+                stay(offer.checkIn(), offer.checkOut()),
+                "nights",
+                nights(offer.nights()),
+                "total",
+                money(offer.totalPrice(), offer.currency()));
     }
 
     String howManyGuests() {

@@ -45,8 +45,12 @@ class McpConnection implements DisposableBean {
 
     /** A connection of its own, with {@code assistant.mcp} read from the environment (tests, tools on another server). */
     McpConnection(AgentProperties properties, Environment environment) {
-        this(properties, Binder.get(environment).bind("assistant.mcp", McpProperties.class)
-                .orElseGet(() -> new McpProperties(null, null)), environment);
+        this(
+                properties,
+                Binder.get(environment)
+                        .bind("assistant.mcp", McpProperties.class)
+                        .orElseGet(() -> new McpProperties(null, null)),
+                environment);
     }
 
     /** The connected client; throws {@link ToolsUnavailableException} when the server cannot be reached. */
@@ -124,7 +128,9 @@ class McpConnection implements DisposableBean {
 
     /** {@code Authorization: Bearer MCP_AUTH_TOKEN} when the token is set; no header otherwise. */
     Map<String, String> credentials() {
-        return mcp.hasAuthToken() ? Map.of("Authorization", "Bearer " + mcp.authToken().strip()) : Map.of();
+        return mcp.hasAuthToken()
+                ? Map.of("Authorization", "Bearer " + mcp.authToken().strip())
+                : Map.of();
     }
 
     private static void closeQuietly(McpClient mcp) {

@@ -44,8 +44,10 @@ public class McpPropertyTools implements PropertyTools {
     private final BiFunction<String, String, String> inProcess;
 
     @Autowired
-    McpPropertyTools(McpConnection connection, AgentProperties properties,
-                     @Qualifier("embeddedPropertyTools") ObjectProvider<BiFunction<String, String, String>> embedded) {
+    McpPropertyTools(
+            McpConnection connection,
+            AgentProperties properties,
+            @Qualifier("embeddedPropertyTools") ObjectProvider<BiFunction<String, String, String>> embedded) {
         this.connection = connection;
         this.inProcess = properties.embeddedServer() ? embedded.getIfAvailable() : null;
     }
@@ -68,20 +70,17 @@ public class McpPropertyTools implements PropertyTools {
 
     @Override
     public List<PropertySummary> listProperties() {
-        return read(call("list_properties", Map.of()).path("properties"), new TypeReference<>() {
-        });
+        return read(call("list_properties", Map.of()).path("properties"), new TypeReference<>() {});
     }
 
     @Override
     public PropertyDetails details(String property) {
-        return read(call("get_property", Map.of("property", property)), new TypeReference<>() {
-        });
+        return read(call("get_property", Map.of("property", property)), new TypeReference<>() {});
     }
 
     @Override
     public HouseGuide guide(String property, String language) {
-        return read(call("get_house_guide", guideArguments(property, language)), new TypeReference<>() {
-        });
+        return read(call("get_house_guide", guideArguments(property, language)), new TypeReference<>() {});
     }
 
     /** The arguments of {@code get_house_guide}: only those given. */
@@ -102,8 +101,7 @@ public class McpPropertyTools implements PropertyTools {
         if (property != null && !property.isBlank()) {
             arguments.put("property", property);
         }
-        return read(call("search_availability", arguments), new TypeReference<>() {
-        });
+        return read(call("search_availability", arguments), new TypeReference<>() {});
     }
 
     @Override
@@ -113,16 +111,14 @@ public class McpPropertyTools implements PropertyTools {
         if (from != null) {
             arguments.put("from", from.toString());
         }
-        return read(call("get_calendar", arguments), new TypeReference<>() {
-        });
+        return read(call("get_calendar", arguments), new TypeReference<>() {});
     }
 
     @Override
     public BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests) {
         Map<String, Object> arguments = stay(checkIn, checkOut, guests);
         arguments.put("property", property);
-        return read(call("create_booking_link", arguments), new TypeReference<>() {
-        });
+        return read(call("create_booking_link", arguments), new TypeReference<>() {});
     }
 
     private static Map<String, Object> stay(LocalDate checkIn, LocalDate checkOut, int guests) {
@@ -183,8 +179,12 @@ public class McpPropertyTools implements PropertyTools {
      */
     private static String refusal(ToolExecutionException e) {
         Throwable cause = e.getCause();
-        if (e.errorCode() != null || cause == null || cause.getClass() != RuntimeException.class || cause.getCause() != null
-                || cause.getMessage() == null || cause.getMessage().startsWith("Unexpected status code")) {
+        if (e.errorCode() != null
+                || cause == null
+                || cause.getClass() != RuntimeException.class
+                || cause.getCause() != null
+                || cause.getMessage() == null
+                || cause.getMessage().startsWith("Unexpected status code")) {
             return null;
         }
         return cause.getMessage();
@@ -193,8 +193,10 @@ public class McpPropertyTools implements PropertyTools {
     /** Drops the client so that the next call connects afresh; another thread may have replaced it already. */
     private ToolsUnavailableException unavailable(McpClient failed, String tool, Exception cause) {
         connection.failed(failed);
-        return new ToolsUnavailableException("Property tool " + tool + " did not answer"
-                + (cause == null ? " in time" : ": " + cause.getClass().getSimpleName()), cause);
+        return new ToolsUnavailableException(
+                "Property tool " + tool + " did not answer"
+                        + (cause == null ? " in time" : ": " + cause.getClass().getSimpleName()),
+                cause);
     }
 
     private <T> T read(JsonNode node, TypeReference<T> type) {
@@ -204,5 +206,4 @@ public class McpPropertyTools implements PropertyTools {
             throw new ToolsUnavailableException("A property tool's answer does not have the expected shape", e);
         }
     }
-
 }

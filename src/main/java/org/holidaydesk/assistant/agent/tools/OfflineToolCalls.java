@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 public class OfflineToolCalls {
 
     /** One tool call: {@code result} is the tool's answer (a typed record), null when it failed. */
-    public record Call(String tool, Map<String, Object> arguments, Object result, String error, long millis) {
-    }
+    public record Call(String tool, Map<String, Object> arguments, Object result, String error, long millis) {}
 
     private final InheritableThreadLocal<List<Call>> current = new InheritableThreadLocal<>();
 
@@ -47,7 +46,11 @@ public class OfflineToolCalls {
             calls.add(new Call(tool, arguments, result, null, millisSince(start)));
             return result;
         } catch (RuntimeException e) {
-            calls.add(new Call(tool, arguments, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+            calls.add(new Call(
+                    tool,
+                    arguments,
+                    null,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     millisSince(start)));
             throw e;
         }

@@ -45,7 +45,11 @@ public class PropertyToolProvider implements ToolProvider, DisposableBean {
         if (tools.isEmpty()) {
             throw new ToolsUnavailableException("The property MCP server lists no tools", null);
         }
-        return McpToolProvider.builder().mcpClients(client).failIfOneServerFails(true).build().provideTools(request);
+        return McpToolProvider.builder()
+                .mcpClients(client)
+                .failIfOneServerFails(true)
+                .build()
+                .provideTools(request);
     }
 
     /**
@@ -60,15 +64,16 @@ public class PropertyToolProvider implements ToolProvider, DisposableBean {
             if (current != null) {
                 connection.failed(current);
             }
-            throw new ToolsUnavailableException("Property tool " + context.toolExecutionRequest().name()
-                    + " could not be reached", error);
+            throw new ToolsUnavailableException(
+                    "Property tool " + context.toolExecutionRequest().name() + " could not be reached", error);
         }
         return ToolErrorHandlerResult.text(error.getMessage() == null ? "The tool failed." : error.getMessage());
     }
 
     private static boolean failedOnTheWay(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException || cause instanceof ToolsUnavailableException
+            if (cause instanceof java.io.IOException
+                    || cause instanceof ToolsUnavailableException
                     || (cause.getMessage() != null && cause.getMessage().startsWith("Unexpected status code"))) {
                 return true;
             }
@@ -83,8 +88,8 @@ public class PropertyToolProvider implements ToolProvider, DisposableBean {
         } catch (TimeoutException e) {
             tools.cancel(true);
             connection.failed(client);
-            throw new ToolsUnavailableException("The property MCP server did not list its tools within "
-                    + properties.toolTimeout(), e);
+            throw new ToolsUnavailableException(
+                    "The property MCP server did not list its tools within " + properties.toolTimeout(), e);
         } catch (ExecutionException e) {
             connection.failed(client);
             throw new ToolsUnavailableException("The property MCP server could not list its tools", e.getCause());

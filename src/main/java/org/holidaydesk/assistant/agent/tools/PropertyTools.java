@@ -35,8 +35,17 @@ public interface PropertyTools {
     /** {@code create_booking_link}: the booking page pre-filled for a free stay. */
     BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests);
 
-    record PropertySummary(String id, String name, String location, int rooms, int maxGuests, BigDecimal nightlyPrice,
-                           String currency, int minimumStay, List<String> tags, List<String> amenities) {
+    record PropertySummary(
+            String id,
+            String name,
+            String location,
+            int rooms,
+            int maxGuests,
+            BigDecimal nightlyPrice,
+            String currency,
+            int minimumStay,
+            List<String> tags,
+            List<String> amenities) {
 
         public PropertySummary {
             tags = tags == null ? List.of() : List.copyOf(tags);
@@ -45,9 +54,19 @@ public interface PropertyTools {
     }
 
     /** Everything the catalog says of one property; {@code photoUrl} and the descriptions may be null. */
-    record PropertyDetails(String id, String name, String location, int rooms, int maxGuests, List<String> amenities,
-                           List<String> tags, BigDecimal nightlyPrice, String currency, int minimumStay, String photoUrl,
-                           Description description) {
+    record PropertyDetails(
+            String id,
+            String name,
+            String location,
+            int rooms,
+            int maxGuests,
+            List<String> amenities,
+            List<String> tags,
+            BigDecimal nightlyPrice,
+            String currency,
+            int minimumStay,
+            String photoUrl,
+            Description description) {
 
         public PropertyDetails {
             amenities = amenities == null ? List.of() : List.copyOf(amenities);
@@ -61,9 +80,13 @@ public interface PropertyTools {
      * property, {@code byProperty} has each property's text of the facts that differ between them (null where its
      * guide lacks it); {@code notInGuide} the facts nobody wrote.
      */
-    record HouseGuide(String propertyId, String name, Map<String, GuideFact> facts,
-                      Map<String, List<PropertyGuideFact>> byProperty, List<String> notInGuide,
-                      List<GuideQuestion> questions) {
+    record HouseGuide(
+            String propertyId,
+            String name,
+            Map<String, GuideFact> facts,
+            Map<String, List<PropertyGuideFact>> byProperty,
+            List<String> notInGuide,
+            List<GuideQuestion> questions) {
 
         public HouseGuide {
             facts = facts == null ? Map.of() : Map.copyOf(facts);
@@ -74,28 +97,36 @@ public interface PropertyTools {
     }
 
     /** One fact as the business wrote it; {@code language} null when written without one. */
-    record GuideFact(String text, String language, String source) {
-    }
+    record GuideFact(String text, String language, String source) {}
 
-    record PropertyGuideFact(String propertyId, String name, String text, String language) {
-    }
+    record PropertyGuideFact(String propertyId, String name, String text, String language) {}
 
-    record GuideQuestion(String question, String answer, String language, String source) {
-    }
+    record GuideQuestion(String question, String answer, String language, String source) {}
 
     /** A property's description in English and Romanian. */
-    record Description(String en, String ro) {
-    }
+    record Description(String en, String ro) {}
 
     /** A stay that can be booked; {@code shiftDays} is how far it moved from the asked dates. */
-    record Offer(String propertyId, String name, String location, int maxGuests, LocalDate checkIn, LocalDate checkOut,
-                 int nights, BigDecimal totalPrice, String currency, int shiftDays) {
+    record Offer(
+            String propertyId,
+            String name,
+            String location,
+            int maxGuests,
+            LocalDate checkIn,
+            LocalDate checkOut,
+            int nights,
+            BigDecimal totalPrice,
+            String currency,
+            int shiftDays) {}
+
+    enum Status {
+        AVAILABLE,
+        BOOKED,
+        TOO_MANY_GUESTS,
+        BELOW_MINIMUM_STAY
     }
 
-    enum Status { AVAILABLE, BOOKED, TOO_MANY_GUESTS, BELOW_MINIMUM_STAY }
-
-    record Requested(String propertyId, String name, Status status, int maxGuests, int minimumStay) {
-    }
+    record Requested(String propertyId, String name, Status status, int maxGuests, int minimumStay) {}
 
     record Alternatives(List<Offer> nearbyDates, List<Offer> otherProperties) {
 
@@ -106,8 +137,15 @@ public interface PropertyTools {
     }
 
     /** {@code requested} is null when no property was named. */
-    record Availability(LocalDate checkIn, LocalDate checkOut, int nights, int guests, Requested requested,
-                        List<Offer> available, int totalAvailable, Alternatives alternatives) {
+    record Availability(
+            LocalDate checkIn,
+            LocalDate checkOut,
+            int nights,
+            int guests,
+            Requested requested,
+            List<Offer> available,
+            int totalAvailable,
+            Alternatives alternatives) {
 
         public Availability {
             available = available == null ? List.of() : List.copyOf(available);
@@ -124,8 +162,15 @@ public interface PropertyTools {
     }
 
     /** {@code to} is the day after the last night shown. */
-    record Calendar(String propertyId, String name, LocalDate from, LocalDate to, int freeNights,
-                    List<Range> freeRanges, List<Range> bookedRanges, int minimumStay) {
+    record Calendar(
+            String propertyId,
+            String name,
+            LocalDate from,
+            LocalDate to,
+            int freeNights,
+            List<Range> freeRanges,
+            List<Range> bookedRanges,
+            int minimumStay) {
 
         public Calendar {
             freeRanges = freeRanges == null ? List.of() : List.copyOf(freeRanges);
@@ -133,7 +178,14 @@ public interface PropertyTools {
         }
     }
 
-    record BookingLink(String propertyId, String name, LocalDate checkIn, LocalDate checkOut, int nights, int guests,
-                       BigDecimal totalPrice, String currency, String url) {
-    }
+    record BookingLink(
+            String propertyId,
+            String name,
+            LocalDate checkIn,
+            LocalDate checkOut,
+            int nights,
+            int guests,
+            BigDecimal totalPrice,
+            String currency,
+            String url) {}
 }

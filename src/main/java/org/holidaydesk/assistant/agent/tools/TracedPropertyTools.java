@@ -46,12 +46,17 @@ class TracedPropertyTools implements PropertyTools {
 
     @Override
     public PropertyDetails details(String property) {
-        return calls.call("get_property", java.util.Collections.singletonMap("property", property), () -> tools.details(property));
+        return calls.call(
+                "get_property",
+                java.util.Collections.singletonMap("property", property),
+                () -> tools.details(property));
     }
 
     @Override
     public HouseGuide guide(String property, String language) {
-        return calls.call("get_house_guide", McpPropertyTools.guideArguments(property, language),
+        return calls.call(
+                "get_house_guide",
+                McpPropertyTools.guideArguments(property, language),
                 () -> tools.guide(property, language));
     }
 
@@ -59,7 +64,8 @@ class TracedPropertyTools implements PropertyTools {
     public BookingLink bookingLink(String property, LocalDate checkIn, LocalDate checkOut, int guests) {
         Map<String, Object> arguments = stay(checkIn, checkOut, guests);
         arguments.put("property", property);
-        return calls.call("create_booking_link", arguments, () -> tools.bookingLink(property, checkIn, checkOut, guests));
+        return calls.call(
+                "create_booking_link", arguments, () -> tools.bookingLink(property, checkIn, checkOut, guests));
     }
 
     private static Map<String, Object> stay(LocalDate checkIn, LocalDate checkOut, int guests) {

@@ -31,6 +31,7 @@ public class ReplyQueue {
 
     /** The date picker Flow's first screen ({@code flows/dates.json}). */
     static final String DATES_SCREEN = "DATES";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Outbox outbox;
@@ -65,15 +66,33 @@ public class ReplyQueue {
         BookingButton button = reply.booking();
         if (button != null && !text.isBlank()) {
             String url = links.track(button.property(), button.url());
-            outbox.enqueueLink(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), text,
-                    BookingWording.bookingLabel(reply.language(), button.checkIn(), button.checkOut()), url,
+            outbox.enqueueLink(
+                    turn.guestId(),
+                    turn.replyTo(),
+                    turn.phoneNumberId(),
+                    text,
+                    BookingWording.bookingLabel(reply.language(), button.checkIn(), button.checkOut()),
+                    url,
                     turn.lastMessageId());
             funnel.linkSent(button.property());
-        } else if (reply.dates() != null && booking.datePicker() && reply.choices().isEmpty() && !text.isBlank()) {
-            outbox.enqueueFlow(turn.guestId(), turn.replyTo(), turn.phoneNumberId(),
-                    text + "\n\n" + BookingWording.pickDatesLine(reply.language()), datesFlow(reply), turn.lastMessageId());
+        } else if (reply.dates() != null
+                && booking.datePicker()
+                && reply.choices().isEmpty()
+                && !text.isBlank()) {
+            outbox.enqueueFlow(
+                    turn.guestId(),
+                    turn.replyTo(),
+                    turn.phoneNumberId(),
+                    text + "\n\n" + BookingWording.pickDatesLine(reply.language()),
+                    datesFlow(reply),
+                    turn.lastMessageId());
         } else if (!reply.choices().isEmpty()) {
-            outbox.enqueueChoices(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), text, reply.choices(),
+            outbox.enqueueChoices(
+                    turn.guestId(),
+                    turn.replyTo(),
+                    turn.phoneNumberId(),
+                    text,
+                    reply.choices(),
                     Languages.all().of(reply.language()).reply("seeOptions"),
                     turn.lastMessageId());
         } else {
@@ -97,7 +116,11 @@ public class ReplyQueue {
         picker.unavailable().forEach(day -> unavailable.add(day.toString()));
         byte[] token = new byte[18];
         random.nextBytes(token);
-        return new FlowInvite(booking.datesFlowId(), Base64.getUrlEncoder().withoutPadding().encodeToString(token),
-                BookingWording.pickDates(reply.language()), DATES_SCREEN, data);
+        return new FlowInvite(
+                booking.datesFlowId(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(token),
+                BookingWording.pickDates(reply.language()),
+                DATES_SCREEN,
+                data);
     }
 }

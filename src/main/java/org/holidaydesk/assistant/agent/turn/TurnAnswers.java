@@ -1,14 +1,5 @@
 package org.holidaydesk.assistant.agent.turn;
 
-import org.holidaydesk.assistant.agent.GuestAgent;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.TurnOutcome;
-import org.holidaydesk.assistant.agent.WithLogContext;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.model.FallbackReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -21,6 +12,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.GuestAgent;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnOutcome;
+import org.holidaydesk.assistant.agent.WithLogContext;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.model.FallbackReason;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.PipelineProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
@@ -51,16 +51,22 @@ public class TurnAnswers implements DisposableBean {
     private final MeterRegistry meters;
     private final Duration fallbackTimeout;
 
-    public TurnAnswers(GuestAgent agent, PipelineProperties pipeline, ServiceProperties service, ModelProperties model,
-                       MeterRegistry meters) {
+    public TurnAnswers(
+            GuestAgent agent,
+            PipelineProperties pipeline,
+            ServiceProperties service,
+            ModelProperties model,
+            MeterRegistry meters) {
         this.agent = agent;
         this.pipeline = pipeline;
         this.service = service;
         this.meters = meters;
         Duration left = pipeline.agentTimeout().minus(model.turnTimeout());
         this.fallbackTimeout = left.compareTo(MIN_FALLBACK) < 0 ? MIN_FALLBACK : left;
-        this.replyTime = Timer.builder("agent.reply").description("Time the agent takes to answer a turn")
-                .publishPercentileHistogram().register(meters);
+        this.replyTime = Timer.builder("agent.reply")
+                .description("Time the agent takes to answer a turn")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** The offline agent's answer; the turn's outcome is recorded as its (or the business's contact, when it had none). */
@@ -75,7 +81,9 @@ public class TurnAnswers implements DisposableBean {
         Future<AgentReply> call = calls.submit(WithLogContext.of(() -> agent.answer(turn.turn())));
         try {
             AgentReply reply = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (reply == null || reply.parts().isEmpty() || reply.parts().stream().allMatch(String::isBlank)) {
+            if (reply == null
+                    || reply.parts().isEmpty()
+                    || reply.parts().stream().allMatch(String::isBlank)) {
                 throw new AgentFailedException("the agent gave an empty answer", null);
             }
             return reply;
@@ -96,23 +104,30 @@ public class TurnAnswers implements DisposableBean {
      * The answer when a turn got none: the offline agent's when it was the model that failed, else (or
      * when the offline agent fails too) a short apology in the guest's language with a way to reach a person.
      */
-    public AgentReply fallback(@ExchangeProperty(AgentRoute.TURN) LeasedTurn turn,
-                               @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
+    public AgentReply fallback(
+            @ExchangeProperty(AgentRoute.TURN) LeasedTurn turn,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
+            Exchange exchange) {
         if (!(cause instanceof AgentFailedException)) {
             String reason = FallbackReason.of(cause);
             meters.counter("agent.fallbacks", "reason", reason).increment();
-            LOG.warn("The model gave no answer ({}: {}); the offline agent answers the turn", reason,
+            LOG.warn(
+                    "The model gave no answer ({}: {}); the offline agent answers the turn",
+                    reason,
                     cause == null ? "unknown" : cause.getMessage());
             try {
                 AgentReply reply = answerWithin(turn, fallbackTimeout);
-                exchange.setProperty(AgentRoute.OUTCOME,
+                exchange.setProperty(
+                        AgentRoute.OUTCOME,
                         reply.needsPerson() ? TurnOutcome.CONTACT : TurnOutcome.OFFLINE_AFTER_MODEL);
                 return reply;
             } catch (AgentFailedException offlineFailed) {
                 cause = offlineFailed;
             }
         }
-        LOG.warn("No answer from the agent for a turn of {} message(s): {}", turn.turn().messages().size(),
+        LOG.warn(
+                "No answer from the agent for a turn of {} message(s): {}",
+                turn.turn().messages().size(),
                 cause == null ? "unknown" : cause.getMessage());
         exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.CONTACT);
         return FallbackReplies.unavailable(LanguageGuess.of(turn.turn()), service.businessContact());

@@ -1,11 +1,5 @@
 package org.holidaydesk.assistant.agent.turn;
 
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.TurnOutcome;
-import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
-import org.holidaydesk.assistant.agent.model.FallbackReason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,6 +22,12 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.MessageHistory;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnOutcome;
+import org.holidaydesk.assistant.agent.model.FallbackReason;
+import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
 import org.holidaydesk.assistant.config.ModelProperties;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.holidaydesk.assistant.memory.ChatMemories;
@@ -64,8 +64,7 @@ public class TurnTraces {
             "offline-answer", "offline agent",
             "turn-finish", "queue the reply");
 
-    private record Started(Instant at, long nanos, List<OfflineToolCalls.Call> offlineCalls) {
-    }
+    private record Started(Instant at, long nanos, List<OfflineToolCalls.Call> offlineCalls) {}
 
     private final JdbcTemplate jdbc;
     private final ServiceProperties service;
@@ -73,11 +72,17 @@ public class TurnTraces {
     private final ChatMemories chatMemories;
     private final OfflineToolCalls offlineCalls;
     private final Clock clock = Clock.systemUTC();
-    private final JsonMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private final JsonMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
-    TurnTraces(JdbcTemplate jdbc, ServiceProperties service, ModelProperties model,
-               ChatMemories chatMemories, OfflineToolCalls offlineCalls) {
+    TurnTraces(
+            JdbcTemplate jdbc,
+            ServiceProperties service,
+            ModelProperties model,
+            ChatMemories chatMemories,
+            OfflineToolCalls offlineCalls) {
         this.jdbc = jdbc;
         this.service = service;
         this.model = model;
@@ -166,10 +171,16 @@ public class TurnTraces {
         if (recorded == TurnOutcome.FORGET_ME) {
             forget(turn.guestId());
         }
-        jdbc.update("INSERT INTO turn_trace (guest_id, answers, agent, reason, detail, started_at, finished_at)"
+        jdbc.update(
+                "INSERT INTO turn_trace (guest_id, answers, agent, reason, detail, started_at, finished_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                turn.guestId(), turn.lastMessageId(), outcome[0], truncate(outcome[1]), write(detail),
-                Timestamp.from(started.at()), Timestamp.from(finished));
+                turn.guestId(),
+                turn.lastMessageId(),
+                outcome[0],
+                truncate(outcome[1]),
+                write(detail),
+                Timestamp.from(started.at()),
+                Timestamp.from(finished));
     }
 
     /** Which agent answered ({@code [0]}) and why ({@code [1]}), as the branch that answered recorded it. */
@@ -178,23 +189,30 @@ public class TurnTraces {
         String modelFailure = modelFailed ? FallbackReason.of(failure) + ": " + message(failure) : null;
         TurnOutcome outcome = recorded == null ? TurnOutcome.CONTACT : recorded;
         String reason = switch (outcome) {
-            case FORGET_ME -> "The guest asked to be forgotten: their conversation with the model, "
-                    + "their request context and their Mem0 memories were erased";
-            case CONTACT -> modelFailed
-                    ? "The model gave no answer (" + modelFailure + ") and the offline agent could not answer either: "
-                      + "the guest got the business's contact"
-                    : failure == null
-                    ? "The property tools could not be reached: the guest got the business's contact"
-                    : "The offline agent gave no answer (" + message(failure) + "): the guest got the business's contact";
+            case FORGET_ME ->
+                "The guest asked to be forgotten: their conversation with the model, "
+                        + "their request context and their Mem0 memories were erased";
+            case CONTACT ->
+                modelFailed
+                        ? "The model gave no answer (" + modelFailure
+                                + ") and the offline agent could not answer either: "
+                                + "the guest got the business's contact"
+                        : failure == null
+                                ? "The property tools could not be reached: the guest got the business's contact"
+                                : "The offline agent gave no answer (" + message(failure)
+                                        + "): the guest got the business's contact";
             case OFFLINE_AFTER_MODEL -> "The model gave no answer (" + modelFailure + "): the offline agent answered";
-            case BILL_GUARD -> "More than " + model.turnsPerMinute() + " messages from this guest within "
-                    + "a minute: a polite pause instead of the model";
+            case BILL_GUARD ->
+                "More than " + model.turnsPerMinute() + " messages from this guest within "
+                        + "a minute: a polite pause instead of the model";
             case MODEL -> "OPENAI_API_KEY is set: the model (" + model.modelName() + ") answered";
             case OFFLINE -> "No OPENAI_API_KEY: the offline agent answered from the property tools";
             case HANDOFF -> "The guest asked for a person: they were told one will answer, and the business was told";
-            case HELD -> "A person has this conversation: the guest's words were kept for the model, nothing was answered";
-            case HELD_ELSEWHERE -> "Meta Business Agent (or another app) holds this conversation: the guest's words were kept"
-                    + " for the model, nothing was answered";
+            case HELD ->
+                "A person has this conversation: the guest's words were kept for the model, nothing was answered";
+            case HELD_ELSEWHERE ->
+                "Meta Business Agent (or another app) holds this conversation: the guest's words were kept"
+                        + " for the model, nothing was answered";
         };
         return new String[] {outcome.agent(), reason};
     }
@@ -203,20 +221,30 @@ public class TurnTraces {
     private ArrayNode stages(Exchange exchange, LeasedTurn turn, Started started, Instant finished) {
         ArrayNode stages = json.createArrayNode();
         if (turn.receivedAt() != null) {
-            stages.addObject().put("stage", "waiting (for a worker)")
-                    .put("ms", Math.max(0, Duration.between(turn.receivedAt(), started.at()).toMillis()));
+            stages.addObject()
+                    .put("stage", "waiting (for a worker)")
+                    .put(
+                            "ms",
+                            Math.max(
+                                    0,
+                                    Duration.between(turn.receivedAt(), started.at())
+                                            .toMillis()));
         }
         @SuppressWarnings("unchecked")
         List<MessageHistory> history = exchange.getProperty(ExchangePropertyKey.MESSAGE_HISTORY, List.class);
         if (history != null) {
             for (MessageHistory step : List.copyOf(history)) {
-                String stage = step.getNode() == null ? null : TIMED_STEPS.get(step.getNode().getId());
+                String stage = step.getNode() == null
+                        ? null
+                        : TIMED_STEPS.get(step.getNode().getId());
                 if (stage != null) {
                     stages.addObject().put("stage", stage).put("ms", step.getElapsed());
                 }
             }
         }
-        stages.addObject().put("stage", "whole turn").put("ms", Duration.between(started.at(), finished).toMillis());
+        stages.addObject()
+                .put("stage", "whole turn")
+                .put("ms", Duration.between(started.at(), finished).toMillis());
         return stages;
     }
 
@@ -261,7 +289,9 @@ public class TurnTraces {
     /** A long result is kept as its first characters. */
     private JsonNode bounded(JsonNode result) {
         String text = result.toString();
-        return text.length() <= MAX_RESULT ? result : json.getNodeFactory().textNode(text.substring(0, MAX_RESULT) + "…");
+        return text.length() <= MAX_RESULT
+                ? result
+                : json.getNodeFactory().textNode(text.substring(0, MAX_RESULT) + "…");
     }
 
     private String write(JsonNode node) {

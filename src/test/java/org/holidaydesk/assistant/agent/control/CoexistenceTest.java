@@ -49,26 +49,28 @@ import org.springframework.test.context.DynamicPropertySource;
  * ids and times) through the real pipeline, the model and Mem0 played by WireMock, the Cloud API by WireMock. The
  * model agent's settings, as {@code ModelAgentTest} runs them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "OPENAI_API_KEY=test-openai-key",
-        "OPENAI_MODEL=stub-model",
-        "MEM0_API_KEY=test-mem0-key",
-        "OPERATOR_TOKEN=test-operator-token",
-        "BUSINESS_CONTACT=+40 711 222 333",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:coexistence;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.pipeline.agent-timeout=12s",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.pair-pacing=0ms",
-        "assistant.reply.base-backoff=200ms",
-        "assistant.model.request-timeout=3s",
-        "assistant.model.max-retries=0",
-        "assistant.model.turn-timeout=8s",
-        "assistant.agent.tool-timeout=3s"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "OPENAI_API_KEY=test-openai-key",
+            "OPENAI_MODEL=stub-model",
+            "MEM0_API_KEY=test-mem0-key",
+            "OPERATOR_TOKEN=test-operator-token",
+            "BUSINESS_CONTACT=+40 711 222 333",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:coexistence;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.pipeline.agent-timeout=12s",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.pair-pacing=0ms",
+            "assistant.reply.base-backoff=200ms",
+            "assistant.model.request-timeout=3s",
+            "assistant.model.max-retries=0",
+            "assistant.model.turn-timeout=8s",
+            "assistant.agent.tool-timeout=3s"
+        })
 @AutoConfigureMetrics
 @DirtiesContext
 class CoexistenceTest {
@@ -81,6 +83,7 @@ class CoexistenceTest {
     private static final String PHONE_NUMBER_ID = "106540352242922";
     /** The message the owner's echoed edit and revoke name. */
     private static final String OWNER_MESSAGE = "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBJBODcxMkQ0RDg1QjQ1RkRCMEEA";
+
     private static final int WEBHOOK_PORT = freePort();
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -104,16 +107,24 @@ class CoexistenceTest {
     @BeforeAll
     static void defaults() {
         model.answerEverythingElse("Noted, thank you.");
-        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"results\":[]}")));
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[]}")));
         mem0().stubFor(post(urlEqualTo("/v3/memories/add/"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
         mem0().stubFor(delete(urlPathEqualTo("/v1/memories/"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"message\":\"ok\"}")));
-        cloudApi.server().stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/thread_control"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"messaging_product\":\"whatsapp\",\"request_id\":\"REQ_1\"}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"ok\"}")));
+        cloudApi.server()
+                .stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/thread_control"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"messaging_product\":\"whatsapp\",\"request_id\":\"REQ_1\"}")));
     }
 
     @AfterAll
@@ -130,13 +141,25 @@ class CoexistenceTest {
         String standbyId = nextId("standby");
         model.answer("marker-back-1", "Yes, and the parking is free.");
 
-        deliver("standby_message", guest, standbyId, "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQTk1QzREQjYwMjM4M0M5RTRFNwA=", ago(60));
-        deliver("standby_echo", guest, nextId("echo"), "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBIzRTA4QUQyQzk1RjY0RTM3MEIA", ago(50));
+        deliver(
+                "standby_message",
+                guest,
+                standbyId,
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQTk1QzREQjYwMjM4M0M5RTRFNwA=",
+                ago(60));
+        deliver(
+                "standby_echo",
+                guest,
+                nextId("echo"),
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBIzRTA4QUQyQzk1RjY0RTM3MEIA",
+                ago(50));
 
         await().atMost(PATIENCE).until(() -> state(standbyId) != null);
         assertThat(state(standbyId)).isEqualTo("IGNORED");
         assertThat(holder(guest)).isEqualTo("other");
-        assertThat(outboxRows(guest)).as("no read receipt, no answer: Meta Business Agent answers this guest").isZero();
+        assertThat(outboxRows(guest))
+                .as("no read receipt, no answer: Meta Business Agent answers this guest")
+                .isZero();
 
         deliver("handover_control_passed", guest, null, null, ago(30));
         await().atMost(PATIENCE).until(() -> "app".equals(holder(guest)));
@@ -144,10 +167,15 @@ class CoexistenceTest {
 
         assertThat(repliesTo(guest, 1)).containsExactly("Yes, and the parking is free.");
         String request = model.requests("marker-back-1").get(0).toString();
-        assertThat(request).contains("Do you have parking at Vila Franceza?", "free parking for two cars",
-                "asked about parking at Vila Franceza");
-        assertThat(metrics()).contains("assistant_thread_control_total{event=\"standby_message\"}",
-                "assistant_thread_control_total{event=\"control_passed\"}");
+        assertThat(request)
+                .contains(
+                        "Do you have parking at Vila Franceza?",
+                        "free parking for two cars",
+                        "asked about parking at Vila Franceza");
+        assertThat(metrics())
+                .contains(
+                        "assistant_thread_control_total{event=\"standby_message\"}",
+                        "assistant_thread_control_total{event=\"control_passed\"}");
     }
 
     @Test
@@ -163,8 +191,11 @@ class CoexistenceTest {
         await().atMost(PATIENCE).until(() -> "ANSWERED".equals(state(quiet)));
         assertThat(answers(guest)).as("the other responder answers now").hasSize(1);
 
-        assertThat(operator("POST", "/actuator/guests/" + guest + "/takeover", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> takeover = operator("POST", "/actuator/guests/" + guest + "/takeover", "test-operator-token");
+        assertThat(operator("POST", "/actuator/guests/" + guest + "/takeover", null)
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> takeover =
+                operator("POST", "/actuator/guests/" + guest + "/takeover", "test-operator-token");
         assertThat(takeover.statusCode()).isEqualTo(202);
         await().atMost(PATIENCE).until(() -> !threadControlRequests(guest).isEmpty());
         JsonNode take = threadControlRequests(guest).get(0);
@@ -175,10 +206,16 @@ class CoexistenceTest {
         model.answer("marker-take-3", "Yes, I am here.");
         say(guest, "Hello again marker-take-3");
         assertThat(repliesTo(guest, 2)).last().isEqualTo("Yes, I am here.");
-        assertThat(model.requests("marker-take-3").get(0).toString()).as("the held words").contains("marker-take-2");
-        assertThat(operator("POST", "/actuator/guests/40700599999/takeover", "test-operator-token").statusCode()).isEqualTo(404);
-        assertThat(metrics()).contains("assistant_thread_control_total{event=\"takeover\"}",
-                "assistant_thread_control_total{event=\"control_taken\"}");
+        assertThat(model.requests("marker-take-3").get(0).toString())
+                .as("the held words")
+                .contains("marker-take-2");
+        assertThat(operator("POST", "/actuator/guests/40700599999/takeover", "test-operator-token")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(metrics())
+                .contains(
+                        "assistant_thread_control_total{event=\"takeover\"}",
+                        "assistant_thread_control_total{event=\"control_taken\"}");
     }
 
     // ---- edits and revokes ----
@@ -191,13 +228,23 @@ class CoexistenceTest {
         model.answer("free 12-15 July? marker-edit-1", "Vila Franceza is free 12-15 July.");
 
         sayWithId(guest, original, "Is Vila Franceza free 10-15 July? marker-edit-1");
-        await().atMost(PATIENCE).until(() -> model.requests("free 10-15 July? marker-edit-1").size() == 1);
-        deliver("edit_text", guest, nextId("edit"), "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQUJFRDE2QjYwRUM5RjA4NkNFQQA=", Instant.now(),
-                "Hello, do you have a room for 2 from June 16 to June 20?", "Is Vila Franceza free 12-15 July? marker-edit-1",
-                FIXTURE_MESSAGE, original);
+        await().atMost(PATIENCE)
+                .until(() -> model.requests("free 10-15 July? marker-edit-1").size() == 1);
+        deliver(
+                "edit_text",
+                guest,
+                nextId("edit"),
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQUJFRDE2QjYwRUM5RjA4NkNFQQA=",
+                Instant.now(),
+                "Hello, do you have a room for 2 from June 16 to June 20?",
+                "Is Vila Franceza free 12-15 July? marker-edit-1",
+                FIXTURE_MESSAGE,
+                original);
 
         assertThat(repliesTo(guest, 1)).containsExactly("Vila Franceza is free 12-15 July.");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> answers(guest).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .until(() -> answers(guest).size() == 1);
         model.heal(late);
     }
 
@@ -209,11 +256,20 @@ class CoexistenceTest {
         assertThat(repliesTo(guest, 1)).containsExactly("Noted, thank you.");
         model.answerBefore("it now reads", "You changed the dates to 12-15 July: Vila Franceza is free then.");
 
-        deliver("edit_text", guest, nextId("edit"), "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQUJFRDE2QjYwRUM5RjA4NkNFQQA=", Instant.now(),
-                "Hello, do you have a room for 2 from June 16 to June 20?", "Is Vila Franceza free 12-15 July? marker-edit-2",
-                FIXTURE_MESSAGE, original);
+        deliver(
+                "edit_text",
+                guest,
+                nextId("edit"),
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQUJFRDE2QjYwRUM5RjA4NkNFQQA=",
+                Instant.now(),
+                "Hello, do you have a room for 2 from June 16 to June 20?",
+                "Is Vila Franceza free 12-15 July? marker-edit-2",
+                FIXTURE_MESSAGE,
+                original);
 
-        assertThat(repliesTo(guest, 2)).last().isEqualTo("You changed the dates to 12-15 July: Vila Franceza is free then.");
+        assertThat(repliesTo(guest, 2))
+                .last()
+                .isEqualTo("You changed the dates to 12-15 July: Vila Franceza is free then.");
         List<JsonNode> requests = model.requests("marker-edit-2");
         String correction = requests.get(requests.size() - 1).toString();
         assertThat(correction).contains("it now reads", "12-15 July").doesNotContain("10-15 July");
@@ -230,7 +286,9 @@ class CoexistenceTest {
         await().atMost(PATIENCE).until(() -> model.requests("marker-revoke-1").size() == 1);
         revoke(guest, first);
         await().atMost(PATIENCE).until(() -> "REVOKED".equals(state(first)));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> answers(guest).isEmpty());
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> answers(guest).isEmpty());
         model.heal(late);
 
         // revoked after its answer: gone from the next request, its Mem0 memories erased
@@ -238,10 +296,15 @@ class CoexistenceTest {
         sayWithId(guest, second, "My passport number is 123 marker-revoke-2");
         assertThat(repliesTo(guest, 1)).hasSize(1);
         await().atMost(PATIENCE).until(() -> mem0Adds("marker-revoke-2").size() == 1);
-        assertThat(mem0Adds("marker-revoke-2").get(0).at("/metadata/turn").asText()).isEqualTo(second);
+        assertThat(mem0Adds("marker-revoke-2").get(0).at("/metadata/turn").asText())
+                .isEqualTo(second);
         revoke(guest, second);
-        await().atMost(PATIENCE).until(() -> !mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
-                .withQueryParam("metadata[turn]", com.github.tomakehurst.wiremock.client.WireMock.equalTo(second))).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
+                                .withQueryParam(
+                                        "metadata[turn]",
+                                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(second)))
+                        .isEmpty());
 
         model.answer("marker-revoke-3", "Sure.");
         say(guest, "Anything else? marker-revoke-3");
@@ -260,13 +323,27 @@ class CoexistenceTest {
         personWrites(guest, sent, "Check-in is from 14:00.");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(memory(guest)).contains("Check-in is from 14:00."));
 
-        deliver("echo_edit", guest, nextId("echo-edit"), "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBI5QjBGMjc0RTMxQUZBNDYxRUQA", Instant.now(),
-                "Check-in is from 15:00, not 14:00.", "Check-in is from 15:00.", OWNER_MESSAGE, sent);
+        deliver(
+                "echo_edit",
+                guest,
+                nextId("echo-edit"),
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBI5QjBGMjc0RTMxQUZBNDYxRUQA",
+                Instant.now(),
+                "Check-in is from 15:00, not 14:00.",
+                "Check-in is from 15:00.",
+                OWNER_MESSAGE,
+                sent);
         await().atMost(PATIENCE).until(() -> memory(guest).contains("Check-in is from 15:00."));
         assertThat(memory(guest)).doesNotContain("14:00");
 
-        deliver("echo_revoke", guest, nextId("echo-revoke"), "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBJDMjk4RjQ0QjAwN0I1RjkzNTgA",
-                Instant.now(), OWNER_MESSAGE, sent);
+        deliver(
+                "echo_revoke",
+                guest,
+                nextId("echo-revoke"),
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBJDMjk4RjQ0QjAwN0I1RjkzNTgA",
+                Instant.now(),
+                OWNER_MESSAGE,
+                sent);
         await().atMost(PATIENCE).until(() -> !memory(guest).contains("Check-in is from 15:00."));
         assertThat(memory(guest)).contains("marker-echo-1");
     }
@@ -278,25 +355,47 @@ class CoexistenceTest {
         String oldId = "US.10000000000000000001";
         String newId = "US.20000000000000000002";
         // Meta refuses replies to the old id for now: the reply is held for another try
-        cloudApi.server().stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages")).atPriority(1)
-                .withRequestBody(containing("\"to\":\"" + oldId + "\""))
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody(new String(Fixtures.resource("fixtures/graph-responses/error-131000.json"), StandardCharsets.UTF_8))));
-        mem0().stubFor(get(urlPathEqualTo("/v1/memories/")).withQueryParam("user_id",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(oldId))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+        cloudApi.server()
+                .stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
+                        .atPriority(1)
+                        .withRequestBody(containing("\"to\":\"" + oldId + "\""))
+                        .willReturn(aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(new String(
+                                        Fixtures.resource("fixtures/graph-responses/error-131000.json"),
+                                        StandardCharsets.UTF_8))));
+        mem0().stubFor(get(urlPathEqualTo("/v1/memories/"))
+                .withQueryParam("user_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(oldId))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody("[{\"id\":\"m-1\",\"memory\":\"Travels with a bike\"}]")));
         model.answer("marker-id-1", "Happy to help with your bike.");
 
         sayByUserId(oldId, "We travel with a bike marker-id-1");
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND kind = 'text'"
-                + " AND attempts > 0", Integer.class, oldId) > 0);
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND kind = 'text'"
+                                        + " AND attempts > 0",
+                                Integer.class,
+                                oldId)
+                        > 0);
         // the conversation's count of billable messages (funnel.BillableMessages) keys the guest too
-        jdbc.update("INSERT INTO billing_conversation (guest_id, started_at, last_billed_at, billable_messages, since_link)"
-                + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 3, 3)", oldId);
+        jdbc.update(
+                "INSERT INTO billing_conversation (guest_id, started_at, last_billed_at, billable_messages, since_link)"
+                        + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 3, 3)",
+                oldId);
 
-        deliver("user_changed_user_id", "", nextId("system"), "wamid.HBgLVVMxMzQ5MTIwODY1NRUCABIYFDNBNzc2RjlCRjQ1NTM0QjlGMDAA",
-                Instant.now(), "US.13491208655302741918", oldId, "US.20561733890145528204", newId);
+        deliver(
+                "user_changed_user_id",
+                "",
+                nextId("system"),
+                "wamid.HBgLVVMxMzQ5MTIwODY1NRUCABIYFDNBNzc2RjlCRjQ1NTM0QjlGMDAA",
+                Instant.now(),
+                "US.13491208655302741918",
+                oldId,
+                "US.20561733890145528204",
+                newId);
 
         assertThat(repliesTo(newId, 1)).containsExactly("Happy to help with your bike.");
         assertThat(rows("chat_memory", oldId)).isZero();
@@ -306,11 +405,18 @@ class CoexistenceTest {
         model.answer("marker-id-2", "See you soon.");
         sayByUserId(newId, "Thanks marker-id-2");
         assertThat(repliesTo(newId, 2)).last().isEqualTo("See you soon.");
-        assertThat(model.requests("marker-id-2").get(0).toString()).as("the conversation came along").contains("marker-id-1");
-        await().atMost(PATIENCE).until(() -> mem0Adds("Travels with a bike").stream()
-                .anyMatch(add -> newId.equals(add.path("user_id").asText()) && !add.path("infer").asBoolean(true)));
-        await().atMost(PATIENCE).until(() -> !mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
-                .withQueryParam("user_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(oldId))).isEmpty());
+        assertThat(model.requests("marker-id-2").get(0).toString())
+                .as("the conversation came along")
+                .contains("marker-id-1");
+        await().atMost(PATIENCE)
+                .until(() -> mem0Adds("Travels with a bike").stream()
+                        .anyMatch(add -> newId.equals(add.path("user_id").asText())
+                                && !add.path("infer").asBoolean(true)));
+        await().atMost(PATIENCE)
+                .until(() -> !mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
+                                .withQueryParam(
+                                        "user_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(oldId)))
+                        .isEmpty());
     }
 
     // ---- on the business's topics (WhatsApp Business Solution Terms, "AI Providers") ----
@@ -318,18 +424,22 @@ class CoexistenceTest {
     @Test
     void aPoemTheModelWritesIsReplacedByTheDeclineAndAnOnTopicAnswerPassesUnchanged() {
         String guest = "40700500007";
-        String poem = "The sea rolls in with silver light,\nIt hums a song along the shore,\nThe gulls return in flight,\n"
-                + "And waves come back for more.";
+        String poem =
+                "The sea rolls in with silver light,\nIt hums a song along the shore,\nThe gulls return in flight,\n"
+                        + "And waves come back for more.";
         model.answer("marker-poem-1", poem);
         model.answer("marker-poem-2", "*Casa Pescarului* is 5 minutes from the beach, with free parking.");
 
         say(guest, "Write me a poem about the sea marker-poem-1");
-        assertThat(repliesTo(guest, 1)).containsExactly(
-                "I can only help with stays at our properties, the area and your trip. Shall I check free dates for you?");
+        assertThat(repliesTo(guest, 1))
+                .containsExactly(
+                        "I can only help with stays at our properties, the area and your trip. Shall I check free dates for you?");
         assertThat(memory(guest)).contains("I can only help with stays").doesNotContain("silver light");
 
         say(guest, "How far is the beach from Casa Pescarului? marker-poem-2");
-        assertThat(repliesTo(guest, 2)).last().isEqualTo("*Casa Pescarului* is 5 minutes from the beach, with free parking.");
+        assertThat(repliesTo(guest, 2))
+                .last()
+                .isEqualTo("*Casa Pescarului* is 5 minutes from the beach, with free parking.");
         assertThat(metrics()).contains("agent_off_topic_answers_total");
     }
 
@@ -356,18 +466,28 @@ class CoexistenceTest {
         if (fixtureId != null) {
             body = body.replace(fixtureId, id);
         }
-        body = body.replace("\"from_user_id\":\"" + FIXTURE_USER_ID + "\",", "").replace(",\"user_id\":\"" + FIXTURE_USER_ID + "\"", "")
+        body = body.replace("\"from_user_id\":\"" + FIXTURE_USER_ID + "\",", "")
+                .replace(",\"user_id\":\"" + FIXTURE_USER_ID + "\"", "")
                 .replaceAll("\"timestamp\":\"\\d+\"", "\"timestamp\":\"" + at.getEpochSecond() + "\"");
         if (!guest.isEmpty()) {
             body = body.replace(FIXTURE_GUEST, guest);
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void revoke(String guest, String original) {
-        deliver("revoke_text", guest, nextId("revoke-event"), "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQUY3MTIwODlFMDNCQ0E0RDAzNQA=",
-                Instant.now(), FIXTURE_MESSAGE, original);
+        deliver(
+                "revoke_text",
+                guest,
+                nextId("revoke-event"),
+                "wamid.HBgLNDA3NTI2MDE4MTUVAgASGBQzQUY3MTIwODlFMDNCQ0E0RDAzNQA=",
+                Instant.now(),
+                FIXTURE_MESSAGE,
+                original);
     }
 
     private void say(String guest, String text) {
@@ -375,35 +495,52 @@ class CoexistenceTest {
     }
 
     private void sayWithId(String guest, String id, String text) {
-        byte[] body = new String(Fixtures.textCallback(id, text), StandardCharsets.UTF_8).replace(FIXTURE_GUEST, guest)
+        byte[] body = new String(Fixtures.textCallback(id, text), StandardCharsets.UTF_8)
+                .replace(FIXTURE_GUEST, guest)
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(body, Fixtures.sign(body))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void sayByUserId(String userId, String text) {
         String body = new String(Fixtures.resource("fixtures/bodies/username_only_user.json"), StandardCharsets.UTF_8);
         JsonNode parsed = read(body);
-        String fixtureUser = parsed.at("/entry/0/changes/0/value/messages/0/from_user_id").asText();
-        String fixtureText = parsed.at("/entry/0/changes/0/value/messages/0/text/body").asText();
-        String fixtureId = parsed.at("/entry/0/changes/0/value/messages/0/id").asText().replace("/", "\\/");
+        String fixtureUser =
+                parsed.at("/entry/0/changes/0/value/messages/0/from_user_id").asText();
+        String fixtureText =
+                parsed.at("/entry/0/changes/0/value/messages/0/text/body").asText();
+        String fixtureId =
+                parsed.at("/entry/0/changes/0/value/messages/0/id").asText().replace("/", "\\/");
         body = body.replace(fixtureUser, userId).replace(fixtureText, text).replace(fixtureId, nextId("user"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void personWrites(String guest, String id, String text) {
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\"" + guest
-                + "\",\"id\":\"" + id + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\","
-                + "\"text\":{\"body\":\"" + text + "\"}}]},\"field\":\"smb_message_echoes\"}]}]}";
+        String body =
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
+                        + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                        + "\"phone_number_id\":\"" + PHONE_NUMBER_ID
+                        + "\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\"" + guest
+                        + "\",\"id\":\"" + id + "\",\"timestamp\":\""
+                        + Instant.now().getEpochSecond() + "\",\"type\":\"text\","
+                        + "\"text\":{\"body\":\"" + text + "\"}}]},\"field\":\"smb_message_echoes\"}]}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> operator(String method, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
-                .method(method, HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json");
+                .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -420,27 +557,37 @@ class CoexistenceTest {
     }
 
     private static List<CloudApiServer.Send> answers(String guest) {
-        return cloudApi.answerSends().stream().filter(send -> guest.equals(send.to())).toList();
+        return cloudApi.answerSends().stream()
+                .filter(send -> guest.equals(send.to()))
+                .toList();
     }
 
     private static List<JsonNode> threadControlRequests(String guest) {
-        return cloudApi.server().findAll(postRequestedFor(urlPathMatching("/v\\d+\\.\\d+/" + PHONE_NUMBER_ID + "/thread_control")))
-                .stream().map(LoggedRequest::getBodyAsString).map(CoexistenceTest::read)
-                .filter(body -> guest.equals(body.path("to").asText())).toList();
+        return cloudApi
+                .server()
+                .findAll(postRequestedFor(urlPathMatching("/v\\d+\\.\\d+/" + PHONE_NUMBER_ID + "/thread_control")))
+                .stream()
+                .map(LoggedRequest::getBodyAsString)
+                .map(CoexistenceTest::read)
+                .filter(body -> guest.equals(body.path("to").asText()))
+                .toList();
     }
 
     private String state(String wamid) {
-        return jdbc.queryForList("SELECT state FROM guest_message WHERE wamid = ?", String.class, wamid).stream().findFirst()
+        return jdbc.queryForList("SELECT state FROM guest_message WHERE wamid = ?", String.class, wamid).stream()
+                .findFirst()
                 .orElse(null);
     }
 
     private String holder(String guest) {
-        return jdbc.queryForList("SELECT holder FROM thread_control WHERE guest_id = ?", String.class, guest).stream().findFirst()
+        return jdbc.queryForList("SELECT holder FROM thread_control WHERE guest_id = ?", String.class, guest).stream()
+                .findFirst()
                 .orElse(null);
     }
 
     private String memory(String guest) {
-        return jdbc.queryForList("SELECT messages FROM chat_memory WHERE guest_id = ?", String.class, guest).stream().findFirst()
+        return jdbc.queryForList("SELECT messages FROM chat_memory WHERE guest_id = ?", String.class, guest).stream()
+                .findFirst()
                 .orElse("");
     }
 
@@ -454,7 +601,10 @@ class CoexistenceTest {
 
     private static List<JsonNode> mem0Adds(String words) {
         return mem0().findAll(postRequestedFor(urlEqualTo("/v3/memories/add/"))).stream()
-                .map(LoggedRequest::getBodyAsString).filter(body -> body.contains(words)).map(CoexistenceTest::read).toList();
+                .map(LoggedRequest::getBodyAsString)
+                .filter(body -> body.contains(words))
+                .map(CoexistenceTest::read)
+                .toList();
     }
 
     private static com.github.tomakehurst.wiremock.WireMockServer mem0() {

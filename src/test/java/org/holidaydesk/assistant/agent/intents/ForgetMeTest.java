@@ -9,18 +9,43 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForgetMeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"forget me", "Please forget me!", "Forget about me", "Can you delete my data?",
-            "erase my personal information please", "Remove my details", "delete everything you know about me",
-            "forget everything I told you", "Uită-mă", "uitati-ma va rog", "Șterge-mi datele", "sterge-mi datele",
-            "Vă rog să-mi ștergeți datele", "Ștergeți datele mele", "stergeti tot ce stiti despre mine",
-            "Vreau să ștergeți conversația noastră", "Vergiss mich, lösche meine Daten", "Bitte löschen Sie meine Daten"})
+    @ValueSource(
+            strings = {
+                "forget me",
+                "Please forget me!",
+                "Forget about me",
+                "Can you delete my data?",
+                "erase my personal information please",
+                "Remove my details",
+                "delete everything you know about me",
+                "forget everything I told you",
+                "Uită-mă",
+                "uitati-ma va rog",
+                "Șterge-mi datele",
+                "sterge-mi datele",
+                "Vă rog să-mi ștergeți datele",
+                "Ștergeți datele mele",
+                "stergeti tot ce stiti despre mine",
+                "Vreau să ștergeți conversația noastră",
+                "Vergiss mich, lösche meine Daten",
+                "Bitte löschen Sie meine Daten"
+            })
     void theseAskToBeForgotten(String text) {
         assertThat(ForgetMe.asks(text)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Don't forget my booking for June", "I forgot my dates", "Is Casa Pescarului free?",
-            "Can you delete the booking for 2 and make it 3?", "Am uitat datele", "Pot să șterg o rezervare?", "Ich habe die Daten vergessen", ""})
+    @ValueSource(
+            strings = {
+                "Don't forget my booking for June",
+                "I forgot my dates",
+                "Is Casa Pescarului free?",
+                "Can you delete the booking for 2 and make it 3?",
+                "Am uitat datele",
+                "Pot să șterg o rezervare?",
+                "Ich habe die Daten vergessen",
+                ""
+            })
     void theseDoNot(String text) {
         assertThat(ForgetMe.asks(text)).isFalse();
     }

@@ -28,7 +28,9 @@ class BookingWordingTest {
             for (int nights : new int[] {1, 5, 14, 30}) {
                 for (String language : new String[] {"en", "ro"}) {
                     String label = BookingWording.bookingLabel(language, day, day.plusDays(nights));
-                    assertThat(label).as(language + " " + day + " +" + nights).hasSizeLessThanOrEqualTo(BookingWording.LABEL_LIMIT)
+                    assertThat(label)
+                            .as(language + " " + day + " +" + nights)
+                            .hasSizeLessThanOrEqualTo(BookingWording.LABEL_LIMIT)
                             .isNotBlank();
                 }
             }

@@ -24,7 +24,9 @@ class LanguageFilesTest {
         var english = languages.of("en").replyKeys();
         assertThat(english).hasSizeGreaterThan(90);
         for (String code : languages.codes()) {
-            assertThat(languages.of(code).replyKeys()).as("reply keys of language/" + code + ".yaml").isEqualTo(english);
+            assertThat(languages.of(code).replyKeys())
+                    .as("reply keys of language/" + code + ".yaml")
+                    .isEqualTo(english);
         }
     }
 
@@ -34,10 +36,15 @@ class LanguageFilesTest {
             Language language = languages.of(code);
             for (String noun : new String[] {"nights", "guests", "bedrooms"}) {
                 assertThat(language.count(1, noun)).as(code + " " + noun).startsWith("1 ");
-                assertThat(language.count(5, noun)).as(code + " " + noun).startsWith("5 ").doesNotContain("{");
+                assertThat(language.count(5, noun))
+                        .as(code + " " + noun)
+                        .startsWith("5 ")
+                        .doesNotContain("{");
             }
             for (String format : new String[] {"dayMonth", "dayMonthYear", "day"}) {
-                assertThat(language.text("format." + format)).as(code + " format." + format).isNotBlank();
+                assertThat(language.text("format." + format))
+                        .as(code + " format." + format)
+                        .isNotBlank();
             }
         }
         assertThat(languages.of("ro").count(20, "nights")).isEqualTo("20 de nopți");
@@ -47,11 +54,29 @@ class LanguageFilesTest {
     @Test
     void everyWordListIsAValidPatternAndEveryLanguageHasTheGuideQuestions() {
         for (String code : languages.codes()) {
-            languages.of(code).readingLists().forEach((path, words) ->
-                    words.forEach(word -> assertThat(Pattern.compile(word)).as(code + " " + path).isNotNull()));
-            for (String fact : new String[] {"checkIn", "checkOut", "breakfast", "cancellation", "payment", "directions",
-                    "parking", "pets", "houseRules", "included", "nearby", "languages"}) {
-                assertThat(languages.of(code).words("reading.guide." + fact)).as(code + " reading.guide." + fact).isNotEmpty();
+            languages
+                    .of(code)
+                    .readingLists()
+                    .forEach((path, words) -> words.forEach(word -> assertThat(Pattern.compile(word))
+                            .as(code + " " + path)
+                            .isNotNull()));
+            for (String fact : new String[] {
+                "checkIn",
+                "checkOut",
+                "breakfast",
+                "cancellation",
+                "payment",
+                "directions",
+                "parking",
+                "pets",
+                "houseRules",
+                "included",
+                "nearby",
+                "languages"
+            }) {
+                assertThat(languages.of(code).words("reading.guide." + fact))
+                        .as(code + " reading.guide." + fact)
+                        .isNotEmpty();
             }
         }
     }

@@ -54,27 +54,29 @@ import org.springframework.test.context.DynamicPropertySource;
  * embedded property server (through a TCP relay the tests can cut), and the Cloud API played by WireMock.
  * Each test has its own guests and words, so that they share one service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_ACCESS_TOKEN=test-token",
-        "OPENAI_API_KEY=test-openai-key",
-        "OPENAI_MODEL=stub-model",
-        "MEM0_API_KEY=test-mem0-key",
-        "OPERATOR_TOKEN=test-operator-token",
-        "BUSINESS_CONTACT=+40 711 222 333",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1",
-        "assistant.pipeline.poll-interval=50",
-        "assistant.pipeline.agent-timeout=12s",
-        "assistant.reply.poll-interval=50",
-        "assistant.reply.pair-pacing=0ms",
-        "assistant.model.request-timeout=1500ms",
-        "assistant.model.max-retries=0",
-        "assistant.model.turn-timeout=5s",
-        "assistant.agent.tool-timeout=3s",
-        "assistant.memory.condense-after=6",
-        "assistant.memory.keep-after-condense=2"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_ACCESS_TOKEN=test-token",
+            "OPENAI_API_KEY=test-openai-key",
+            "OPENAI_MODEL=stub-model",
+            "MEM0_API_KEY=test-mem0-key",
+            "OPERATOR_TOKEN=test-operator-token",
+            "BUSINESS_CONTACT=+40 711 222 333",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1",
+            "assistant.pipeline.poll-interval=50",
+            "assistant.pipeline.agent-timeout=12s",
+            "assistant.reply.poll-interval=50",
+            "assistant.reply.pair-pacing=0ms",
+            "assistant.model.request-timeout=1500ms",
+            "assistant.model.max-retries=0",
+            "assistant.model.turn-timeout=5s",
+            "assistant.agent.tool-timeout=3s",
+            "assistant.memory.condense-after=6",
+            "assistant.memory.keep-after-condense=2"
+        })
 @AutoConfigureMetrics
 @DirtiesContext
 class ModelAgentTest {
@@ -97,7 +99,9 @@ class ModelAgentTest {
         registry.add("MEM0_BASE_URL", () -> "http://127.0.0.1:" + model.server().port());
         registry.add("WHATSAPP_API_BASE_URL", cloudApi::baseUrl);
         registry.add("MCP_SERVER_URL", () -> "http://localhost:" + mcpRelay.port() + "/mcp");
-        registry.add("HANDOFF_WEBHOOK_URL", () -> "http://127.0.0.1:" + model.server().port() + "/handoff");
+        registry.add(
+                "HANDOFF_WEBHOOK_URL",
+                () -> "http://127.0.0.1:" + model.server().port() + "/handoff");
     }
 
     @Autowired
@@ -109,14 +113,21 @@ class ModelAgentTest {
     @BeforeAll
     static void defaults() {
         model.answerEverythingElse("Noted, thank you.");
-        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"results\":[]}")));
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[]}")));
         mem0().stubFor(post(urlEqualTo("/v3/memories/add/"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
-        model.server().stubFor(post(urlEqualTo("/handoff")).willReturn(aResponse().withBody("ok")));
+        model.server()
+                .stubFor(post(urlEqualTo("/handoff")).willReturn(aResponse().withBody("ok")));
         mem0().stubFor(delete(urlPathEqualTo("/v1/memories/"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"message\":\"ok\"}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"ok\"}")));
     }
 
     @AfterAll
@@ -167,23 +178,34 @@ class ModelAgentTest {
         arguments.put("property", "Casa Pescarului");
         arguments.put("language", "en");
         // a model that answers from the tool result, as its instructions require
-        model.script("check-in at the fisherman", 4, new OpenAiStub.Script("get_house_guide", request -> arguments,
-                result -> "Check-in at *" + result.path("name").asText() + "*: "
-                        + result.at("/facts/checkIn/text").asText() + " Breakfast: " + result.at("/facts/breakfast/text").asText()));
+        model.script(
+                "check-in at the fisherman",
+                4,
+                new OpenAiStub.Script(
+                        "get_house_guide",
+                        request -> arguments,
+                        result -> "Check-in at *" + result.path("name").asText() + "*: "
+                                + result.at("/facts/checkIn/text").asText() + " Breakfast: "
+                                + result.at("/facts/breakfast/text").asText()));
 
         say(guest, "What time is check-in at the fisherman's house, and is there breakfast?");
 
         String answer = repliesTo(guest, 1).get(0);
-        assertThat(answer).isEqualTo("Check-in at *Casa Pescarului*: From 14:00 to 20:00; the host meets you at the jetty. "
-                + "Breakfast: Breakfast is included: fish, eggs, cheese and jams from the village, served from 8:00 to 10:00.");
+        assertThat(answer)
+                .isEqualTo(
+                        "Check-in at *Casa Pescarului*: From 14:00 to 20:00; the host meets you at the jetty. "
+                                + "Breakfast: Breakfast is included: fish, eggs, cheese and jams from the village, served from 8:00 to 10:00.");
         List<JsonNode> requests = model.requests("check-in at the fisherman");
         assertThat(OpenAiStub.system(requests.get(0))).contains("get_house_guide");
         List<String> tools = new ArrayList<>();
-        requests.get(0).path("tools").forEach(tool -> tools.add(tool.at("/function/name").asText()));
+        requests.get(0)
+                .path("tools")
+                .forEach(tool -> tools.add(tool.at("/function/name").asText()));
         assertThat(tools).contains("get_house_guide");
         String toolResult = message(requests.get(1), "tool").path("content").asText();
         assertThat(read(toolResult).at("/facts/cancellation/source").asText()).isEqualTo("business");
-        assertThat(toolResult).doesNotContain("4711", "delta-heron-2026", "2580", "doorCode", "wifiPassword", "private");
+        assertThat(toolResult)
+                .doesNotContain("4711", "delta-heron-2026", "2580", "doorCode", "wifiPassword", "private");
     }
 
     // ---- memory ----
@@ -215,7 +237,9 @@ class ModelAgentTest {
         // the third turn carries the first two
         assertThat(kiwiRequests.get(2).toString()).contains("kiwi-1 hello", "kiwi-2 hello", "kiwi-3 hello");
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mem0Requests("/v3/memories/add/")).hasSizeGreaterThanOrEqualTo(6));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(mem0Requests("/v3/memories/add/")).hasSizeGreaterThanOrEqualTo(6));
         for (JsonNode search : mem0Requests("/v3/memories/search/")) {
             String query = search.path("query").asText();
             assertThat(search.has("user_id")).isFalse();
@@ -271,9 +295,11 @@ class ModelAgentTest {
         assertThat(rows("chat_memory", guest)).isZero();
         assertThat(rows("chat_memory", other)).isOne();
         assertThat(mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
-                .withQueryParam("user_id", equalTo(guest)))).hasSize(1);
+                        .withQueryParam("user_id", equalTo(guest))))
+                .hasSize(1);
         assertThat(mem0().findAll(deleteRequestedFor(urlPathEqualTo("/v1/memories/"))
-                .withQueryParam("user_id", equalTo(other)))).isEmpty();
+                        .withQueryParam("user_id", equalTo(other))))
+                .isEmpty();
 
         say(guest, "plum-2 hello again");
         repliesTo(guest, 3);
@@ -295,17 +321,22 @@ class ModelAgentTest {
         say(guest, "quince-1 hello");
         repliesTo(guest, 1);
         // the conversation's count of billable messages (funnel.BillableMessages) keys the guest too
-        jdbc.update("INSERT INTO billing_conversation (guest_id, started_at, last_billed_at, billable_messages, since_link)"
-                + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, 1)", guest);
+        jdbc.update(
+                "INSERT INTO billing_conversation (guest_id, started_at, last_billed_at, billable_messages, since_link)"
+                        + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, 1)",
+                guest);
         WebhookClient operator = new WebhookClient(managementPort);
         URI erase = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + guest);
 
-        HttpResponse<String> refused = operator.send(HttpRequest.newBuilder(erase).DELETE().build());
+        HttpResponse<String> refused =
+                operator.send(HttpRequest.newBuilder(erase).DELETE().build());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(rows("chat_memory", guest)).isOne();
 
         HttpResponse<String> erased = operator.send(HttpRequest.newBuilder(erase)
-                .header("Authorization", "Bearer test-operator-token").DELETE().build());
+                .header("Authorization", "Bearer test-operator-token")
+                .DELETE()
+                .build());
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(erased.body()).doesNotContain(guest);
         assertThat(rows("chat_memory", guest)).isZero();
@@ -315,24 +346,35 @@ class ModelAgentTest {
     @Test
     void aLongConversationIsCondensedIntoASummaryThatTheNextTurnsCarry() {
         String guest = "40700300035";
-        model.server().stubFor(post(urlEqualTo(OpenAiStub.COMPLETIONS)).atPriority(1)
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("You keep notes for a holiday-property"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("lychee-1"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(OpenAiStub.completion("Lychee guest wants a quiet cabin in March."))));
+        model.server()
+                .stubFor(post(urlEqualTo(OpenAiStub.COMPLETIONS))
+                        .atPriority(1)
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                "You keep notes for a holiday-property"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("lychee-1"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(OpenAiStub.completion("Lychee guest wants a quiet cabin in March."))));
 
         for (int turn = 1; turn <= 4; turn++) {
             say(guest, "lychee-" + turn + " tell me more");
             repliesTo(guest, turn);
         }
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM chat_memory WHERE guest_id = ?"
-                + " AND summary IS NOT NULL", Integer.class, guest) == 1);
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM chat_memory WHERE guest_id = ?" + " AND summary IS NOT NULL",
+                                Integer.class,
+                                guest)
+                        == 1);
         say(guest, "lychee-5 and then?");
         repliesTo(guest, 5);
 
         JsonNode fifth = model.requests("lychee-5").get(0);
-        assertThat(OpenAiStub.system(fifth)).contains("Summary of your earlier conversation", "Lychee guest wants a quiet cabin in March.");
-        assertThat(fifth.toString()).contains("lychee-4", "lychee-5").doesNotContain("lychee-1 ", "lychee-2 ", "lychee-3 ");
+        assertThat(OpenAiStub.system(fifth))
+                .contains("Summary of your earlier conversation", "Lychee guest wants a quiet cabin in March.");
+        assertThat(fifth.toString())
+                .contains("lychee-4", "lychee-5")
+                .doesNotContain("lychee-1 ", "lychee-2 ", "lychee-3 ");
     }
 
     // ---- bursts and lone messages ----
@@ -344,14 +386,23 @@ class ModelAgentTest {
         try {
             say(guest, "Is Casa Pescarului free next week? solitary-heron");
             // the model is answering: the turn was due when the message was recorded, not a window later
-            await().atMost(PATIENCE).until(() -> !model.requests("solitary-heron").isEmpty());
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest g JOIN guest_message m ON m.guest_id = g.guest_id"
-                    + " WHERE g.guest_id = ? AND g.ready_at = m.received_at", Integer.class, guest))
-                    .as("the turn is due at the instant its message was recorded").isOne();
+            await().atMost(PATIENCE)
+                    .until(() -> !model.requests("solitary-heron").isEmpty());
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM guest g JOIN guest_message m ON m.guest_id = g.guest_id"
+                                    + " WHERE g.guest_id = ? AND g.ready_at = m.received_at",
+                            Integer.class,
+                            guest))
+                    .as("the turn is due at the instant its message was recorded")
+                    .isOne();
 
             assertThat(repliesTo(guest, 1)).containsExactly("Casa Pescarului is free, see you soon.");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace t JOIN guest_message m ON m.guest_id = t.guest_id"
-                    + " WHERE t.guest_id = ? AND t.started_at >= m.received_at", Integer.class, guest)).isOne();
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM turn_trace t JOIN guest_message m ON m.guest_id = t.guest_id"
+                                    + " WHERE t.guest_id = ? AND t.started_at >= m.received_at",
+                            Integer.class,
+                            guest))
+                    .isOne();
         } finally {
             model.heal(slow);
         }
@@ -368,18 +419,25 @@ class ModelAgentTest {
             say(guest, "For two people");
             await().atMost(PATIENCE).until(() -> answered(guest) == 3);
             assertThat(repliesTo(guest, 1)).containsExactly("For two from Friday: Casa Pescarului is free.");
-            await().during(Duration.ofMillis(500)).atMost(PATIENCE)
+            await().during(Duration.ofMillis(500))
+                    .atMost(PATIENCE)
                     .until(() -> sends(guest, CloudApiServer.Send::isText).size() == 1);
 
-            JsonNode answeredRequest = model.requests("burst-kestrel").get(model.requests("burst-kestrel").size() - 1);
+            JsonNode answeredRequest = model.requests("burst-kestrel")
+                    .get(model.requests("burst-kestrel").size() - 1);
             assertThat(message(answeredRequest, "user").path("content").asText())
                     .contains("burst-kestrel", "this Friday", "For two people");
-            assertThat(jdbc.queryForList("SELECT in_reply_to FROM outbox WHERE guest_id = ? AND kind = 'read'", String.class, guest))
-                    .as("each message marked read once").hasSize(3).doesNotHaveDuplicates();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE guest_id = ? AND kind = 'text'", Integer.class, guest))
+            assertThat(jdbc.queryForList(
+                            "SELECT in_reply_to FROM outbox WHERE guest_id = ? AND kind = 'read'", String.class, guest))
+                    .as("each message marked read once")
+                    .hasSize(3)
+                    .doesNotHaveDuplicates();
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM outbox WHERE guest_id = ? AND kind = 'text'", Integer.class, guest))
                     .isOne();
             // the conversation keeps the guest's words once and only the answer they got
-            String conversation = jdbc.queryForObject("SELECT messages FROM chat_memory WHERE guest_id = ?", String.class, guest);
+            String conversation =
+                    jdbc.queryForObject("SELECT messages FROM chat_memory WHERE guest_id = ?", String.class, guest);
             assertThat(conversation.split("burst-kestrel", -1)).hasSize(2);
             assertThat(conversation.split("Casa Pescarului is free", -1)).hasSize(2);
         } finally {
@@ -396,9 +454,14 @@ class ModelAgentTest {
 
         say(guest, "grape-1 anything free for 4 next weekend?");
 
-        CloudApiServer.Send offer = awaitSends(guest, 1, send -> "interactive".equals(send.body().path("type").asText())).get(0);
+        CloudApiServer.Send offer = awaitSends(
+                        guest,
+                        1,
+                        send -> "interactive".equals(send.body().path("type").asText()))
+                .get(0);
         assertThat(offer.body().at("/interactive/type").asText()).isEqualTo("button");
-        assertThat(offer.body().at("/interactive/body/text").asText()).isEqualTo("Both are free on those dates. Which one?");
+        assertThat(offer.body().at("/interactive/body/text").asText())
+                .isEqualTo("Both are free on those dates. Which one?");
         List<String> titles = new ArrayList<>();
         offer.body().at("/interactive/action/buttons").forEach(b -> {
             assertThat(b.at("/reply/title").asText().length()).isLessThanOrEqualTo(20);
@@ -406,7 +469,8 @@ class ModelAgentTest {
         });
         assertThat(titles).containsExactly("Casa Pescarului", "Vila Franceza");
 
-        String buttonId = offer.body().at("/interactive/action/buttons/0/reply/id").asText();
+        String buttonId =
+                offer.body().at("/interactive/action/buttons/0/reply/id").asText();
         tap(guest, buttonId, "Casa Pescarului");
 
         await().atMost(PATIENCE).until(() -> model.requests("grape-1").size() >= 2);
@@ -431,7 +495,9 @@ class ModelAgentTest {
         assertThat(repliesTo(guest, 1).get(0)).contains("A person from our team will answer you here soon");
         await().atMost(PATIENCE).until(() -> handoffNotes("pear-1").size() == 1);
         JsonNode note = read(handoffNotes("pear-1").get(0).getBodyAsString());
-        assertThat(note.path("text").asText()).contains("+40*****0071", "pear-1", "/actuator/guests/h-").doesNotContain(guest);
+        assertThat(note.path("text").asText())
+                .contains("+40*****0071", "pear-1", "/actuator/guests/h-")
+                .doesNotContain(guest);
         assertThat(handoffNotes("pear-1").get(0).getHeader("Authorization")).isNull();
 
         say(guest, "pear-2 hello? anyone?");
@@ -441,12 +507,16 @@ class ModelAgentTest {
         assertThat(repliesTo(other, 1)).isNotEmpty();
         await().atMost(PATIENCE).until(() -> answered(guest) == 3);
         assertThat(sends(guest, s -> s.isText())).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND kind = 'PERSON'",
-                Integer.class, guest)).isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND kind = 'PERSON'",
+                        Integer.class,
+                        guest))
+                .isOne();
         assertThat(model.requests("pear-")).isEmpty();
 
         // the quiet time after the person's last message has passed
-        jdbc.update("UPDATE handoff SET quiet_until = DATEADD('HOUR', -1, CURRENT_TIMESTAMP) WHERE guest_id = ?", guest);
+        jdbc.update(
+                "UPDATE handoff SET quiet_until = DATEADD('HOUR', -1, CURRENT_TIMESTAMP) WHERE guest_id = ?", guest);
         say(guest, "pear-4 thanks, all good now");
 
         assertThat(repliesTo(guest, 2).get(1)).isEqualTo("Noted, thank you.");
@@ -462,18 +532,30 @@ class ModelAgentTest {
         say(guest, "kumquat-1 the room was dirty when we arrived");
 
         String reply = repliesTo(guest, 1).get(0);
-        assertThat(reply).startsWith("I am sorry the room was not clean.").contains("A person from our team")
+        assertThat(reply)
+                .startsWith("I am sorry the room was not clean.")
+                .contains("A person from our team")
                 .doesNotContain("[handoff]");
         await().atMost(PATIENCE).until(() -> handoffNotes("kumquat-1").size() == 1);
         String ref = jdbc.queryForObject("SELECT ref FROM handoff WHERE guest_id = ?", String.class, guest);
 
         WebhookClient operator = new WebhookClient(managementPort);
         URI messages = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + ref + "/messages");
-        HttpRequest.BodyPublisher text = HttpRequest.BodyPublishers.ofString("{\"text\":\"kumquat-person We will send a cleaner now.\"}");
-        assertThat(operator.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json").POST(text).build())
-                .statusCode()).isEqualTo(401);
-        assertThat(operator.send(HttpRequest.newBuilder(messages).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer test-operator-token").POST(text).build()).statusCode()).isEqualTo(202);
+        HttpRequest.BodyPublisher text =
+                HttpRequest.BodyPublishers.ofString("{\"text\":\"kumquat-person We will send a cleaner now.\"}");
+        assertThat(operator.send(HttpRequest.newBuilder(messages)
+                                .header("Content-Type", "application/json")
+                                .POST(text)
+                                .build())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(operator.send(HttpRequest.newBuilder(messages)
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer test-operator-token")
+                                .POST(text)
+                                .build())
+                        .statusCode())
+                .isEqualTo(202);
         assertThat(repliesTo(guest, 2).get(1)).isEqualTo("kumquat-person We will send a cleaner now.");
 
         say(guest, "kumquat-2 thank you");
@@ -481,14 +563,18 @@ class ModelAgentTest {
         assertThat(sends(guest, s -> s.isText())).hasSize(2);
 
         URI handback = URI.create("http://127.0.0.1:" + managementPort + "/actuator/guests/" + ref + "/handback");
-        assertThat(operator.send(HttpRequest.newBuilder(handback).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer test-operator-token").POST(HttpRequest.BodyPublishers.ofString("{}")).build())
-                .statusCode()).isEqualTo(200);
+        assertThat(operator.send(HttpRequest.newBuilder(handback)
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer test-operator-token")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
         model.answerBefore("kumquat-3", "Kumquat: happy to help again.");
         say(guest, "kumquat-3 one more question");
         assertThat(repliesTo(guest, 3).get(2)).isEqualTo("Kumquat: happy to help again.");
-        assertThat(model.requests("kumquat-3").get(0).toString()).contains("kumquat-person We will send a cleaner now.",
-                "kumquat-2 thank you");
+        assertThat(model.requests("kumquat-3").get(0).toString())
+                .contains("kumquat-person We will send a cleaner now.", "kumquat-2 thank you");
     }
 
     @Test
@@ -506,24 +592,33 @@ class ModelAgentTest {
         String guest = "40700300061";
         byte[] audio = "RIFF-voice-note-bytes-of-a-tiny-recording".getBytes(StandardCharsets.UTF_8);
         serveVoiceNote("1000000000000061", audio.length, audio);
-        model.server().stubFor(post(urlEqualTo("/v1/audio/transcriptions"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("voice-note-bytes"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"text\":\"Is Casa Pescarului free next month for two? banana-voice\"}")));
+        model.server()
+                .stubFor(post(urlEqualTo("/v1/audio/transcriptions"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("voice-note-bytes"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"text\":\"Is Casa Pescarului free next month for two? banana-voice\"}")));
         model.answer("banana-voice", "You asked about *Casa Pescarului* next month for 2: it is free.");
 
         sendVoiceNote(guest, "1000000000000061");
 
-        assertThat(repliesTo(guest, 1)).containsExactly("You asked about *Casa Pescarului* next month for 2: it is free.");
+        assertThat(repliesTo(guest, 1))
+                .containsExactly("You asked about *Casa Pescarului* next month for 2: it is free.");
         JsonNode request = model.requests("banana-voice").get(0);
-        assertThat(request.toString()).contains("understood as").contains("Is Casa Pescarului free next month for two?");
-        LoggedRequest transcription = model.server().findAll(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))).stream()
-                .filter(r -> r.getBodyAsString().contains("voice-note-bytes")).findFirst().orElseThrow();
+        assertThat(request.toString())
+                .contains("understood as")
+                .contains("Is Casa Pescarului free next month for two?");
+        LoggedRequest transcription =
+                model.server().findAll(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))).stream()
+                        .filter(r -> r.getBodyAsString().contains("voice-note-bytes"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(transcription.getHeader("Content-Type")).startsWith("multipart/form-data");
         assertThat(transcription.getBodyAsString()).contains("gpt-4o-mini-transcribe");
-        assertThat(cloudApi.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlEqualTo("/media/1000000000000061")))).allSatisfy(r ->
-                assertThat(r.getHeader("Authorization")).isEqualTo("Bearer test-token"));
+        assertThat(cloudApi.server()
+                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlEqualTo("/media/1000000000000061"))))
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer test-token"));
     }
 
     @Test
@@ -532,15 +627,19 @@ class ModelAgentTest {
         serveVoiceNote("1000000000000062", 50_000_000, "x".getBytes(StandardCharsets.UTF_8));
         sendVoiceNote(large, "1000000000000062");
         assertThat(repliesTo(large, 1).get(0)).contains("*type*");
-        assertThat(cloudApi.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlEqualTo("/media/1000000000000062")))).isEmpty();
+        assertThat(cloudApi.server()
+                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlEqualTo("/media/1000000000000062"))))
+                .isEmpty();
 
         String garbled = "40700300063";
         byte[] audio = "unintelligible-recording".getBytes(StandardCharsets.UTF_8);
         serveVoiceNote("1000000000000063", audio.length, audio);
-        model.server().stubFor(post(urlEqualTo("/v1/audio/transcriptions"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("unintelligible-recording"))
-                .willReturn(aResponse().withStatus(500)));
+        model.server()
+                .stubFor(post(urlEqualTo("/v1/audio/transcriptions"))
+                        .withRequestBody(
+                                com.github.tomakehurst.wiremock.client.WireMock.containing("unintelligible-recording"))
+                        .willReturn(aResponse().withStatus(500)));
         sendVoiceNote(garbled, "1000000000000063");
         assertThat(repliesTo(garbled, 1).get(0)).contains("*type*");
     }
@@ -602,7 +701,8 @@ class ModelAgentTest {
     @Test
     void mem0FailingNeverFailsTheTurn() {
         String guest = "40700300054";
-        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(1)
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.filters.user_id", equalTo(guest)))
                 .willReturn(aResponse().withStatus(500)));
         model.answer("melon-m0", "Melon answered without Mem0.");
@@ -616,8 +716,8 @@ class ModelAgentTest {
     void propertyToolsDownGiveTheBusinessContactAndBackTheyAreUsedAgain() {
         String guest = "40700300055";
         LocalDate checkIn = TODAY.plusMonths(1).withDayOfMonth(12);
-        Map<String, Object> arguments = Map.of("checkIn", checkIn.toString(), "checkOut", checkIn.plusDays(2).toString(),
-                "guests", 2);
+        Map<String, Object> arguments = Map.of(
+                "checkIn", checkIn.toString(), "checkOut", checkIn.plusDays(2).toString(), "guests", 2);
         model.callToolThenAnswer("guava-mcp", "search_availability", arguments, "Guava: here is what is free.");
 
         mcpRelay.cut();
@@ -632,46 +732,72 @@ class ModelAgentTest {
         say(guest, "guava-mcp and now?");
         assertThat(repliesTo(guest, 2).get(1)).isEqualTo("Guava: here is what is free.");
         JsonNode toolMessage = message(model.requests("guava-mcp and now").get(1), "tool");
-        assertThat(read(toolMessage.path("content").asText()).path("checkIn").asText()).isEqualTo(checkIn.toString());
+        assertThat(read(toolMessage.path("content").asText()).path("checkIn").asText())
+                .isEqualTo(checkIn.toString());
     }
 
     // ---- helpers ----
 
     private void say(String guest, String text) {
-        byte[] body = new String(Fixtures.textCallback("wamid.model-" + MESSAGE_IDS.incrementAndGet(), escape(text)),
-                StandardCharsets.UTF_8).replace("40752601815", guest).getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+        byte[] body = new String(
+                        Fixtures.textCallback("wamid.model-" + MESSAGE_IDS.incrementAndGet(), escape(text)),
+                        StandardCharsets.UTF_8)
+                .replace("40752601815", guest)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(body, Fixtures.sign(body))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void personWritesFromTheApp(String guest, String text) {
-        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
-                + "\"phone_number_id\":\"106540352242922\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\"" + guest + "\","
-                + "\"id\":\"wamid.echo-" + MESSAGE_IDS.incrementAndGet() + "\",\"timestamp\":\"1795536200\",\"type\":\"text\","
-                + "\"text\":{\"body\":\"" + escape(text) + "\"}}]},\"field\":\"smb_message_echoes\"}]}]}";
+        String body =
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
+                        + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                        + "\"phone_number_id\":\"106540352242922\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\""
+                        + guest + "\","
+                        + "\"id\":\"wamid.echo-" + MESSAGE_IDS.incrementAndGet()
+                        + "\",\"timestamp\":\"1795536200\",\"type\":\"text\","
+                        + "\"text\":{\"body\":\"" + escape(text) + "\"}}]},\"field\":\"smb_message_echoes\"}]}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
         // posted twice, as Meta may: kept once
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private int answered(String guest) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND kind <> 'PERSON'"
-                + " AND state = 'ANSWERED'", Integer.class, guest);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND kind <> 'PERSON'"
+                        + " AND state = 'ANSWERED'",
+                Integer.class,
+                guest);
     }
 
     private static List<LoggedRequest> handoffNotes(String words) {
         return model.server().findAll(postRequestedFor(urlEqualTo("/handoff"))).stream()
-                .filter(r -> r.getBodyAsString().contains(words)).toList();
+                .filter(r -> r.getBodyAsString().contains(words))
+                .toList();
     }
 
     private void serveVoiceNote(String mediaId, long size, byte[] audio) {
-        cloudApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v24.0/" + mediaId))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"url\":\"" + cloudApi.baseUrl() + "/media/" + mediaId + "\",\"mime_type\":\"audio/ogg\","
-                                + "\"file_size\":" + size + ",\"id\":\"" + mediaId + "\",\"messaging_product\":\"whatsapp\"}")));
-        cloudApi.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/media/" + mediaId))
-                .willReturn(aResponse().withHeader("Content-Type", "audio/ogg").withBody(audio)));
+        cloudApi.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v24.0/" + mediaId))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"url\":\"" + cloudApi.baseUrl() + "/media/" + mediaId
+                                        + "\",\"mime_type\":\"audio/ogg\"," + "\"file_size\":" + size + ",\"id\":\""
+                                        + mediaId + "\",\"messaging_product\":\"whatsapp\"}")));
+        cloudApi.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/media/" + mediaId))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "audio/ogg")
+                                .withBody(audio)));
     }
 
     private void sendVoiceNote(String guest, String mediaId) {
@@ -680,41 +806,67 @@ class ModelAgentTest {
                 .replace("\"from_user_id\":\"RO.0824628194821993\",", "")
                 .replace(",\"user_id\":\"RO.0824628194821993\"", "")
                 .replace("1000000000039595", mediaId)
-                .replace("wamid.nTMAEjc\\/1N8cYzw1HKAznUqRUGCdZwcmh6poopNA", "wamid.voice-" + MESSAGE_IDS.incrementAndGet());
+                .replace(
+                        "wamid.nTMAEjc\\/1N8cYzw1HKAznUqRUGCdZwcmh6poopNA",
+                        "wamid.voice-" + MESSAGE_IDS.incrementAndGet());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void tap(String guest, String buttonId, String title) {
-        String body = new String(Fixtures.resource("fixtures/bodies/interactive_button_reply.json"), StandardCharsets.UTF_8)
+        String body = new String(
+                        Fixtures.resource("fixtures/bodies/interactive_button_reply.json"), StandardCharsets.UTF_8)
                 .replace("40739099603", guest)
                 .replace("\"from_user_id\":\"RO.0824628194821993\",", "")
-                .replace("wamid.fys6rqNpQczIbiyPo\\/FyZCPk52UEeiNmrQzlZIEa", "wamid.tap-" + MESSAGE_IDS.incrementAndGet())
-                .replace("\"id\":\"book_yes\",\"title\":\"Yes, book it\"", "\"id\":\"" + buttonId + "\",\"title\":\"" + title + "\"");
+                .replace(
+                        "wamid.fys6rqNpQczIbiyPo\\/FyZCPk52UEeiNmrQzlZIEa",
+                        "wamid.tap-" + MESSAGE_IDS.incrementAndGet())
+                .replace(
+                        "\"id\":\"book_yes\",\"title\":\"Yes, book it\"",
+                        "\"id\":\"" + buttonId + "\",\"title\":\"" + title + "\"");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        assertThat(new WebhookClient(WEBHOOK_PORT).postCallback(bytes, Fixtures.sign(bytes)).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(WEBHOOK_PORT)
+                        .postCallback(bytes, Fixtures.sign(bytes))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** The texts the guest received, once there are at least {@code count}. */
     private List<String> repliesTo(String guest, int count) {
-        return awaitSends(guest, count, send -> send.isText() || "interactive".equals(send.body().path("type").asText()))
-                .stream().map(send -> send.isText() ? send.text() : send.body().at("/interactive/body/text").asText())
+        return awaitSends(
+                        guest,
+                        count,
+                        send -> send.isText()
+                                || "interactive".equals(send.body().path("type").asText()))
+                .stream()
+                .map(send -> send.isText()
+                        ? send.text()
+                        : send.body().at("/interactive/body/text").asText())
                 .toList();
     }
 
-    private List<CloudApiServer.Send> awaitSends(String guest, int count, java.util.function.Predicate<CloudApiServer.Send> kind) {
+    private List<CloudApiServer.Send> awaitSends(
+            String guest, int count, java.util.function.Predicate<CloudApiServer.Send> kind) {
         await().atMost(PATIENCE).until(() -> sends(guest, kind).size() >= count);
         return sends(guest, kind);
     }
 
-    private static List<CloudApiServer.Send> sends(String guest, java.util.function.Predicate<CloudApiServer.Send> kind) {
-        return cloudApi.sends().stream().filter(kind).filter(send -> guest.equals(send.to())).toList();
+    private static List<CloudApiServer.Send> sends(
+            String guest, java.util.function.Predicate<CloudApiServer.Send> kind) {
+        return cloudApi.sends().stream()
+                .filter(kind)
+                .filter(send -> guest.equals(send.to()))
+                .toList();
     }
 
     /** An answer a guest can use: availability or the business's contact, never an error text. */
     private static void assertUseful(String reply) {
         assertThat(reply).isNotBlank().doesNotContainIgnoringCase("exception").doesNotContain("HTTP", "stub");
-        assertThat(reply.contains(CONTACT) || reply.contains("Casa Pescarului")).as("availability or the contact: %s", reply)
+        assertThat(reply.contains(CONTACT) || reply.contains("Casa Pescarului"))
+                .as("availability or the contact: %s", reply)
                 .isTrue();
     }
 
@@ -723,15 +875,20 @@ class ModelAgentTest {
     }
 
     private static void recallFor(String guest, String memory) {
-        mem0().stubFor(post(urlEqualTo("/v3/memories/search/")).atPriority(2)
+        mem0().stubFor(post(urlEqualTo("/v3/memories/search/"))
+                .atPriority(2)
                 .withRequestBody(matchingJsonPath("$.filters.user_id", equalTo(guest)))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[{\"id\":\"m-" + guest + "\",\"memory\":\"" + memory + "\",\"score\":0.9}]}")));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[{\"id\":\"m-" + guest + "\",\"memory\":\"" + memory
+                                + "\",\"score\":0.9}]}")));
     }
 
     private static List<JsonNode> mem0Requests(String path) {
         return mem0().findAll(postRequestedFor(urlEqualTo(path))).stream()
-                .map(LoggedRequest::getBodyAsString).map(ModelAgentTest::read).toList();
+                .map(LoggedRequest::getBodyAsString)
+                .map(ModelAgentTest::read)
+                .toList();
     }
 
     private static com.github.tomakehurst.wiremock.WireMockServer mem0() {

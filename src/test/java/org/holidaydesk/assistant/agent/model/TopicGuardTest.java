@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class TopicGuardTest {
 
-    record Labelled(boolean offTopic, String language, String asked, String answered) {
-    }
+    record Labelled(boolean offTopic, String language, String asked, String answered) {}
 
     @Test
     void catchesOffTopicAnswersAndLetsTheBusinessThrough() {
@@ -39,18 +38,28 @@ class TopicGuardTest {
         }
         double precision = truePositives / (double) (truePositives + falsePositives);
         double recall = truePositives / (double) (truePositives + falseNegatives);
-        System.out.printf(Locale.ROOT, "TopicGuard on %d labelled answers (%d off topic): precision %.2f, recall %.2f%n",
-                set.size(), set.stream().filter(Labelled::offTopic).count(), precision, recall);
+        System.out.printf(
+                Locale.ROOT,
+                "TopicGuard on %d labelled answers (%d off topic): precision %.2f, recall %.2f%n",
+                set.size(),
+                set.stream().filter(Labelled::offTopic).count(),
+                precision,
+                recall);
         misses.forEach(miss -> System.out.println("  " + miss));
         long start = System.nanoTime();
         int rounds = 200;
         for (int round = 0; round < rounds; round++) {
             set.forEach(answer -> TopicGuard.offTopic(answer.asked(), answer.answered()));
         }
-        System.out.printf(Locale.ROOT, "TopicGuard: %.1f µs an answer%n", (System.nanoTime() - start) / 1000.0 / (rounds * set.size()));
+        System.out.printf(
+                Locale.ROOT,
+                "TopicGuard: %.1f µs an answer%n",
+                (System.nanoTime() - start) / 1000.0 / (rounds * set.size()));
 
         assertThat(set).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(precision).as("on-topic answers wrongly replaced: %s", misses).isGreaterThanOrEqualTo(0.95);
+        assertThat(precision)
+                .as("on-topic answers wrongly replaced: %s", misses)
+                .isGreaterThanOrEqualTo(0.95);
         assertThat(recall).as("off-topic answers let through: %s", misses).isGreaterThanOrEqualTo(0.9);
     }
 
@@ -58,9 +67,12 @@ class TopicGuardTest {
     void declinesInTheGuestsLanguage() {
         TopicGuard guard = new TopicGuard(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
-        assertThat(guard.check("scrie-mi o poezie despre munte", "Munții dorm sub cer senin,\nBrazii cântă lin,\nZăpada cade încet,\nPeste satul cel discret."))
+        assertThat(guard.check(
+                        "scrie-mi o poezie despre munte",
+                        "Munții dorm sub cer senin,\nBrazii cântă lin,\nZăpada cade încet,\nPeste satul cel discret."))
                 .startsWith("Vă pot ajuta doar cu cazarea");
-        assertThat(guard.check("write me a poem", "Roses are red,\nViolets are blue,\nThe sea is wide,\nAnd so are you."))
+        assertThat(guard.check(
+                        "write me a poem", "Roses are red,\nViolets are blue,\nThe sea is wide,\nAnd so are you."))
                 .startsWith("I can only help with stays");
         assertThat(guard.check("is it free in July?", "*Casa Pescarului* is free 10-15 July: 5 nights, *2,250 RON*."))
                 .isEqualTo("*Casa Pescarului* is free 10-15 July: 5 nights, *2,250 RON*.");

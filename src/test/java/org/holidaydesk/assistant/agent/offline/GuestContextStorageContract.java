@@ -2,7 +2,6 @@ package org.holidaydesk.assistant.agent.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
 import org.holidaydesk.assistant.config.AgentProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,11 @@ abstract class GuestContextStorageContract {
     @BeforeEach
     void migrate() throws Exception {
         DataSource dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -44,7 +48,8 @@ abstract class GuestContextStorageContract {
 
     @Test
     void readsBackEverythingAGuestTold() {
-        GuestContext told = new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, 5, 2, "Casa Pescarului");
+        GuestContext told =
+                new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, 5, 2, "Casa Pescarului");
 
         at(NOW).save("guest-1", told);
 
@@ -53,7 +58,13 @@ abstract class GuestContextStorageContract {
 
     @Test
     void readsBackWhatTheGuestWantsOfAPlace() {
-        GuestContext told = new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, 5, 2, null,
+        GuestContext told = new GuestContext(
+                LocalDate.of(2027, 6, 15),
+                LocalDate.of(2027, 6, 20),
+                null,
+                5,
+                2,
+                null,
                 java.util.List.of("romantic", Feature.PETS, "hot tub"));
 
         at(NOW).save("guest-1", told);
@@ -65,13 +76,16 @@ abstract class GuestContextStorageContract {
 
     @Test
     void aNewerContextReplacesTheOlder() {
-        at(NOW).save("guest-1", new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, null, null, null));
+        at(NOW).save(
+                        "guest-1",
+                        new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, null, null, null));
         GuestContext month = new GuestContext(null, null, YearMonth.of(2026, 12), null, 4, "Vila Franceza");
 
         at(NOW.plusSeconds(10)).save("guest-1", month);
 
         assertThat(at(NOW.plusSeconds(20)).load("guest-1")).isEqualTo(month);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest_context", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guest_context", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.holidaydesk.assistant.config.H2TestUrls;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Guest contexts on the embedded H2 database in PostgreSQL mode, the development default. */

@@ -9,7 +9,8 @@ class GuestContextStoragePostgresTest extends GuestContextStorageContract {
 
     @Override
     DataSource freshDatabase() {
-        String name = EmbeddedPostgresServer.createDatabase("context_" + UUID.randomUUID().toString().replace("-", ""));
+        String name = EmbeddedPostgresServer.createDatabase(
+                "context_" + UUID.randomUUID().toString().replace("-", ""));
         return EmbeddedPostgresServer.get().getDatabase("postgres", name);
     }
 }

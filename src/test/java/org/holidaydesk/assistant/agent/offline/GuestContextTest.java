@@ -2,13 +2,13 @@ package org.holidaydesk.assistant.agent.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.offline.reading.RequestReader;
-import org.holidaydesk.assistant.agent.tools.FakePropertyTools;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.offline.reading.RequestReader;
+import org.holidaydesk.assistant.agent.tools.FakePropertyTools;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
 import org.junit.jupiter.api.Test;
 
 /** How each new message adds to what a guest told before. */
@@ -17,7 +17,8 @@ class GuestContextTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     private static final List<String> NAMES = List.of("Casa Pescarului", "Vila Franceza");
     private static final List<PropertyTools.PropertySummary> CATALOG = NAMES.stream()
-            .map(name -> FakePropertyTools.summary(name.toLowerCase().replace(' ', '-'), name, "", 4, 100, 1)).toList();
+            .map(name -> FakePropertyTools.summary(name.toLowerCase().replace(' ', '-'), name, "", 4, 100, 1))
+            .toList();
 
     private static GuestContext after(String... messages) {
         GuestContext context = GuestContext.EMPTY;
@@ -31,7 +32,8 @@ class GuestContextTest {
     void aPartyCompletesEarlierDates() {
         GuestContext context = after("June 15 to June 20", "for 2");
 
-        assertThat(context).isEqualTo(new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, null, 2, null));
+        assertThat(context)
+                .isEqualTo(new GuestContext(LocalDate.of(2027, 6, 15), LocalDate.of(2027, 6, 20), null, null, 2, null));
     }
 
     @Test
@@ -54,23 +56,31 @@ class GuestContextTest {
     void aMonthReplacesExactDatesAndTheReverse() {
         assertThat(after("June 15 to June 20 for 2", "Casa Pescarului next month"))
                 .isEqualTo(new GuestContext(null, null, YearMonth.of(2026, 12), null, 2, "Casa Pescarului"));
-        assertThat(after("Casa Pescarului next month", "July 10 to July 15").month()).isNull();
+        assertThat(after("Casa Pescarului next month", "July 10 to July 15").month())
+                .isNull();
     }
 
     @Test
     void anotherPropertyReplacesTheFirstAndAnythingElseForgetsIt() {
-        assertThat(after("Casa Pescarului", "what about Vila Franceza?").property()).isEqualTo("Vila Franceza");
+        assertThat(after("Casa Pescarului", "what about Vila Franceza?").property())
+                .isEqualTo("Vila Franceza");
         assertThat(after("Casa Pescarului", "anything else?").property()).isNull();
         assertThat(after("Casa Pescarului", "for 2").property()).isEqualTo("Casa Pescarului");
     }
 
     @Test
     void whatHasGoneByIsDropped() {
-        GuestContext told = new GuestContext(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 22), null, null, 2, "Vila Franceza");
+        GuestContext told = new GuestContext(
+                LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 22), null, null, 2, "Vila Franceza");
 
         assertThat(told.asOf(TODAY)).isEqualTo(new GuestContext(null, null, null, null, 2, "Vila Franceza"));
-        assertThat(new GuestContext(null, null, YearMonth.of(2026, 10), null, null, null).asOf(TODAY).month()).isNull();
-        assertThat(new GuestContext(null, null, YearMonth.of(2026, 11), null, null, null).asOf(TODAY).month())
+        assertThat(new GuestContext(null, null, YearMonth.of(2026, 10), null, null, null)
+                        .asOf(TODAY)
+                        .month())
+                .isNull();
+        assertThat(new GuestContext(null, null, YearMonth.of(2026, 11), null, null, null)
+                        .asOf(TODAY)
+                        .month())
                 .isEqualTo(YearMonth.of(2026, 11));
     }
 }

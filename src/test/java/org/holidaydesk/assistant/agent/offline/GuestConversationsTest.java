@@ -46,6 +46,7 @@ class GuestConversationsTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
     /** A month past every booking of the sample catalog (they are all within 40 days of today). */
     private static final YearMonth LATER = YearMonth.from(TODAY).plusMonths(3);
+
     private static final String CONTACT = "+40 700 000 000";
 
     @LocalServerPort
@@ -76,18 +77,21 @@ class GuestConversationsTest {
 
         String search = guest.says("Caut cazare 10-14 " + month(Locale.forLanguageTag("ro")) + " pentru 2 persoane");
 
-        assertThat(search).contains("Libere pe *10–14", "2 persoane", "Casa Pescarului", "Vila Franceza", "Cabana Bradul")
+        assertThat(search)
+                .contains("Libere pe *10–14", "2 persoane", "Casa Pescarului", "Vila Franceza", "Cabana Bradul")
                 .doesNotContain("despre care ați întrebat");
     }
 
     @Test
     void aSearchAfterAPetsQuestionIsForEveryProperty() {
         Guest guest = new Guest("40711000002");
-        assertThat(guest.says("Can we bring our dog to Cabana Bradul?")).contains("One dog is welcome, free of charge.");
+        assertThat(guest.says("Can we bring our dog to Cabana Bradul?"))
+                .contains("One dog is welcome, free of charge.");
 
         String search = guest.says("I need accommodation from 10 to 14 " + month(Locale.ENGLISH) + " for 2 people");
 
-        assertThat(search).contains("Free for *10–14", "2 guests", "Casa Pescarului", "Conacul Viilor", "Cabana Bradul")
+        assertThat(search)
+                .contains("Free for *10–14", "2 guests", "Casa Pescarului", "Conacul Viilor", "Cabana Bradul")
                 .doesNotContain("which you asked about");
     }
 
@@ -98,14 +102,16 @@ class GuestConversationsTest {
 
         String checkIn = guest.says("What time is check-in?");
 
-        assertThat(checkIn).startsWith("For *Cabana Bradul*, which you asked about:")
+        assertThat(checkIn)
+                .startsWith("For *Cabana Bradul*, which you asked about:")
                 .contains("From 16:00; the key is in a lockbox by the door (we send the code on the day).")
                 .doesNotContain("which dates", "Vila Franceza", "3344");
 
         Guest booked = new Guest("40711000033");
         assertThat(booked.says("Is Casa Pescarului free from 10 to 14 " + month(Locale.ENGLISH) + " for 2 people?"))
                 .contains("Good news", "[Book 10–14 ");
-        assertThat(booked.says("What time is check-in?")).contains("From 14:00 to 20:00; the host meets you at the jetty.")
+        assertThat(booked.says("What time is check-in?"))
+                .contains("From 14:00 to 20:00; the host meets you at the jetty.")
                 .doesNotContain("which dates", "how many", "Vila Franceza", "4711");
     }
 
@@ -114,10 +120,17 @@ class GuestConversationsTest {
         Guest guest = new Guest("40711000004");
         guest.says("Is Casa Pescarului available next month?");
 
-        String search = guest.says("Ich suche eine Unterkunft vom 10. bis 14. " + month(Locale.GERMAN) + " für zwei Personen");
+        String search =
+                guest.says("Ich suche eine Unterkunft vom 10. bis 14. " + month(Locale.GERMAN) + " für zwei Personen");
 
-        assertThat(search).contains("Frei für *10.–14. " + monthAnswered(Locale.GERMAN), "4 Nächte, 2 Personen", "Casa Pescarului",
-                "Vila Franceza", "Buchungslink").doesNotContain("Free for", "wonach Sie gefragt haben");
+        assertThat(search)
+                .contains(
+                        "Frei für *10.–14. " + monthAnswered(Locale.GERMAN),
+                        "4 Nächte, 2 Personen",
+                        "Casa Pescarului",
+                        "Vila Franceza",
+                        "Buchungslink")
+                .doesNotContain("Free for", "wonach Sie gefragt haben");
     }
 
     @Test
@@ -136,13 +149,19 @@ class GuestConversationsTest {
         assertThat(guest.says("Is Casa Pescarului free from 10 to 14 " + month(Locale.ENGLISH) + " for 2 people?"))
                 .contains("Good news: *Casa Pescarului* is free for " + stay + " (4 nights, 2 guests)");
 
-        assertThat(guest.says("and for 5 people?")).startsWith("For *Casa Pescarului*, which you asked about:")
+        assertThat(guest.says("and for 5 people?"))
+                .startsWith("For *Casa Pescarului*, which you asked about:")
                 .contains("is free for " + stay + " (4 nights, 5 guests)", "[Book 10–14 ", "](http");
-        assertThat(guest.says("dar pentru 6 persoane?")).startsWith("Pentru *Casa Pescarului*, despre care ați întrebat:")
+        assertThat(guest.says("dar pentru 6 persoane?"))
+                .startsWith("Pentru *Casa Pescarului*, despre care ați întrebat:")
                 .contains("(4 nopți, 6 persoane)", "[Rezervă 10–14 ");
-        assertThat(guest.says("what about the 20th to the 23rd?")).startsWith("For *Casa Pescarului*, which you asked about:")
-                .contains("is free for *20–23 " + monthAnswered(Locale.ENGLISH) + "* (3 nights, 6 guests)", "[Book 20–23 ");
-        assertThat(guest.says("and for 8 people?")).contains("*Casa Pescarului* sleeps at most 6 guests.")
+        assertThat(guest.says("what about the 20th to the 23rd?"))
+                .startsWith("For *Casa Pescarului*, which you asked about:")
+                .contains(
+                        "is free for *20–23 " + monthAnswered(Locale.ENGLISH) + "* (3 nights, 6 guests)",
+                        "[Book 20–23 ");
+        assertThat(guest.says("and for 8 people?"))
+                .contains("*Casa Pescarului* sleeps at most 6 guests.")
                 .doesNotContain("[Book");
     }
 
@@ -154,47 +173,102 @@ class GuestConversationsTest {
         String monat = monthAnswered(Locale.GERMAN);
 
         String first = guest.says("Hallo! Ist Casa Pescarului vom 10. bis 14. " + month(Locale.GERMAN) + " frei?");
-        assertThat(first).startsWith("Hallo! 👋").contains("*Casa Pescarului* ist frei für *10.–14. " + monat + "* (4 Nächte)",
-                "Wie viele Personen");
+        assertThat(first)
+                .startsWith("Hallo! 👋")
+                .contains("*Casa Pescarului* ist frei für *10.–14. " + monat + "* (4 Nächte)", "Wie viele Personen");
 
         String link = guest.says("Wir sind zu zweit");
-        assertThat(link).contains("Gute Nachricht: *Casa Pescarului* ist frei für *10.–14. " + monat + "* (4 Nächte, 2 Personen)",
-                "[Buchen 10–14 ", "](http", "insgesamt");
+        assertThat(link)
+                .contains(
+                        "Gute Nachricht: *Casa Pescarului* ist frei für *10.–14. " + monat + "* (4 Nächte, 2 Personen)",
+                        "[Buchen 10–14 ",
+                        "](http",
+                        "insgesamt");
 
         String family = guest.says("Und für 2 Erwachsene und 1 Kind?");
         assertThat(family).contains("(4 Nächte, 3 Personen)", "[Buchen 10–14 ");
 
         String breakfast = guest.says("Ist das Frühstück inbegriffen?");
-        assertThat(breakfast).contains("Frühstück ist inbegriffen: Fisch, Eier, Käse und Marmelade aus dem Dorf, von 8:00 bis 10:00 Uhr.");
+        assertThat(breakfast)
+                .contains(
+                        "Frühstück ist inbegriffen: Fisch, Eier, Käse und Marmelade aus dem Dorf, von 8:00 bis 10:00 Uhr.");
     }
 
     // ---- every guide fact in every language, from the sample catalog ----
 
     private static final Map<String, List<String>> QUESTIONS = Map.ofEntries(
-            Map.entry("checkIn", List.of("What time is check-in at Casa Pescarului?", "La ce oră e check-in la Casa Pescarului?",
-                    "Ab wann ist Check-in in Casa Pescarului?")),
-            Map.entry("checkOut", List.of("When is check-out at Casa Pescarului?", "La ce ora e check-out la Casa Pescarului?",
-                    "Bis wann ist Check-out in Casa Pescarului?")),
-            Map.entry("breakfast", List.of("Is breakfast included at Casa Pescarului?", "Micul dejun e inclus la Casa Pescarului?",
-                    "Ist Frühstück in Casa Pescarului inbegriffen?")),
-            Map.entry("cancellation", List.of("Can we cancel Casa Pescarului?", "Se poate anula la Casa Pescarului?",
-                    "Kann man Casa Pescarului kostenlos stornieren?")),
-            Map.entry("payment", List.of("Is there a deposit for Casa Pescarului?", "Trebuie avans pentru Casa Pescarului?",
-                    "Gibt es eine Anzahlung für Casa Pescarului?")),
-            Map.entry("directions", List.of("How do we get to Casa Pescarului from Tulcea?",
-                    "Cum ajungem la Casa Pescarului din Tulcea?", "Wie kommen wir zu Casa Pescarului?")),
-            Map.entry("parking", List.of("Where do we park at Casa Pescarului?", "Unde parcam la Casa Pescarului?",
-                    "Wo kann man bei Casa Pescarului parken?")),
-            Map.entry("pets", List.of("Can we bring our dog to Casa Pescarului?", "Putem veni cu câinele la Casa Pescarului?",
-                    "Dürfen wir unseren Hund nach Casa Pescarului mitbringen?")),
-            Map.entry("houseRules", List.of("Are parties allowed at Casa Pescarului?", "Se fac petreceri la Casa Pescarului?",
-                    "Sind Partys in Casa Pescarului erlaubt?")),
-            Map.entry("included", List.of("What is included at Casa Pescarului?", "Ce este inclus la Casa Pescarului?",
-                    "Was ist in Casa Pescarului inbegriffen?")),
-            Map.entry("nearby", List.of("Is there a shop near Casa Pescarului?", "Este vreun magazin lângă Casa Pescarului?",
-                    "Gibt es einen Laden bei Casa Pescarului?")),
-            Map.entry("languages", List.of("What languages does the host of Casa Pescarului speak?",
-                    "Ce limbi vorbește gazda la Casa Pescarului?", "Welche Sprachen spricht der Gastgeber von Casa Pescarului?")));
+            Map.entry(
+                    "checkIn",
+                    List.of(
+                            "What time is check-in at Casa Pescarului?",
+                            "La ce oră e check-in la Casa Pescarului?",
+                            "Ab wann ist Check-in in Casa Pescarului?")),
+            Map.entry(
+                    "checkOut",
+                    List.of(
+                            "When is check-out at Casa Pescarului?",
+                            "La ce ora e check-out la Casa Pescarului?",
+                            "Bis wann ist Check-out in Casa Pescarului?")),
+            Map.entry(
+                    "breakfast",
+                    List.of(
+                            "Is breakfast included at Casa Pescarului?",
+                            "Micul dejun e inclus la Casa Pescarului?",
+                            "Ist Frühstück in Casa Pescarului inbegriffen?")),
+            Map.entry(
+                    "cancellation",
+                    List.of(
+                            "Can we cancel Casa Pescarului?",
+                            "Se poate anula la Casa Pescarului?",
+                            "Kann man Casa Pescarului kostenlos stornieren?")),
+            Map.entry(
+                    "payment",
+                    List.of(
+                            "Is there a deposit for Casa Pescarului?",
+                            "Trebuie avans pentru Casa Pescarului?",
+                            "Gibt es eine Anzahlung für Casa Pescarului?")),
+            Map.entry(
+                    "directions",
+                    List.of(
+                            "How do we get to Casa Pescarului from Tulcea?",
+                            "Cum ajungem la Casa Pescarului din Tulcea?",
+                            "Wie kommen wir zu Casa Pescarului?")),
+            Map.entry(
+                    "parking",
+                    List.of(
+                            "Where do we park at Casa Pescarului?",
+                            "Unde parcam la Casa Pescarului?",
+                            "Wo kann man bei Casa Pescarului parken?")),
+            Map.entry(
+                    "pets",
+                    List.of(
+                            "Can we bring our dog to Casa Pescarului?",
+                            "Putem veni cu câinele la Casa Pescarului?",
+                            "Dürfen wir unseren Hund nach Casa Pescarului mitbringen?")),
+            Map.entry(
+                    "houseRules",
+                    List.of(
+                            "Are parties allowed at Casa Pescarului?",
+                            "Se fac petreceri la Casa Pescarului?",
+                            "Sind Partys in Casa Pescarului erlaubt?")),
+            Map.entry(
+                    "included",
+                    List.of(
+                            "What is included at Casa Pescarului?",
+                            "Ce este inclus la Casa Pescarului?",
+                            "Was ist in Casa Pescarului inbegriffen?")),
+            Map.entry(
+                    "nearby",
+                    List.of(
+                            "Is there a shop near Casa Pescarului?",
+                            "Este vreun magazin lângă Casa Pescarului?",
+                            "Gibt es einen Laden bei Casa Pescarului?")),
+            Map.entry(
+                    "languages",
+                    List.of(
+                            "What languages does the host of Casa Pescarului speak?",
+                            "Ce limbi vorbește gazda la Casa Pescarului?",
+                            "Welche Sprachen spricht der Gastgeber von Casa Pescarului?")));
 
     @Test
     void everyGuideFactIsAnsweredInEveryLanguageWithTheBusinesssOwnWords() {
@@ -205,10 +279,15 @@ class GuestConversationsTest {
         AtomicInteger checked = new AtomicInteger();
         QUESTIONS.forEach((fact, questions) -> {
             for (int i = 0; i < languages.size(); i++) {
-                JsonNode text = casa.at("/guide/" + fact).isMissingNode() ? catalog.at("/guide/" + fact) : casa.at("/guide/" + fact);
-                String expected = text.path(languages.get(i)).asText(text.path("en").asText());
+                JsonNode text = casa.at("/guide/" + fact).isMissingNode()
+                        ? catalog.at("/guide/" + fact)
+                        : casa.at("/guide/" + fact);
+                String expected =
+                        text.path(languages.get(i)).asText(text.path("en").asText());
                 String answer = offline("guide-" + fact + "-" + i, questions.get(i));
-                assertThat(answer).as(languages.get(i) + " " + fact + ": " + questions.get(i)).contains(expected)
+                assertThat(answer)
+                        .as(languages.get(i) + " " + fact + ": " + questions.get(i))
+                        .contains(expected)
                         .doesNotContain("4711", "delta-heron-2026", "2580", CONTACT);
                 checked.incrementAndGet();
             }
@@ -217,9 +296,16 @@ class GuestConversationsTest {
     }
 
     private String offline(String guest, String text) {
-        return offlineAgent.answer(new GuestTurn(guest, null, null,
-                List.of(new TurnMessage("wamid.guide-" + IDS.incrementAndGet(), MessageKind.TEXT, text, Instant.now())),
-                TODAY)).parts().get(0);
+        return offlineAgent
+                .answer(new GuestTurn(
+                        guest,
+                        null,
+                        null,
+                        List.of(new TurnMessage(
+                                "wamid.guide-" + IDS.incrementAndGet(), MessageKind.TEXT, text, Instant.now())),
+                        TODAY))
+                .parts()
+                .get(0);
     }
 
     private static JsonNode sampleCatalog() {
@@ -245,14 +331,18 @@ class GuestConversationsTest {
         String says(String text) {
             String wamid = "wamid.conversation-" + phone + "-" + IDS.incrementAndGet();
             byte[] body = callback(wamid, text);
-            assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode()).isEqualTo(200);
+            assertThat(meta.postCallback(body, Fixtures.sign(body)).statusCode())
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).until(() -> !replies(wamid).isEmpty());
             return String.join("\n", replies(wamid));
         }
 
         private List<String> replies(String wamid) {
-            return jdbc.query("SELECT kind, body FROM outbox WHERE in_reply_to = ? AND kind IN ('text', 'interactive') ORDER BY id",
-                    (rs, row) -> "interactive".equals(rs.getString(1)) ? interactiveText(rs.getString(2)) : rs.getString(2), wamid);
+            return jdbc.query(
+                    "SELECT kind, body FROM outbox WHERE in_reply_to = ? AND kind IN ('text', 'interactive') ORDER BY id",
+                    (rs, row) ->
+                            "interactive".equals(rs.getString(1)) ? interactiveText(rs.getString(2)) : rs.getString(2),
+                    wamid);
         }
 
         private byte[] callback(String wamid, String text) {
@@ -261,7 +351,8 @@ class GuestConversationsTest {
                 ObjectNode value = (ObjectNode) body.at("/entry/0/changes/0/value");
                 ((ObjectNode) value.at("/contacts/0")).put("wa_id", phone);
                 ObjectNode message = (ObjectNode) value.at("/messages/0");
-                message.put("from", phone).put("timestamp", Long.toString(Instant.now().getEpochSecond()));
+                message.put("from", phone)
+                        .put("timestamp", Long.toString(Instant.now().getEpochSecond()));
                 ((ObjectNode) message.path("text")).put("body", text);
                 return JSON.writeValueAsBytes(body);
             } catch (IOException e) {
@@ -276,7 +367,8 @@ class GuestConversationsTest {
                 JsonNode button = interactive.path("action").path("parameters");
                 String text = interactive.path("body").path("text").asText();
                 return "cta_url".equals(interactive.path("type").asText())
-                        ? text + "\n[" + button.path("display_text").asText() + "](" + button.path("url").asText() + ")"
+                        ? text + "\n[" + button.path("display_text").asText() + "]("
+                                + button.path("url").asText() + ")"
                         : text;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,16 +1,5 @@
 package org.holidaydesk.assistant.agent.offline;
 
-import org.holidaydesk.assistant.agent.GuestAgent;
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.tools.McpPropertyTools;
-import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
-import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
-import org.holidaydesk.assistant.agent.offline.reading.Features;
-import org.holidaydesk.assistant.webhook.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -36,8 +25,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.GuestAgent;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.offline.reading.Features;
+import org.holidaydesk.assistant.agent.tools.McpPropertyTools;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
+import org.holidaydesk.assistant.agent.tools.ToolRefusedException;
+import org.holidaydesk.assistant.agent.tools.ToolsUnavailableException;
 import org.holidaydesk.assistant.config.AgentProperties;
 import org.holidaydesk.assistant.support.TcpProxy;
+import org.holidaydesk.assistant.webhook.MessageKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,12 +56,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * say for the same question, asked here over real HTTP through a separate MCP client; the catalog
  * is written for today so that the asked dates hold both free and booked properties.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-        "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-        "MANAGEMENT_PORT=0",
-        "DATABASE_URL=jdbc:h2:mem:offline-agent-${random.uuid};DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
+            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
+            "MANAGEMENT_PORT=0",
+            "DATABASE_URL=jdbc:h2:mem:offline-agent-${random.uuid};DB_CLOSE_DELAY=-1"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OfflineAgentConversationTest {
 
@@ -69,6 +71,7 @@ class OfflineAgentConversationTest {
     private static final LocalDate TODAY = LocalDate.now(BUSINESS_ZONE);
     /** The seed conversation's dates, on their next occurrence. */
     private static final LocalDate JUNE_15 = next(MonthDay.of(6, 15));
+
     private static final LocalDate JUNE_20 = JUNE_15.withDayOfMonth(20);
     private static final LocalDate JULY_10 = next(MonthDay.of(7, 10));
     private static final LocalDate JULY_15 = JULY_10.withDayOfMonth(15);
@@ -101,10 +104,16 @@ class OfflineAgentConversationTest {
                   - {id: conacul-viilor, name: Conacul Viilor, location: Dealu Mare, rooms: 4, maxGuests: 8, nightlyPrice: 220,
                      currency: EUR, minimumStay: 3, bookings: [{checkIn: %s, checkOut: %s}]}
                 """.formatted(
-                JUNE_15.minusDays(2), JUNE_15.plusDays(2),
-                NEXT_MONTH.atDay(5), NEXT_MONTH.atDay(9), NEXT_MONTH.atDay(20), NEXT_MONTH.atDay(27),
-                JUNE_20.minusDays(2), JUNE_20.plusDays(2),
-                JUNE_15.minusDays(14), JUNE_20.plusDays(10));
+                        JUNE_15.minusDays(2),
+                        JUNE_15.plusDays(2),
+                        NEXT_MONTH.atDay(5),
+                        NEXT_MONTH.atDay(9),
+                        NEXT_MONTH.atDay(20),
+                        NEXT_MONTH.atDay(27),
+                        JUNE_20.minusDays(2),
+                        JUNE_20.plusDays(2),
+                        JUNE_15.minusDays(14),
+                        JUNE_20.plusDays(10));
         try {
             Path file = Files.createTempFile("offline-agent-catalog", ".yaml");
             file.toFile().deleteOnExit();
@@ -140,8 +149,10 @@ class OfflineAgentConversationTest {
     @BeforeAll
     void connect() {
         tools = new DefaultMcpClient.Builder()
-                .transport(new StreamableHttpMcpTransport.Builder().url("http://localhost:" + port + "/mcp")
-                        .timeout(Duration.ofSeconds(10)).build())
+                .transport(new StreamableHttpMcpTransport.Builder()
+                        .url("http://localhost:" + port + "/mcp")
+                        .timeout(Duration.ofSeconds(10))
+                        .build())
                 .toolExecutionTimeout(Duration.ofSeconds(10))
                 .build();
     }
@@ -153,13 +164,21 @@ class OfflineAgentConversationTest {
 
     /** What a tool answers, asked directly: the truth the agent's answers are checked against. */
     private JsonNode tool(String name, Map<String, Object> arguments) throws Exception {
-        return json.readTree(tools.executeTool(ToolExecutionRequest.builder().id("t").name(name)
-                .arguments(json.writeValueAsString(arguments)).build()).resultText());
+        return json.readTree(tools.executeTool(ToolExecutionRequest.builder()
+                        .id("t")
+                        .name(name)
+                        .arguments(json.writeValueAsString(arguments))
+                        .build())
+                .resultText());
     }
 
     private AgentReply say(String guest, String text) {
-        return agent.answer(new GuestTurn(guest, null, null,
-                List.of(new TurnMessage("wamid." + UUID.randomUUID(), MessageKind.TEXT, text, Instant.now())), TODAY));
+        return agent.answer(new GuestTurn(
+                guest,
+                null,
+                null,
+                List.of(new TurnMessage("wamid." + UUID.randomUUID(), MessageKind.TEXT, text, Instant.now())),
+                TODAY));
     }
 
     private static String only(AgentReply reply) {
@@ -173,14 +192,17 @@ class OfflineAgentConversationTest {
     }
 
     private static String money(JsonNode offer) {
-        return Wording.money(offer.path("totalPrice").decimalValue(), offer.path("currency").asText());
+        return Wording.money(
+                offer.path("totalPrice").decimalValue(), offer.path("currency").asText());
     }
 
     // ---- the seed conversation ----
 
     @Test
     void seedConversationInEnglish() throws Exception {
-        seedConversation(LanguageGuess.ENGLISH, "guest-en-" + UUID.randomUUID(),
+        seedConversation(
+                LanguageGuess.ENGLISH,
+                "guest-en-" + UUID.randomUUID(),
                 "Hello, I need a place to stay",
                 "I need accommodation from June 15 to June 20 for 2 people",
                 "Is Casa Pescarului available next month?",
@@ -189,7 +211,9 @@ class OfflineAgentConversationTest {
 
     @Test
     void seedConversationInRomanian() throws Exception {
-        seedConversation(LanguageGuess.ROMANIAN, "guest-ro-" + UUID.randomUUID(),
+        seedConversation(
+                LanguageGuess.ROMANIAN,
+                "guest-ro-" + UUID.randomUUID(),
                 "Bună, caut cazare",
                 "Caut cazare între 15 și 20 iunie pentru 2 persoane",
                 "Este Casa Pescarului liberă luna viitoare?",
@@ -210,9 +234,14 @@ class OfflineAgentConversationTest {
 
         // 2. dates and a party: exactly the properties the search finds, each with its total price
         AgentReply searched = say(guest, search);
-        JsonNode result = tool("search_availability", Map.of("checkIn", JUNE_15.toString(), "checkOut", JUNE_20.toString(), "guests", 2));
+        JsonNode result = tool(
+                "search_availability",
+                Map.of("checkIn", JUNE_15.toString(), "checkOut", JUNE_20.toString(), "guests", 2));
         List<String> free = result.path("available").findValuesAsText("name");
-        assertThat(free).as("the catalog leaves some properties free and books others").isNotEmpty().hasSizeLessThan(catalogNames().size());
+        assertThat(free)
+                .as("the catalog leaves some properties free and books others")
+                .isNotEmpty()
+                .hasSizeLessThan(catalogNames().size());
         assertThat(searched.language()).isEqualTo(language);
         String answer = only(searched);
         assertThat(answer).contains(words.freeFor(JUNE_15, JUNE_20, 5, 2));
@@ -233,17 +262,31 @@ class OfflineAgentConversationTest {
         assertThat(monthly.language()).isEqualTo(language);
         assertThat(answer).contains(words.freeInMonth("Casa Pescarului", NEXT_MONTH));
         assertThat(answer.lines().filter(line -> line.startsWith("• ")).toList())
-                .containsExactlyElementsOf(bookable.stream().limit(AvailabilityAnswers.MOST_LINES).map(words::rangeLine).toList());
+                .containsExactlyElementsOf(bookable.stream()
+                        .limit(AvailabilityAnswers.MOST_LINES)
+                        .map(words::rangeLine)
+                        .toList());
 
         // 4. booking a free stay: the link the tool makes for it, with the party told in step 2
         AgentReply booked = say(guest, book);
-        JsonNode link = tool("create_booking_link", Map.of("property", "Casa Pescarului", "checkIn", JULY_10.toString(),
-                "checkOut", JULY_15.toString(), "guests", 2));
+        JsonNode link = tool(
+                "create_booking_link",
+                Map.of(
+                        "property",
+                        "Casa Pescarului",
+                        "checkIn",
+                        JULY_10.toString(),
+                        "checkOut",
+                        JULY_15.toString(),
+                        "guests",
+                        2));
         answer = only(booked);
         assertThat(booked.language()).isEqualTo(language);
-        assertThat(answer).contains("*" + money(link) + "*", "*Casa Pescarului*", words.stay(JULY_10, JULY_15))
+        assertThat(answer)
+                .contains("*" + money(link) + "*", "*Casa Pescarului*", words.stay(JULY_10, JULY_15))
                 .doesNotContain(link.path("url").asText());
-        assertThat(booked.booking().url()).as("the booking page goes out as the button under the answer")
+        assertThat(booked.booking().url())
+                .as("the booking page goes out as the button under the answer")
                 .isEqualTo(link.path("url").asText());
     }
 
@@ -258,7 +301,8 @@ class OfflineAgentConversationTest {
             minimumStay = calendar.path("minimumStay").asInt();
             for (JsonNode range : calendar.path("freeRanges")) {
                 for (LocalDate night = LocalDate.parse(range.path("start").asText());
-                     night.isBefore(LocalDate.parse(range.path("end").asText())); night = night.plusDays(1)) {
+                        night.isBefore(LocalDate.parse(range.path("end").asText()));
+                        night = night.plusDays(1)) {
                     if (!night.isBefore(from) && night.isBefore(end)) {
                         free[night.getDayOfMonth() - 1] = true;
                     }
@@ -273,7 +317,8 @@ class OfflineAgentConversationTest {
                     last++;
                 }
                 if (last - day + 1 >= minimumStay) {
-                    stretches.add(new PropertyTools.Range(month.atDay(day + 1), month.atDay(last + 1).plusDays(1)));
+                    stretches.add(new PropertyTools.Range(
+                            month.atDay(day + 1), month.atDay(last + 1).plusDays(1)));
                 }
             }
         }
@@ -291,14 +336,30 @@ class OfflineAgentConversationTest {
         String price = only(say(guest, "How much is Vila Franceza per night?"));
 
         JsonNode vila = tool("get_property", Map.of("property", "Vila Franceza"));
-        assertThat(price).contains("*" + Wording.money(vila.path("nightlyPrice").decimalValue(), vila.path("currency").asText())
-                        + "*", words.nights(vila.path("minimumStay").asInt()), words.place().offerToCheck("Vila Franceza", JUNE_15, JUNE_20))
+        assertThat(price)
+                .contains(
+                        "*"
+                                + Wording.money(
+                                        vila.path("nightlyPrice").decimalValue(),
+                                        vila.path("currency").asText())
+                                + "*",
+                        words.nights(vila.path("minimumStay").asInt()),
+                        words.place().offerToCheck("Vila Franceza", JUNE_15, JUNE_20))
                 .doesNotContain("http", words.booked("Vila Franceza", JUNE_15, JUNE_20));
 
         // the next question is about the dates the conversation has: the search's answer for that property
         String availability = only(say(guest, "Is it free then?"));
-        JsonNode result = tool("search_availability", Map.of("checkIn", JUNE_15.toString(), "checkOut", JUNE_20.toString(),
-                "guests", 2, "property", "Vila Franceza"));
+        JsonNode result = tool(
+                "search_availability",
+                Map.of(
+                        "checkIn",
+                        JUNE_15.toString(),
+                        "checkOut",
+                        JUNE_20.toString(),
+                        "guests",
+                        2,
+                        "property",
+                        "Vila Franceza"));
         assertThat(result.path("requested").path("status").asText()).isEqualTo("BOOKED");
         assertThat(availability).contains(words.booked("Vila Franceza", JUNE_15, JUNE_20));
     }
@@ -313,7 +374,8 @@ class OfflineAgentConversationTest {
         assertThat(casa.path("amenities").toString()).contains("parking");
         assertThat(casa.path("tags").toString()).contains("pet-friendly");
         assertThat(reply.language()).isEqualTo(LanguageGuess.ROMANIAN);
-        assertThat(only(reply)).contains("*" + casa.path("location").asText() + "*", "*parcare*", "animalele de companie")
+        assertThat(only(reply))
+                .contains("*" + casa.path("location").asText() + "*", "*parcare*", "animalele de companie")
                 .doesNotContain("http");
     }
 
@@ -329,19 +391,28 @@ class OfflineAgentConversationTest {
 
     @Test
     void aWishPutsThePlacesThatHaveItFirst() throws Exception {
-        String answer = only(say("guest-" + UUID.randomUUID(), "Something in the mountains from July 10 to July 15 for 2"));
+        String answer =
+                only(say("guest-" + UUID.randomUUID(), "Something in the mountains from July 10 to July 15 for 2"));
 
-        JsonNode result = tool("search_availability", Map.of("checkIn", JULY_10.toString(), "checkOut", JULY_15.toString(),
-                "guests", 2));
+        JsonNode result = tool(
+                "search_availability",
+                Map.of("checkIn", JULY_10.toString(), "checkOut", JULY_15.toString(), "guests", 2));
         List<String> free = result.path("available").findValuesAsText("name");
-        assertThat(free).as("the search puts the best fit for two first, not the mountains").contains("Vila Franceza")
-                .first().isNotEqualTo("Vila Franceza");
-        List<String> offered = answer.lines().filter(line -> line.startsWith("• *"))
-                .map(line -> line.substring(3, line.indexOf('*', 3))).toList();
+        assertThat(free)
+                .as("the search puts the best fit for two first, not the mountains")
+                .contains("Vila Franceza")
+                .first()
+                .isNotEqualTo("Vila Franceza");
+        List<String> offered = answer.lines()
+                .filter(line -> line.startsWith("• *"))
+                .map(line -> line.substring(3, line.indexOf('*', 3)))
+                .toList();
         assertThat(offered).first().isEqualTo("Vila Franceza");
         assertThat(offered).hasSameElementsAs(free.subList(0, Math.min(free.size(), AvailabilityAnswers.MOST_LINES)));
-        assertThat(answer).contains(Wording.of(LanguageGuess.ENGLISH, TODAY).place().bestMatchesFirst(
-                List.of(Features.named("mountains", List.of()))));
+        assertThat(answer)
+                .contains(Wording.of(LanguageGuess.ENGLISH, TODAY)
+                        .place()
+                        .bestMatchesFirst(List.of(Features.named("mountains", List.of()))));
     }
 
     // ---- a property that is taken ----
@@ -349,8 +420,15 @@ class OfflineAgentConversationTest {
     @Test
     void aTakenPropertyGetsTheNearbyDatesAndOtherPropertiesTheSearchFinds() throws Exception {
         String guest = "guest-" + UUID.randomUUID();
-        Map<String, Object> question = new LinkedHashMap<>(Map.of("checkIn", JUNE_15.toString(), "checkOut", JUNE_20.toString(),
-                "guests", 2, "property", "Casa Pescarului"));
+        Map<String, Object> question = new LinkedHashMap<>(Map.of(
+                "checkIn",
+                JUNE_15.toString(),
+                "checkOut",
+                JUNE_20.toString(),
+                "guests",
+                2,
+                "property",
+                "Casa Pescarului"));
         JsonNode result = tool("search_availability", question);
         assertThat(result.path("requested").path("status").asText()).isEqualTo("BOOKED");
 
@@ -364,8 +442,11 @@ class OfflineAgentConversationTest {
         // the nearest few, as the tool orders them
         for (int i = 0; i < Math.min(nearby.size(), AvailabilityAnswers.MOST_NEARBY); i++) {
             JsonNode offer = nearby.get(i);
-            assertThat(answer).contains(words.stay(LocalDate.parse(offer.path("checkIn").asText()),
-                    LocalDate.parse(offer.path("checkOut").asText())) + " – *" + money(offer) + "*");
+            assertThat(answer)
+                    .contains(words.stay(
+                                    LocalDate.parse(offer.path("checkIn").asText()),
+                                    LocalDate.parse(offer.path("checkOut").asText()))
+                            + " – *" + money(offer) + "*");
         }
         for (JsonNode offer : others) {
             assertThat(answer).contains("*" + offer.path("name").asText() + "*", money(offer));
@@ -378,7 +459,8 @@ class OfflineAgentConversationTest {
     void anUnknownPropertyGetsTheClosestNamesTheToolsSuggest() {
         String reason = refusal("get_calendar", Map.of("property", "Vila Marea Neagra"));
         List<String> suggested = new ArrayList<>();
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(reason);
+        java.util.regex.Matcher quoted =
+                java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(reason);
         while (quoted.find()) {
             suggested.add(quoted.group(1));
         }
@@ -398,9 +480,12 @@ class OfflineAgentConversationTest {
         LocalDate lastYear = TODAY.minusYears(1);
         String past = "%02d/%02d/%d".formatted(lastYear.getDayOfMonth(), lastYear.getMonthValue(), lastYear.getYear());
         LocalDate departure = lastYear.plusDays(3);
-        String pastDeparture = "%02d/%02d/%d".formatted(departure.getDayOfMonth(), departure.getMonthValue(), departure.getYear());
-        assertThat(refusal("search_availability", Map.of("checkIn", lastYear.toString(), "checkOut", departure.toString(),
-                "guests", 2))).contains("in the past");
+        String pastDeparture =
+                "%02d/%02d/%d".formatted(departure.getDayOfMonth(), departure.getMonthValue(), departure.getYear());
+        assertThat(refusal(
+                        "search_availability",
+                        Map.of("checkIn", lastYear.toString(), "checkOut", departure.toString(), "guests", 2)))
+                .contains("in the past");
 
         String answer = only(say("guest-" + UUID.randomUUID(), "from " + past + " to " + pastDeparture + " for 2"));
 
@@ -416,7 +501,8 @@ class OfflineAgentConversationTest {
         try {
             assertThat(agentTools.listProperties()).isNotEmpty().isEqualTo(overHttp.listProperties());
             assertThat(agentTools.details("pescarului")).isEqualTo(overHttp.details("pescarului"));
-            assertThat(agentTools.search(JUNE_15, JUNE_20, 4, null)).isEqualTo(overHttp.search(JUNE_15, JUNE_20, 4, null));
+            assertThat(agentTools.search(JUNE_15, JUNE_20, 4, null))
+                    .isEqualTo(overHttp.search(JUNE_15, JUNE_20, 4, null));
             assertThat(agentTools.search(JULY_10, JULY_15, 2, "Casa Pescarului"))
                     .isEqualTo(overHttp.search(JULY_10, JULY_15, 2, "Casa Pescarului"));
             assertThat(agentTools.calendar("Casa Pescarului", NEXT_MONTH.atDay(1)))
@@ -438,8 +524,12 @@ class OfflineAgentConversationTest {
             Throwable thrown = catchThrowable(() -> {
                 switch (tool) {
                     case "get_calendar" -> direct.calendar((String) arguments.get("property"), null);
-                    case "search_availability" -> direct.search(LocalDate.parse((String) arguments.get("checkIn")),
-                            LocalDate.parse((String) arguments.get("checkOut")), (Integer) arguments.get("guests"), null);
+                    case "search_availability" ->
+                        direct.search(
+                                LocalDate.parse((String) arguments.get("checkIn")),
+                                LocalDate.parse((String) arguments.get("checkOut")),
+                                (Integer) arguments.get("guests"),
+                                null);
                     default -> throw new IllegalArgumentException(tool);
                 }
             });
@@ -467,14 +557,17 @@ class OfflineAgentConversationTest {
         String stranger = "guest-" + UUID.randomUUID();
 
         assertThat(only(say(guest, "Caut cazare între 15 și 20 iunie"))).contains("câte persoane");
-        Map<String, Object> row = jdbc.queryForMap("SELECT check_in, check_out, guests FROM guest_context WHERE guest_id = ?", guest);
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT check_in, check_out, guests FROM guest_context WHERE guest_id = ?", guest);
         assertThat(row.get("check_in").toString()).isEqualTo(JUNE_15.toString());
         assertThat(row.get("guests")).isNull();
 
         // the stranger's "for 2" completes nothing; the guest's does
         assertThat(only(say(stranger, "pentru 2 persoane"))).contains("ce date doriți");
-        assertThat(only(say(guest, "pentru 2 persoane"))).contains(Wording.of(LanguageGuess.ROMANIAN, TODAY).freeFor(JUNE_15, JUNE_20, 5, 2));
-        assertThat(jdbc.queryForObject("SELECT guests FROM guest_context WHERE guest_id = ?", Integer.class, guest)).isEqualTo(2);
+        assertThat(only(say(guest, "pentru 2 persoane")))
+                .contains(Wording.of(LanguageGuess.ROMANIAN, TODAY).freeFor(JUNE_15, JUNE_20, 5, 2));
+        assertThat(jdbc.queryForObject("SELECT guests FROM guest_context WHERE guest_id = ?", Integer.class, guest))
+                .isEqualTo(2);
     }
 
     // ---- voice notes and failures ----
@@ -482,8 +575,12 @@ class OfflineAgentConversationTest {
     @Test
     void aVoiceNoteGetsWhatTheAssistantCanDoInEnglishAndRomanian() {
         for (String language : List.of(LanguageGuess.ENGLISH, LanguageGuess.ROMANIAN)) {
-            AgentReply reply = agent.answer(new GuestTurn("guest-" + UUID.randomUUID(), null, language,
-                    List.of(new TurnMessage("wamid." + UUID.randomUUID(), MessageKind.AUDIO, null, Instant.now())), TODAY));
+            AgentReply reply = agent.answer(new GuestTurn(
+                    "guest-" + UUID.randomUUID(),
+                    null,
+                    language,
+                    List.of(new TurnMessage("wamid." + UUID.randomUUID(), MessageKind.AUDIO, null, Instant.now())),
+                    TODAY));
 
             assertThat(reply.language()).isEqualTo(language);
             assertThat(only(reply)).isEqualTo(Wording.of(language, TODAY).capabilities(MessageKind.AUDIO));
@@ -493,25 +590,31 @@ class OfflineAgentConversationTest {
     @Test
     void theEmbeddedServerIsFoundOnThePortActuallyBound() {
         assertThat(agentProperties.embeddedServer()).isTrue();
-        assertThat(new McpPropertyTools(agentProperties, environment).serverUrl()).isEqualTo("http://localhost:" + port + "/mcp");
+        assertThat(new McpPropertyTools(agentProperties, environment).serverUrl())
+                .isEqualTo("http://localhost:" + port + "/mcp");
     }
 
     @Test
     void aServerThatGoesAwayIsReconnectedToWhenItComesBack() throws Exception {
         try (TcpProxy proxy = new TcpProxy(port)) {
-            McpPropertyTools viaProxy = new McpPropertyTools(new AgentProperties("http://localhost:" + proxy.port() + "/mcp",
-                    Duration.ofSeconds(3), Duration.ofHours(1)), environment);
+            McpPropertyTools viaProxy = new McpPropertyTools(
+                    new AgentProperties(
+                            "http://localhost:" + proxy.port() + "/mcp", Duration.ofSeconds(3), Duration.ofHours(1)),
+                    environment);
             try {
-                assertThat(viaProxy.listProperties()).extracting(PropertyTools.PropertySummary::name)
+                assertThat(viaProxy.listProperties())
+                        .extracting(PropertyTools.PropertySummary::name)
                         .containsExactlyInAnyOrderElementsOf(catalogNames());
 
                 proxy.cut();
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                        assertThat(catchThrowable(viaProxy::listProperties)).isInstanceOf(ToolsUnavailableException.class));
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(catchThrowable(viaProxy::listProperties))
+                                .isInstanceOf(ToolsUnavailableException.class));
 
                 proxy.restore();
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                        assertThat(viaProxy.listProperties()).hasSize(catalogNames().size()));
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(viaProxy.listProperties())
+                                .hasSize(catalogNames().size()));
             } finally {
                 viaProxy.destroy();
             }

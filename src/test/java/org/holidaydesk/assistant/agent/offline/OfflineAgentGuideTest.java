@@ -31,35 +31,61 @@ class OfflineAgentGuideTest {
     private static final String CASA_BREAKFAST = "Breakfast is included: fish and eggs, 8:00 to 10:00.";
 
     private final FakePropertyTools tools = SampleCatalog.tools();
-    private final OfflineAgent agent = new OfflineAgent(tools, new MemoryGuestContexts(),
-            new ServiceProperties(AppEnvironment.DEVELOPMENT, CONTACT, null));
+    private final OfflineAgent agent = new OfflineAgent(
+            tools, new MemoryGuestContexts(), new ServiceProperties(AppEnvironment.DEVELOPMENT, CONTACT, null));
     private final AtomicInteger messageIds = new AtomicInteger();
 
     OfflineAgentGuideTest() {
         tools.guides = (property, language) -> {
             if (property == null) {
-                return new PropertyTools.HouseGuide(null, null,
-                        Map.of("cancellation", new PropertyTools.GuideFact("Free up to 14 days before arrival.", "en", "business")),
-                        Map.of("breakfast", List.of(
-                                new PropertyTools.PropertyGuideFact("casa-pescarului", "Casa Pescarului", CASA_BREAKFAST, "en"),
-                                new PropertyTools.PropertyGuideFact("vila-franceza", "Vila Franceza", null, null))),
-                        List.of("parking"), List.of(new PropertyTools.GuideQuestion("Do you issue invoices?",
-                        "Yes, for companies and persons.", "en", "business")));
+                return new PropertyTools.HouseGuide(
+                        null,
+                        null,
+                        Map.of(
+                                "cancellation",
+                                new PropertyTools.GuideFact("Free up to 14 days before arrival.", "en", "business")),
+                        Map.of(
+                                "breakfast",
+                                List.of(
+                                        new PropertyTools.PropertyGuideFact(
+                                                "casa-pescarului", "Casa Pescarului", CASA_BREAKFAST, "en"),
+                                        new PropertyTools.PropertyGuideFact(
+                                                "vila-franceza", "Vila Franceza", null, null))),
+                        List.of("parking"),
+                        List.of(new PropertyTools.GuideQuestion(
+                                "Do you issue invoices?", "Yes, for companies and persons.", "en", "business")));
             }
             if (property.contains("Casa")) {
-                return new PropertyTools.HouseGuide("casa-pescarului", "Casa Pescarului",
-                        Map.of("breakfast", new PropertyTools.GuideFact(CASA_BREAKFAST, "en", "property"),
-                                "pets", new PropertyTools.GuideFact("Dogs are welcome, 50 RON per stay.", "en", "property")),
-                        Map.of(), List.of("checkIn"), List.of());
+                return new PropertyTools.HouseGuide(
+                        "casa-pescarului",
+                        "Casa Pescarului",
+                        Map.of(
+                                "breakfast",
+                                new PropertyTools.GuideFact(CASA_BREAKFAST, "en", "property"),
+                                "pets",
+                                new PropertyTools.GuideFact("Dogs are welcome, 50 RON per stay.", "en", "property")),
+                        Map.of(),
+                        List.of("checkIn"),
+                        List.of());
             }
-            return new PropertyTools.HouseGuide("vila-franceza", "Vila Franceza", Map.of(), Map.of(),
-                    List.of("breakfast", "pets", "parking"), List.of());
+            return new PropertyTools.HouseGuide(
+                    "vila-franceza",
+                    "Vila Franceza",
+                    Map.of(),
+                    Map.of(),
+                    List.of("breakfast", "pets", "parking"),
+                    List.of());
         };
     }
 
     private String say(String guest, String text) {
-        AgentReply reply = agent.answer(new GuestTurn(guest, null, null,
-                List.of(new TurnMessage("wamid." + messageIds.incrementAndGet(), MessageKind.TEXT, text, Instant.now())), TODAY));
+        AgentReply reply = agent.answer(new GuestTurn(
+                guest,
+                null,
+                null,
+                List.of(new TurnMessage(
+                        "wamid." + messageIds.incrementAndGet(), MessageKind.TEXT, text, Instant.now())),
+                TODAY));
         assertThat(reply.parts()).hasSize(1);
         return reply.parts().get(0);
     }
@@ -82,8 +108,12 @@ class OfflineAgentGuideTest {
     void withoutAPropertyAFactThatDiffersIsGivenForEachProperty() {
         String answer = say("g3", "Is breakfast included?");
 
-        assertThat(answer).contains("it depends on the property", "• *Casa Pescarului*: _" + CASA_BREAKFAST + "_",
-                "• *Vila Franceza*: I don't know", CONTACT);
+        assertThat(answer)
+                .contains(
+                        "it depends on the property",
+                        "• *Casa Pescarului*: _" + CASA_BREAKFAST + "_",
+                        "• *Vila Franceza*: I don't know",
+                        CONTACT);
     }
 
     @Test
@@ -98,8 +128,10 @@ class OfflineAgentGuideTest {
 
         String answer = say("g6", "Can we bring our dog?");
 
-        assertThat(answer).startsWith("For *Casa Pescarului*, which you asked about:")
-                .contains("Dogs are welcome, 50 RON per stay.").doesNotContain("which dates");
+        assertThat(answer)
+                .startsWith("For *Casa Pescarului*, which you asked about:")
+                .contains("Dogs are welcome, 50 RON per stay.")
+                .doesNotContain("which dates");
     }
 
     @Test
@@ -112,7 +144,9 @@ class OfflineAgentGuideTest {
     @Test
     void theGuidesOwnQuestionsAreAnswered() {
         assertThat(say("g8", "Do you issue invoices? And what is your cancellation policy?"))
-                .contains("Free up to 14 days before arrival.", "*Do you issue invoices?* _Yes, for companies and persons._");
+                .contains(
+                        "Free up to 14 days before arrival.",
+                        "*Do you issue invoices?* _Yes, for companies and persons._");
     }
 
     @Test
@@ -127,6 +161,7 @@ class OfflineAgentGuideTest {
     void germanPropertyQuestionsAreReadAndAnsweredInGerman() {
         assertThat(say("g10", "Wie viel kostet Cabana Bradul pro Nacht?"))
                 .contains("*Cabana Bradul*: *380 RON* pro Nacht für die ganze Unterkunft; mindestens 1 Nacht.");
-        assertThat(say("g11", "Wie viele Schlafzimmer hat Vila Franceza?")).contains("*Vila Franceza* bietet Platz für bis zu *10 Personen*");
+        assertThat(say("g11", "Wie viele Schlafzimmer hat Vila Franceza?"))
+                .contains("*Vila Franceza* bietet Platz für bis zu *10 Personen*");
     }
 }

@@ -2,15 +2,6 @@ package org.holidaydesk.assistant.agent.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.PlainText;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.offline.reading.PartyReader;
-import org.holidaydesk.assistant.agent.tools.FakePropertyTools;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +13,15 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.language.PlainText;
+import org.holidaydesk.assistant.agent.offline.reading.PartyReader;
+import org.holidaydesk.assistant.agent.tools.FakePropertyTools;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
 import org.holidaydesk.assistant.config.AppEnvironment;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.holidaydesk.assistant.reply.Choice;
@@ -36,41 +36,65 @@ import org.holidaydesk.assistant.webhook.MessageKind;
 class OfflineAgentPartySizeTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
-    private static final List<String> NAMES = List.of("Casa Pescarului", "Vila Franceza", "Cabana Bradul", "Conacul Viilor",
-            "Casa de pe Lac", "Vila Marina", "Cabana Ursului", "Pensiunea Dor");
-    private static final List<String> TAGS = List.of("romantic", "family", "mountains", "pet-friendly", "groups", "sea");
+    private static final List<String> NAMES = List.of(
+            "Casa Pescarului",
+            "Vila Franceza",
+            "Cabana Bradul",
+            "Conacul Viilor",
+            "Casa de pe Lac",
+            "Vila Marina",
+            "Cabana Ursului",
+            "Pensiunea Dor");
+    private static final List<String> TAGS =
+            List.of("romantic", "family", "mountains", "pet-friendly", "groups", "sea");
 
     @Property(tries = 1000)
     void readsEveryGeneratedPartyExactly(@ForAll("parties") GeneratedParties.Party party) {
-        assertThat(PartyReader.read(PlainText.of(party.words()))).as(party.toString()).isEqualTo(party.guests());
+        assertThat(PartyReader.read(PlainText.of(party.words())))
+                .as(party.toString())
+                .isEqualTo(party.guests());
     }
 
     @Property(tries = 500)
-    void neverOffersAPropertyThatSleepsFewerThanTheParty(@ForAll("parties") GeneratedParties.Party party,
-                                                          @ForAll("catalogs") List<PropertyTools.PropertySummary> catalog,
-                                                          @ForAll("asides") String aside) {
+    void neverOffersAPropertyThatSleepsFewerThanTheParty(
+            @ForAll("parties") GeneratedParties.Party party,
+            @ForAll("catalogs") List<PropertyTools.PropertySummary> catalog,
+            @ForAll("asides") String aside) {
         FakePropertyTools tools = toolsFor(catalog);
-        OfflineAgent agent = new OfflineAgent(tools, new MemoryGuestContexts(),
+        OfflineAgent agent = new OfflineAgent(
+                tools,
+                new MemoryGuestContexts(),
                 new ServiceProperties(AppEnvironment.DEVELOPMENT, "+40 700 000 000", null));
         String message = party.words() + aside;
 
-        AgentReply reply = agent.answer(new GuestTurn("guest", null, null,
-                List.of(new TurnMessage("wamid.1", MessageKind.TEXT, message, Instant.now())), TODAY));
+        AgentReply reply = agent.answer(new GuestTurn(
+                "guest",
+                null,
+                null,
+                List.of(new TurnMessage("wamid.1", MessageKind.TEXT, message, Instant.now())),
+                TODAY));
 
-        assertThat(reply).as("answered, not the fallback").isNotIn(
-                FallbackReplies.unavailable(LanguageGuess.ENGLISH, "+40 700 000 000"),
-                FallbackReplies.unavailable(LanguageGuess.ROMANIAN, "+40 700 000 000"));
+        assertThat(reply)
+                .as("answered, not the fallback")
+                .isNotIn(
+                        FallbackReplies.unavailable(LanguageGuess.ENGLISH, "+40 700 000 000"),
+                        FallbackReplies.unavailable(LanguageGuess.ROMANIAN, "+40 700 000 000"));
         String answer = String.join("\n", reply.parts());
-        List<String> offered = new ArrayList<>(reply.choices().stream().map(Choice::title).toList());
-        catalog.stream().map(PropertyTools.PropertySummary::name).filter(name -> answer.contains("*" + name + "*"))
+        List<String> offered =
+                new ArrayList<>(reply.choices().stream().map(Choice::title).toList());
+        catalog.stream()
+                .map(PropertyTools.PropertySummary::name)
+                .filter(name -> answer.contains("*" + name + "*"))
                 .forEach(offered::add);
         for (String name : offered) {
             PropertyTools.PropertySummary property = tools.named(name);
-            assertThat(property.maxGuests()).as("%s offered for %s, answering:%n%s", name, party, answer)
+            assertThat(property.maxGuests())
+                    .as("%s offered for %s, answering:%n%s", name, party, answer)
                     .isGreaterThanOrEqualTo(party.guests());
         }
         assertThat(tools.calls.stream().filter(call -> call.startsWith("search_availability")))
-                .as("every search is for the whole party").allMatch(call -> call.endsWith(" " + party.guests()));
+                .as("every search is for the whole party")
+                .allMatch(call -> call.endsWith(" " + party.guests()));
     }
 
     @Provide
@@ -81,10 +105,19 @@ class OfflineAgentPartySizeTest {
     /** Two to eight properties sleeping 1 to 12, with a tag or two each. */
     @Provide
     Arbitrary<List<PropertyTools.PropertySummary>> catalogs() {
-        Arbitrary<PropertyTools.PropertySummary> property = Combinators.combine(Arbitraries.of(NAMES),
-                        Arbitraries.integers().between(1, 12), Arbitraries.of(TAGS).list().ofMaxSize(2).uniqueElements())
-                .as((name, sleeps, tags) -> FakePropertyTools.summary(name.toLowerCase().replace(' ', '-'), name, "Somewhere",
-                        sleeps, 100 + 50 * sleeps, 1, tags, List.of("wifi")));
+        Arbitrary<PropertyTools.PropertySummary> property = Combinators.combine(
+                        Arbitraries.of(NAMES),
+                        Arbitraries.integers().between(1, 12),
+                        Arbitraries.of(TAGS).list().ofMaxSize(2).uniqueElements())
+                .as((name, sleeps, tags) -> FakePropertyTools.summary(
+                        name.toLowerCase().replace(' ', '-'),
+                        name,
+                        "Somewhere",
+                        sleeps,
+                        100 + 50 * sleeps,
+                        1,
+                        tags,
+                        List.of("wifi")));
         return property.list().ofMinSize(2).ofMaxSize(8).uniqueElements(PropertyTools.PropertySummary::name);
     }
 
@@ -93,9 +126,16 @@ class OfflineAgentPartySizeTest {
     Arbitrary<String> asides() {
         LocalDate in = TODAY.plusDays(20);
         LocalDate out = in.plusDays(3);
-        return Arbitraries.of("", " from " + in + " to " + out, ", " + in.getDayOfMonth() + "." + in.getMonthValue()
-                        + "-" + out.getDayOfMonth() + "." + out.getMonthValue(), " next month", " luna viitoare",
-                ", something romantic?", ", ceva la munte?", " next weekend");
+        return Arbitraries.of(
+                "",
+                " from " + in + " to " + out,
+                ", " + in.getDayOfMonth() + "." + in.getMonthValue() + "-" + out.getDayOfMonth() + "."
+                        + out.getMonthValue(),
+                " next month",
+                " luna viitoare",
+                ", something romantic?",
+                ", ceva la munte?",
+                " next weekend");
     }
 
     /** Tools over the catalog that answer as the real ones: only properties that sleep the party are offered. */
@@ -103,19 +143,34 @@ class OfflineAgentPartySizeTest {
         FakePropertyTools tools = new FakePropertyTools();
         tools.catalog = catalog;
         tools.search = (in, out, guests, property) -> {
-            List<PropertyTools.Offer> fitting = catalog.stream().filter(p -> p.maxGuests() >= guests)
-                    .map(p -> FakePropertyTools.offer(p, in, out, 0)).toList();
+            List<PropertyTools.Offer> fitting = catalog.stream()
+                    .filter(p -> p.maxGuests() >= guests)
+                    .map(p -> FakePropertyTools.offer(p, in, out, 0))
+                    .toList();
             int nights = (int) (out.toEpochDay() - in.toEpochDay());
-            return new PropertyTools.Availability(in, out, nights, guests, null, fitting, fitting.size(),
+            return new PropertyTools.Availability(
+                    in,
+                    out,
+                    nights,
+                    guests,
+                    null,
+                    fitting,
+                    fitting.size(),
                     new PropertyTools.Alternatives(List.of(), List.of()));
         };
         tools.calendar = (property, from) -> {
             PropertyTools.PropertySummary p = tools.named(property);
             LocalDate start = from == null ? TODAY : from;
-            return new PropertyTools.Calendar(p.id(), p.name(), start, start.plusDays(30), 30,
-                    List.of(new PropertyTools.Range(start, start.plusDays(30))), List.of(), p.minimumStay());
+            return new PropertyTools.Calendar(
+                    p.id(),
+                    p.name(),
+                    start,
+                    start.plusDays(30),
+                    30,
+                    List.of(new PropertyTools.Range(start, start.plusDays(30))),
+                    List.of(),
+                    p.minimumStay());
         };
         return tools;
     }
-
 }

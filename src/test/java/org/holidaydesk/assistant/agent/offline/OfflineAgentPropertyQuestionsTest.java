@@ -2,15 +2,6 @@ package org.holidaydesk.assistant.agent.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.tools.PropertyTools;
-import org.holidaydesk.assistant.agent.offline.reading.Features;
-import org.holidaydesk.assistant.agent.offline.reading.Feature;
-import org.holidaydesk.assistant.agent.tools.FakePropertyTools;
-import org.holidaydesk.assistant.agent.tools.SampleCatalog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.offline.reading.Feature;
+import org.holidaydesk.assistant.agent.offline.reading.Features;
+import org.holidaydesk.assistant.agent.tools.FakePropertyTools;
+import org.holidaydesk.assistant.agent.tools.PropertyTools;
+import org.holidaydesk.assistant.agent.tools.SampleCatalog;
 import org.holidaydesk.assistant.config.AppEnvironment;
 import org.holidaydesk.assistant.config.ServiceProperties;
 import org.holidaydesk.assistant.reply.Choice;
@@ -39,21 +39,28 @@ class OfflineAgentPropertyQuestionsTest {
 
     private final FakePropertyTools tools = SampleCatalog.tools();
     private final MemoryGuestContexts contexts = new MemoryGuestContexts();
-    private final OfflineAgent agent = new OfflineAgent(tools, contexts,
-            new ServiceProperties(AppEnvironment.DEVELOPMENT, CONTACT, null));
+    private final OfflineAgent agent =
+            new OfflineAgent(tools, contexts, new ServiceProperties(AppEnvironment.DEVELOPMENT, CONTACT, null));
     private final AtomicInteger messageIds = new AtomicInteger();
     private final Wording english = Wording.of(LanguageGuess.ENGLISH, TODAY);
     private final Wording romanian = Wording.of(LanguageGuess.ROMANIAN, TODAY);
 
     private AgentReply reply(String guest, String text) {
-        return agent.answer(new GuestTurn(guest, null, null,
-                List.of(new TurnMessage("wamid." + messageIds.incrementAndGet(), MessageKind.TEXT, text, Instant.now())), TODAY));
+        return agent.answer(new GuestTurn(
+                guest,
+                null,
+                null,
+                List.of(new TurnMessage(
+                        "wamid." + messageIds.incrementAndGet(), MessageKind.TEXT, text, Instant.now())),
+                TODAY));
     }
 
     private String say(String guest, String text) {
         AgentReply reply = reply(guest, text);
         assertThat(reply.parts()).hasSize(1);
-        assertThat(reply.parts().get(0)).doesNotContain("Exception", "Ask the guest").hasSizeLessThan(4096);
+        assertThat(reply.parts().get(0))
+                .doesNotContain("Exception", "Ask the guest")
+                .hasSizeLessThan(4096);
         return reply.parts().get(0);
     }
 
@@ -62,7 +69,8 @@ class OfflineAgentPropertyQuestionsTest {
     }
 
     private static String romanian(LocalDate date) {
-        return DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("ro")).format(date);
+        return DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("ro"))
+                .format(date);
     }
 
     private PropertyTools.PropertyDetails details(PropertyTools.PropertySummary property) {
@@ -71,17 +79,40 @@ class OfflineAgentPropertyQuestionsTest {
 
     private void everythingIsFree() {
         tools.search = (in, out, guests, property) -> {
-            List<PropertyTools.Offer> offers = tools.catalog.stream().filter(p -> p.maxGuests() >= guests)
+            List<PropertyTools.Offer> offers = tools.catalog.stream()
+                    .filter(p -> p.maxGuests() >= guests)
                     .filter(p -> property == null || p.name().equalsIgnoreCase(property))
-                    .map(p -> FakePropertyTools.offer(p, in, out, 0)).toList();
-            PropertyTools.PropertySummary named = property == null ? null : tools.named(offers.get(0).name());
-            PropertyTools.Requested requested = named == null ? null : new PropertyTools.Requested(named.id(), named.name(),
-                    PropertyTools.Status.AVAILABLE, named.maxGuests(), named.minimumStay());
-            return new PropertyTools.Availability(in, out, (int) (out.toEpochDay() - in.toEpochDay()), guests, requested,
-                    offers, offers.size(), new PropertyTools.Alternatives(List.of(), List.of()));
+                    .map(p -> FakePropertyTools.offer(p, in, out, 0))
+                    .toList();
+            PropertyTools.PropertySummary named =
+                    property == null ? null : tools.named(offers.get(0).name());
+            PropertyTools.Requested requested = named == null
+                    ? null
+                    : new PropertyTools.Requested(
+                            named.id(),
+                            named.name(),
+                            PropertyTools.Status.AVAILABLE,
+                            named.maxGuests(),
+                            named.minimumStay());
+            return new PropertyTools.Availability(
+                    in,
+                    out,
+                    (int) (out.toEpochDay() - in.toEpochDay()),
+                    guests,
+                    requested,
+                    offers,
+                    offers.size(),
+                    new PropertyTools.Alternatives(List.of(), List.of()));
         };
-        tools.link = (property, in, out, guests) -> new PropertyTools.BookingLink(tools.named(property).id(), property, in, out,
-                (int) (out.toEpochDay() - in.toEpochDay()), guests, tools.named(property).nightlyPrice(), "RON",
+        tools.link = (property, in, out, guests) -> new PropertyTools.BookingLink(
+                tools.named(property).id(),
+                property,
+                in,
+                out,
+                (int) (out.toEpochDay() - in.toEpochDay()),
+                guests,
+                tools.named(property).nightlyPrice(),
+                "RON",
                 "https://book.example/" + tools.named(property).id());
     }
 
@@ -94,11 +125,13 @@ class OfflineAgentPropertyQuestionsTest {
 
         String answer = say("g1", "How much is Vila Franceza per night?");
 
-        assertThat(answer).contains(english.place().nightlyPrice(details(SampleCatalog.VILA)))
+        assertThat(answer)
+                .contains(english.place().nightlyPrice(details(SampleCatalog.VILA)))
                 .contains(english.place().offerToCheck("Vila Franceza", CHECK_IN, CHECK_OUT))
                 .doesNotContain("booked", "http");
         assertThat(tools.calls).last().isEqualTo("get_property Vila Franceza");
-        assertThat(contexts.saved.get("g1")).extracting(GuestContext::checkIn, GuestContext::checkOut, GuestContext::property)
+        assertThat(contexts.saved.get("g1"))
+                .extracting(GuestContext::checkIn, GuestContext::checkOut, GuestContext::property)
                 .containsExactly(CHECK_IN, CHECK_OUT, "Vila Franceza");
 
         // the next question is about the same stay at that property
@@ -114,8 +147,10 @@ class OfflineAgentPropertyQuestionsTest {
         AgentReply reply = reply("g1", "Cât costă Vila Franceza pe noapte?");
 
         assertThat(reply.language()).isEqualTo(LanguageGuess.ROMANIAN);
-        assertThat(reply.parts().get(0)).contains(romanian.place().nightlyPrice(details(SampleCatalog.VILA)))
-                .contains(romanian.place().offerToCheck("Vila Franceza", CHECK_IN, CHECK_OUT)).doesNotContain("http");
+        assertThat(reply.parts().get(0))
+                .contains(romanian.place().nightlyPrice(details(SampleCatalog.VILA)))
+                .contains(romanian.place().offerToCheck("Vila Franceza", CHECK_IN, CHECK_OUT))
+                .doesNotContain("http");
     }
 
     // ---- location, parking, wifi ----
@@ -125,18 +160,26 @@ class OfflineAgentPropertyQuestionsTest {
         String answer = say("g1", "Where is Casa Pescarului exactly, is there parking?");
 
         PropertyTools.PropertyDetails casa = details(SampleCatalog.CASA);
-        assertThat(answer).contains(english.place().location(casa), english.place().hasFeature("Casa Pescarului", feature("parking")))
-                .contains(english.place().askDatesFor("Casa Pescarului", null)).doesNotContain("http");
+        assertThat(answer)
+                .contains(
+                        english.place().location(casa),
+                        english.place().hasFeature("Casa Pescarului", feature("parking")))
+                .contains(english.place().askDatesFor("Casa Pescarului", null))
+                .doesNotContain("http");
         // parking is asked of the house guide first; without a guide text it is the catalog's amenity
-        assertThat(tools.calls).containsExactly("list_properties", "get_house_guide Casa Pescarului en", "get_property Casa Pescarului");
+        assertThat(tools.calls)
+                .containsExactly(
+                        "list_properties", "get_house_guide Casa Pescarului en", "get_property Casa Pescarului");
     }
 
     @Test
     void whereAPropertyIsAndWhetherItHasParkingInRomanian() {
         String answer = say("g1", "Unde este Casa Pescarului? Are parcare?");
 
-        assertThat(answer).contains(romanian.place().location(details(SampleCatalog.CASA)),
-                romanian.place().hasFeature("Casa Pescarului", feature("parking")));
+        assertThat(answer)
+                .contains(
+                        romanian.place().location(details(SampleCatalog.CASA)),
+                        romanian.place().hasFeature("Casa Pescarului", feature("parking")));
     }
 
     @Test
@@ -145,8 +188,10 @@ class OfflineAgentPropertyQuestionsTest {
 
         String answer = reply.parts().get(0);
         assertThat(answer).contains(english.place().lacksFeature("Cabana Bradul", feature("parking"), CONTACT));
-        List<String> withParking = tools.catalog.stream().filter(p -> p.amenities().contains("parking"))
-                .map(PropertyTools.PropertySummary::name).toList();
+        List<String> withParking = tools.catalog.stream()
+                .filter(p -> p.amenities().contains("parking"))
+                .map(PropertyTools.PropertySummary::name)
+                .toList();
         assertThat(answer).contains(english.place().othersWith(feature("parking"), withParking));
         assertThat(reply.choices()).extracting(Choice::title).containsExactlyElementsOf(withParking);
     }
@@ -165,8 +210,10 @@ class OfflineAgentPropertyQuestionsTest {
     void howManyAPropertySleepsInBothLanguages() {
         PropertyTools.PropertyDetails vila = details(SampleCatalog.VILA);
 
-        assertThat(say("g1", "How many people does Vila Franceza sleep?")).contains(english.place().capacity(vila));
-        assertThat(say("g2", "Câte persoane încap la Vila Franceza?")).contains(romanian.place().capacity(vila));
+        assertThat(say("g1", "How many people does Vila Franceza sleep?"))
+                .contains(english.place().capacity(vila));
+        assertThat(say("g2", "Câte persoane încap la Vila Franceza?"))
+                .contains(romanian.place().capacity(vila));
     }
 
     @Test
@@ -183,10 +230,15 @@ class OfflineAgentPropertyQuestionsTest {
 
         AgentReply reply = reply("g1", "Where is Cabana Bradul?");
 
-        List<String> sleepingSix = tools.catalog.stream().filter(p -> p.maxGuests() >= 6).map(PropertyTools.PropertySummary::name)
+        List<String> sleepingSix = tools.catalog.stream()
+                .filter(p -> p.maxGuests() >= 6)
+                .map(PropertyTools.PropertySummary::name)
                 .toList();
-        assertThat(reply.parts().get(0)).contains(english.place().location(details(SampleCatalog.BRADUL)),
-                english.tooManyGuests("Cabana Bradul", SampleCatalog.BRADUL.maxGuests()), english.place().sleepingTheParty(6, sleepingSix));
+        assertThat(reply.parts().get(0))
+                .contains(
+                        english.place().location(details(SampleCatalog.BRADUL)),
+                        english.tooManyGuests("Cabana Bradul", SampleCatalog.BRADUL.maxGuests()),
+                        english.place().sleepingTheParty(6, sleepingSix));
         assertThat(reply.choices()).extracting(Choice::title).containsExactlyElementsOf(sleepingSix);
     }
 
@@ -194,7 +246,8 @@ class OfflineAgentPropertyQuestionsTest {
     void whetherAPartyFitsIsAnsweredOnceInRomanian() {
         String answer = say("g1", "Încăpem 6 persoane la Casa de pe Lac?");
 
-        assertThat(answer).contains(romanian.place().capacity(details(SampleCatalog.LAC)))
+        assertThat(answer)
+                .contains(romanian.place().capacity(details(SampleCatalog.LAC)))
                 .doesNotContain(romanian.tooManyGuests("Casa de pe Lac", SampleCatalog.LAC.maxGuests()));
     }
 
@@ -222,11 +275,15 @@ class OfflineAgentPropertyQuestionsTest {
     void aPlaceThatTakesNoPetsSaysSoInRomanianAndNamesThoseThatDo() {
         AgentReply reply = reply("g1", "Pot veni cu câinele la Conacul Viilor?");
 
-        List<String> petFriendly = tools.catalog.stream().filter(p -> p.tags().contains(Feature.PETS))
-                .map(PropertyTools.PropertySummary::name).toList();
+        List<String> petFriendly = tools.catalog.stream()
+                .filter(p -> p.tags().contains(Feature.PETS))
+                .map(PropertyTools.PropertySummary::name)
+                .toList();
         assertThat(reply.language()).isEqualTo(LanguageGuess.ROMANIAN);
-        assertThat(reply.parts().get(0)).contains(romanian.place().lacksFeature("Conacul Viilor", feature(Feature.PETS), CONTACT),
-                romanian.place().othersWith(feature(Feature.PETS), petFriendly));
+        assertThat(reply.parts().get(0))
+                .contains(
+                        romanian.place().lacksFeature("Conacul Viilor", feature(Feature.PETS), CONTACT),
+                        romanian.place().othersWith(feature(Feature.PETS), petFriendly));
     }
 
     // ---- what a place is like ----
@@ -235,9 +292,11 @@ class OfflineAgentPropertyQuestionsTest {
     void aDescriptionInTheGuestsLanguage() {
         PropertyTools.PropertyDetails bradul = details(SampleCatalog.BRADUL);
 
-        assertThat(say("g1", "Tell me about Cabana Bradul")).contains(String.join("\n", english.place().description(bradul)))
+        assertThat(say("g1", "Tell me about Cabana Bradul"))
+                .contains(String.join("\n", english.place().description(bradul)))
                 .contains(bradul.description().en());
-        assertThat(say("g2", "Spune-mi despre Cabana Bradul")).contains(String.join("\n", romanian.place().description(bradul)))
+        assertThat(say("g2", "Spune-mi despre Cabana Bradul"))
+                .contains(String.join("\n", romanian.place().description(bradul)))
                 .contains(bradul.description().ro());
     }
 
@@ -245,8 +304,10 @@ class OfflineAgentPropertyQuestionsTest {
     void aQuestionWithoutANameIsAboutThePropertyAskedBefore() {
         say("g1", "Tell me about Conacul Viilor");
 
-        assertThat(say("g1", "is there a pool?")).contains(english.place().hasFeature("Conacul Viilor", feature("pool")));
-        assertThat(say("g1", "and a hot tub?")).contains(english.place().lacksFeature("Conacul Viilor", feature("hot tub"), CONTACT));
+        assertThat(say("g1", "is there a pool?"))
+                .contains(english.place().hasFeature("Conacul Viilor", feature("pool")));
+        assertThat(say("g1", "and a hot tub?"))
+                .contains(english.place().lacksFeature("Conacul Viilor", feature("hot tub"), CONTACT));
     }
 
     // ---- a booking link only when asked ----
@@ -255,11 +316,15 @@ class OfflineAgentPropertyQuestionsTest {
     void datesInTheSameMessageGetTheirAvailabilityAfterTheAnswer() {
         everythingIsFree();
 
-        AgentReply reply = reply("g1", "Is Cabana Bradul free from " + english(CHECK_IN) + " to "
-                + english(CHECK_OUT) + " for 2, and can I bring my dog?");
+        AgentReply reply = reply(
+                "g1",
+                "Is Cabana Bradul free from " + english(CHECK_IN) + " to " + english(CHECK_OUT)
+                        + " for 2, and can I bring my dog?");
         String answer = reply.parts().get(0);
 
-        assertThat(answer).contains(english.place().hasFeature("Cabana Bradul", feature(Feature.PETS)), "*Cabana Bradul* is free");
+        assertThat(answer)
+                .contains(
+                        english.place().hasFeature("Cabana Bradul", feature(Feature.PETS)), "*Cabana Bradul* is free");
         assertThat(answer.indexOf("pets are welcome")).isLessThan(answer.indexOf("*Cabana Bradul* is free"));
         // the booking page of the stay goes out as the button under the answer
         assertThat(reply.booking().url()).startsWith("https://book.example/cabana-bradul");
@@ -290,8 +355,10 @@ class OfflineAgentPropertyQuestionsTest {
     void whichPlacesTakePetsListsOnlyThose() {
         AgentReply reply = reply("g1", "Which of your places allow dogs?");
 
-        List<String> petFriendly = tools.catalog.stream().filter(p -> p.tags().contains(Feature.PETS))
-                .map(PropertyTools.PropertySummary::name).toList();
+        List<String> petFriendly = tools.catalog.stream()
+                .filter(p -> p.tags().contains(Feature.PETS))
+                .map(PropertyTools.PropertySummary::name)
+                .toList();
         for (PropertyTools.PropertySummary property : tools.catalog) {
             if (petFriendly.contains(property.name())) {
                 assertThat(reply.parts().get(0)).contains(english.propertyLine(property));
@@ -305,7 +372,8 @@ class OfflineAgentPropertyQuestionsTest {
     void anUnknownPropertyBecomesAQuestion() {
         String answer = say("g1", "Where is Vila Marea Neagra?");
 
-        assertThat(answer).contains(english.unknownProperty("Vila Marea Neagra"), english.whichProperty(), "• *Casa Pescarului*");
+        assertThat(answer)
+                .contains(english.unknownProperty("Vila Marea Neagra"), english.whichProperty(), "• *Casa Pescarului*");
     }
 
     private static Feature feature(String term) {

@@ -50,41 +50,108 @@ public class FakePropertyTools implements PropertyTools {
         PropertySummary p = catalog.stream()
                 .filter(s -> s.name().equalsIgnoreCase(property.strip()) || s.id().equalsIgnoreCase(property.strip()))
                 .findFirst()
-                .orElseThrow(() -> new ToolRefusedException("get_property", "There is no property called \"" + property + "\"."));
+                .orElseThrow(() ->
+                        new ToolRefusedException("get_property", "There is no property called \"" + property + "\"."));
         return details(p, null);
     };
+
     public RuntimeException failure;
     /** By default a guide without any fact: every fact is not in the guide. */
-    public Guides guides = (property, language) -> new HouseGuide(null, null, java.util.Map.of(), java.util.Map.of(),
-            List.of("checkIn", "checkOut", "breakfast", "cancellation", "payment", "directions", "parking", "pets",
-                    "houseRules", "included", "nearby", "languages"), List.of());
+    public Guides guides = (property, language) -> new HouseGuide(
+            null,
+            null,
+            java.util.Map.of(),
+            java.util.Map.of(),
+            List.of(
+                    "checkIn",
+                    "checkOut",
+                    "breakfast",
+                    "cancellation",
+                    "payment",
+                    "directions",
+                    "parking",
+                    "pets",
+                    "houseRules",
+                    "included",
+                    "nearby",
+                    "languages"),
+            List.of());
 
-    public static PropertySummary summary(String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay) {
-        return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay,
-                List.of(), List.of());
+    public static PropertySummary summary(
+            String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay) {
+        return new PropertySummary(
+                id,
+                name,
+                location,
+                1,
+                maxGuests,
+                BigDecimal.valueOf(nightlyPrice),
+                "RON",
+                minimumStay,
+                List.of(),
+                List.of());
     }
 
-    public static PropertySummary summary(String id, String name, String location, int maxGuests, int nightlyPrice, int minimumStay,
-                                   List<String> tags, List<String> amenities) {
-        return new PropertySummary(id, name, location, 1, maxGuests, BigDecimal.valueOf(nightlyPrice), "RON", minimumStay,
-                tags, amenities);
+    public static PropertySummary summary(
+            String id,
+            String name,
+            String location,
+            int maxGuests,
+            int nightlyPrice,
+            int minimumStay,
+            List<String> tags,
+            List<String> amenities) {
+        return new PropertySummary(
+                id,
+                name,
+                location,
+                1,
+                maxGuests,
+                BigDecimal.valueOf(nightlyPrice),
+                "RON",
+                minimumStay,
+                tags,
+                amenities);
     }
 
     /** The details of a catalog entry, with a description in both languages when one is given. */
     public static PropertyDetails details(PropertySummary p, Description description) {
-        return new PropertyDetails(p.id(), p.name(), p.location(), p.rooms(), p.maxGuests(), p.amenities(), p.tags(),
-                p.nightlyPrice(), p.currency(), p.minimumStay(), null, description);
+        return new PropertyDetails(
+                p.id(),
+                p.name(),
+                p.location(),
+                p.rooms(),
+                p.maxGuests(),
+                p.amenities(),
+                p.tags(),
+                p.nightlyPrice(),
+                p.currency(),
+                p.minimumStay(),
+                null,
+                description);
     }
 
     public static Offer offer(PropertySummary p, LocalDate checkIn, LocalDate checkOut, int shiftDays) {
         int nights = (int) (checkOut.toEpochDay() - checkIn.toEpochDay());
-        return new Offer(p.id(), p.name(), p.location(), p.maxGuests(), checkIn, checkOut, nights,
-                p.nightlyPrice().multiply(BigDecimal.valueOf(nights)), p.currency(), shiftDays);
+        return new Offer(
+                p.id(),
+                p.name(),
+                p.location(),
+                p.maxGuests(),
+                checkIn,
+                checkOut,
+                nights,
+                p.nightlyPrice().multiply(BigDecimal.valueOf(nights)),
+                p.currency(),
+                shiftDays);
     }
 
     /** The catalog entry by its name or id. */
     public PropertySummary named(String name) {
-        return catalog.stream().filter(p -> p.name().equals(name) || p.id().equals(name)).findFirst().orElseThrow();
+        return catalog.stream()
+                .filter(p -> p.name().equals(name) || p.id().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override
@@ -110,7 +177,8 @@ public class FakePropertyTools implements PropertyTools {
 
     @Override
     public Availability search(LocalDate checkIn, LocalDate checkOut, int guests, String property) {
-        calls.add("search_availability " + checkIn + " " + checkOut + " " + guests + (property == null ? "" : " " + property));
+        calls.add("search_availability " + checkIn + " " + checkOut + " " + guests
+                + (property == null ? "" : " " + property));
         failIfSet();
         return search.answer(checkIn, checkOut, guests, property);
     }

@@ -1,13 +1,5 @@
 package org.holidaydesk.assistant.agent.tools;
 
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.language.LanguageGuess;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.offline.OfflineAgent;
-import org.holidaydesk.assistant.agent.offline.MemoryGuestContexts;
-import org.holidaydesk.assistant.webhook.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -23,9 +15,17 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.language.LanguageGuess;
+import org.holidaydesk.assistant.agent.offline.MemoryGuestContexts;
+import org.holidaydesk.assistant.agent.offline.OfflineAgent;
 import org.holidaydesk.assistant.config.AgentProperties;
 import org.holidaydesk.assistant.config.AppEnvironment;
 import org.holidaydesk.assistant.config.ServiceProperties;
+import org.holidaydesk.assistant.webhook.MessageKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -101,7 +101,9 @@ class McpPropertyToolsTest {
 
     @Test
     void anUnreachableServerGivesTheGuestTheFallbackReply() throws IOException {
-        OfflineAgent agent = new OfflineAgent(tools(closedPortUrl()), new MemoryGuestContexts(),
+        OfflineAgent agent = new OfflineAgent(
+                tools(closedPortUrl()),
+                new MemoryGuestContexts(),
                 new ServiceProperties(AppEnvironment.DEVELOPMENT, CONTACT, null));
 
         AgentReply english = agent.answer(turn("I need accommodation from June 15 to June 20 for 2 people"));
@@ -136,7 +138,8 @@ class McpPropertyToolsTest {
         McpPropertyTools tools = tools(serverUrl());
         Instant start = Instant.now();
 
-        Throwable thrown = catchThrowable(() -> tools.search(LocalDate.now().plusDays(10), LocalDate.now().plusDays(12), 2, null));
+        Throwable thrown = catchThrowable(
+                () -> tools.search(LocalDate.now().plusDays(10), LocalDate.now().plusDays(12), 2, null));
 
         assertThat(thrown).isInstanceOf(ToolsUnavailableException.class);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
@@ -144,7 +147,11 @@ class McpPropertyToolsTest {
     }
 
     private static GuestTurn turn(String text) {
-        return new GuestTurn("guest", null, null, List.of(new TurnMessage("wamid.1", MessageKind.TEXT, text, Instant.now())),
+        return new GuestTurn(
+                "guest",
+                null,
+                null,
+                List.of(new TurnMessage("wamid.1", MessageKind.TEXT, text, Instant.now())),
                 LocalDate.of(2026, 11, 25));
     }
 }

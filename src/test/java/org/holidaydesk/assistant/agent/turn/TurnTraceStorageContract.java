@@ -2,14 +2,6 @@ package org.holidaydesk.assistant.agent.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.holidaydesk.assistant.agent.AgentReply;
-import org.holidaydesk.assistant.agent.AgentRoute;
-import org.holidaydesk.assistant.agent.TurnOutcome;
-import org.holidaydesk.assistant.agent.GuestTurn;
-import org.holidaydesk.assistant.agent.TurnMessage;
-import org.holidaydesk.assistant.agent.LeasedTurn;
-import org.holidaydesk.assistant.agent.language.FallbackReplies;
-import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -28,6 +20,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.flywaydb.core.Flyway;
+import org.holidaydesk.assistant.agent.AgentReply;
+import org.holidaydesk.assistant.agent.AgentRoute;
+import org.holidaydesk.assistant.agent.GuestTurn;
+import org.holidaydesk.assistant.agent.LeasedTurn;
+import org.holidaydesk.assistant.agent.TurnMessage;
+import org.holidaydesk.assistant.agent.TurnOutcome;
+import org.holidaydesk.assistant.agent.language.FallbackReplies;
+import org.holidaydesk.assistant.agent.tools.OfflineToolCalls;
 import org.holidaydesk.assistant.config.AppEnvironment;
 import org.holidaydesk.assistant.config.MemoryProperties;
 import org.holidaydesk.assistant.config.ModelProperties;
@@ -60,7 +60,11 @@ abstract class TurnTraceStorageContract {
     @BeforeEach
     void migrate() throws Exception {
         DataSource dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         chatMemories = new ChatMemories(jdbc, new MemoryProperties(24, 18, 8, Duration.ofHours(72)));
     }
@@ -90,7 +94,8 @@ abstract class TurnTraceStorageContract {
         assertThat(detail.at("/tools/0/by").asText()).isEqualTo("offline");
         assertThat(detail.at("/tools/0/arguments/property").asText()).isEqualTo("Casa Pescarului");
         assertThat(detail.at("/tools/0/result/freeNights").asInt()).isEqualTo(12);
-        assertThat(detail.get("stages")).extracting(s -> s.get("stage").asText())
+        assertThat(detail.get("stages"))
+                .extracting(s -> s.get("stage").asText())
                 .contains("waiting (for a worker)", "whole turn");
         // calls after the turn ended are not the turn's
         offlineCalls.call("list_properties", Map.of(), () -> List.of());
@@ -108,21 +113,32 @@ abstract class TurnTraceStorageContract {
         exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.OFFLINE_AFTER_MODEL);
         traces.record(exchange);
 
-        Map<String, Object> row = jdbc.queryForMap("SELECT agent, reason FROM turn_trace WHERE guest_id = '40700000502'");
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT agent, reason FROM turn_trace WHERE guest_id = '40700000502'");
         assertThat(row.get("agent")).isEqualTo("offline");
-        assertThat((String) row.get("reason")).contains("The model gave no answer (model_error").contains("the model is down");
+        assertThat((String) row.get("reason"))
+                .contains("The model gave no answer (model_error")
+                .contains("the model is down");
     }
 
     @Test
     void keepsTheModelsToolCallsFromItsConversationAndWhatMem0Recalled() throws Exception {
         TurnTraces traces = traces(AppEnvironment.DEVELOPMENT, "sk-test");
         String guest = "40700000503";
-        chatMemories.save(guest, List.of(UserMessage.from("an earlier turn"), AiMessage.from("an earlier answer"),
-                UserMessage.from("Is Casa Pescarului free?"),
-                AiMessage.from(ToolExecutionRequest.builder().id("call_1").name("search_availability")
-                        .arguments("{\"property\":\"Casa Pescarului\",\"guests\":2}").build()),
-                ToolExecutionResultMessage.from("call_1", "search_availability", "{\"totalAvailable\":1}"),
-                AiMessage.from("Yes, it is free.")), null);
+        chatMemories.save(
+                guest,
+                List.of(
+                        UserMessage.from("an earlier turn"),
+                        AiMessage.from("an earlier answer"),
+                        UserMessage.from("Is Casa Pescarului free?"),
+                        AiMessage.from(ToolExecutionRequest.builder()
+                                .id("call_1")
+                                .name("search_availability")
+                                .arguments("{\"property\":\"Casa Pescarului\",\"guests\":2}")
+                                .build()),
+                        ToolExecutionResultMessage.from("call_1", "search_availability", "{\"totalAvailable\":1}"),
+                        AiMessage.from("Yes, it is free.")),
+                null);
         Exchange exchange = turn(guest, "wamid.t3", "Is Casa Pescarului free?");
 
         traces.start(exchange);
@@ -149,12 +165,15 @@ abstract class TurnTraceStorageContract {
         Exchange exchange = turn("40700000504", "wamid.t4", "Hello?");
 
         traces.start(exchange);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new TurnAnswers.AgentFailedException("the agent took longer than 30s", null));
+        exchange.setProperty(
+                Exchange.EXCEPTION_CAUGHT,
+                new TurnAnswers.AgentFailedException("the agent took longer than 30s", null));
         exchange.getMessage().setBody(FallbackReplies.unavailable("en", CONTACT));
         exchange.setProperty(AgentRoute.OUTCOME, TurnOutcome.CONTACT);
         traces.record(exchange);
 
-        Map<String, Object> row = jdbc.queryForMap("SELECT agent, reason FROM turn_trace WHERE guest_id = '40700000504'");
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT agent, reason FROM turn_trace WHERE guest_id = '40700000504'");
         assertThat(row.get("agent")).isEqualTo("contact");
         assertThat((String) row.get("reason")).contains("took longer than 30s").contains("business's contact");
     }
@@ -184,12 +203,18 @@ abstract class TurnTraceStorageContract {
     void forgetsTracesOlderThanTheRetention() {
         Instant old = Instant.now().minus(Duration.ofDays(8));
         for (Instant at : List.of(old, Instant.now())) {
-            jdbc.update("INSERT INTO turn_trace (guest_id, agent, reason, detail, started_at, finished_at)"
-                    + " VALUES ('40700000506', 'offline', 'r', '{}', ?, ?)", Timestamp.from(at), Timestamp.from(at));
+            jdbc.update(
+                    "INSERT INTO turn_trace (guest_id, agent, reason, detail, started_at, finished_at)"
+                            + " VALUES ('40700000506', 'offline', 'r', '{}', ?, ?)",
+                    Timestamp.from(at),
+                    Timestamp.from(at));
         }
 
-        assertThat(traces(AppEnvironment.DEVELOPMENT, null).forgetBefore(Instant.now().minus(Duration.ofDays(7)))).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace", Integer.class)).isEqualTo(1);
+        assertThat(traces(AppEnvironment.DEVELOPMENT, null)
+                        .forgetBefore(Instant.now().minus(Duration.ofDays(7))))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -201,25 +226,44 @@ abstract class TurnTraceStorageContract {
         exchange.getMessage().setBody(AgentReply.of("en", "Yes."));
         traces.record(exchange);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM turn_trace", Integer.class))
+                .isZero();
     }
 
     private TurnTraces traces(AppEnvironment environment, String modelKey) {
         ServiceProperties service = new ServiceProperties(environment, CONTACT, null);
-        ModelProperties model = new ModelProperties(modelKey, "http://127.0.0.1:9/v1", "stub-model", Duration.ofSeconds(12), 1,
-                Duration.ofSeconds(20), 6, 16000, 700, 20, false, "gpt-4o-mini-transcribe",
-                org.springframework.util.unit.DataSize.ofMegabytes(10), Duration.ofSeconds(12));
+        ModelProperties model = new ModelProperties(
+                modelKey,
+                "http://127.0.0.1:9/v1",
+                "stub-model",
+                Duration.ofSeconds(12),
+                1,
+                Duration.ofSeconds(20),
+                6,
+                16000,
+                700,
+                20,
+                false,
+                "gpt-4o-mini-transcribe",
+                org.springframework.util.unit.DataSize.ofMegabytes(10),
+                Duration.ofSeconds(12));
         return new TurnTraces(jdbc, service, model, chatMemories, offlineCalls);
     }
 
     /** A leased turn of one message, as the guest-turn route holds it, its message recorded a moment ago. */
     private Exchange turn(String guest, String messageId, String text) {
         Instant now = Instant.now();
-        jdbc.update("INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body, sent_at, received_at, state)"
-                        + " VALUES (?, ?, ?, '1', 'TEXT', ?, ?, ?, 'PENDING')", messageId, guest, guest, text,
-                Timestamp.from(now), Timestamp.from(now));
-        GuestTurn turn = new GuestTurn(guest, "Ana", null, List.of(new TurnMessage(messageId, MessageKind.TEXT, text, now)),
-                LocalDate.now());
+        jdbc.update(
+                "INSERT INTO guest_message (wamid, guest_id, reply_to, phone_number_id, kind, body, sent_at, received_at, state)"
+                        + " VALUES (?, ?, ?, '1', 'TEXT', ?, ?, ?, 'PENDING')",
+                messageId,
+                guest,
+                guest,
+                text,
+                Timestamp.from(now),
+                Timestamp.from(now));
+        GuestTurn turn = new GuestTurn(
+                guest, "Ana", null, List.of(new TurnMessage(messageId, MessageKind.TEXT, text, now)), LocalDate.now());
         Exchange exchange = new DefaultExchange(CAMEL);
         exchange.setProperty(AgentRoute.TURN, new LeasedTurn(guest, guest, "1", messageId, turn, now));
         return exchange;

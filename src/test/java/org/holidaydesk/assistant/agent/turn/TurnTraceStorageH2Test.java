@@ -1,8 +1,8 @@
 package org.holidaydesk.assistant.agent.turn;
 
-import org.holidaydesk.assistant.config.H2TestUrls;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.holidaydesk.assistant.config.H2TestUrls;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Turn traces on the embedded H2 database in PostgreSQL mode, the development default. */

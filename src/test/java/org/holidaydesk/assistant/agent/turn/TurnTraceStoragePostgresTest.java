@@ -9,7 +9,8 @@ class TurnTraceStoragePostgresTest extends TurnTraceStorageContract {
 
     @Override
     DataSource freshDatabase() {
-        String name = EmbeddedPostgresServer.createDatabase("trace_" + UUID.randomUUID().toString().replace("-", ""));
+        String name = EmbeddedPostgresServer.createDatabase(
+                "trace_" + UUID.randomUUID().toString().replace("-", ""));
         return EmbeddedPostgresServer.get().getDatabase("postgres", name);
     }
 }

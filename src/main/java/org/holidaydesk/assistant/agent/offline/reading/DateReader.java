@@ -1,7 +1,5 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
-import org.holidaydesk.assistant.agent.language.Languages;
-import org.holidaydesk.assistant.agent.language.PlainText;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,6 +13,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.holidaydesk.assistant.agent.language.Languages;
+import org.holidaydesk.assistant.agent.language.PlainText;
 
 /**
  * Reads when a guest wants to stay from their words, in every language file's words (month names, "next month",
@@ -59,15 +59,19 @@ final class DateReader {
     static final String MONTH_WORDS = MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
             .collect(Collectors.joining("|"));
+
     private static final String MONTH = "(" + MONTH_WORDS + ")\\.?";
     /** Full month names that are also everyday words, never read as a month without a day number. */
     private static final List<String> AMBIGUOUS_MONTHS = WORDS.words("reading.ambiguousMonths");
     /** "15th", and the German "15." */
     private static final String ORDINAL = "(?:st|nd|rd|th|\\.)?";
+
     private static final String UNTIL = "(?:" + WORDS.alternatives("reading.dates.until") + ")";
     /** Romanian "mai" is also "more": "2 mai ieftine" is no date. */
-    private static final String EVERYDAY_MAI = "(?!\\s+(?:mult|multe|multi|putin|putine|ieftin|ieftina|ieftine|mare|mari|"
-            + "mic|mica|mici|bine|departe|devreme|tarziu|aproape))";
+    private static final String EVERYDAY_MAI =
+            "(?!\\s+(?:mult|multe|multi|putin|putine|ieftin|ieftina|ieftine|mare|mari|"
+                    + "mic|mica|mici|bine|departe|devreme|tarziu|aproape))";
+
     private static final String NOT_A_PARTY = "(?!\\s*(?:" + WORDS.alternatives("reading.party.people") + "|"
             + WORDS.alternatives("reading.party.adults") + "|" + WORDS.alternatives("reading.party.children") + "|"
             + WORDS.alternatives("reading.dates.nights") + "))";
@@ -85,15 +89,17 @@ final class DateReader {
     private static final Pattern DAYS_ONLY = Pattern.compile("\\b(?:the|from|din|de la|vom|between|intre)\\s+(\\d{1,2})"
             + ORDINAL + "\\s*" + UNTIL + "\\s*(?:the\\s+)?(\\d{1,2})" + ORDINAL + "(?![./]?\\d)" + NOT_A_PARTY);
     /** "15.-20.6.", "15-20.06.2027": a range of days in one numeric month. */
-    private static final Pattern DAY_RANGE_NUMERIC = Pattern.compile("(?<![./\\d])(\\d{1,2})\\.?\\s*-\\s*(\\d{1,2})[./](\\d{1,2})"
-            + "(?:[./](\\d{4}))?\\b\\.?(?![./]?\\d)");
-    private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{4}|\\d{2}))?\\b(?![./]\\d)");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH
-            + EVERYDAY_MAI + "(?:\\s+(\\d{4}))?\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(?:the\\s+)?(\\d{1,2})" + ORDINAL + "\\b"
-            + NOT_A_PARTY + "(?:,?\\s+(\\d{4}))?");
-    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.dates.inMonth") + ")\\s+(?:(?:the\\s+)?month\\s+of\\s+)?"
-            + MONTH + EVERYDAY_MAI + "(?:\\s+(\\d{4}))?\\b");
+    private static final Pattern DAY_RANGE_NUMERIC = Pattern.compile(
+            "(?<![./\\d])(\\d{1,2})\\.?\\s*-\\s*(\\d{1,2})[./](\\d{1,2})" + "(?:[./](\\d{4}))?\\b\\.?(?![./]?\\d)");
+
+    private static final Pattern NUMERIC =
+            Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{4}|\\d{2}))?\\b(?![./]\\d)");
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH + EVERYDAY_MAI + "(?:\\s+(\\d{4}))?\\b");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "\\b" + MONTH + "\\s+(?:the\\s+)?(\\d{1,2})" + ORDINAL + "\\b" + NOT_A_PARTY + "(?:,?\\s+(\\d{4}))?");
+    private static final Pattern IN_MONTH = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.dates.inMonth")
+            + ")\\s+(?:(?:the\\s+)?month\\s+of\\s+)?" + MONTH + EVERYDAY_MAI + "(?:\\s+(\\d{4}))?\\b");
     private static final Pattern BARE_MONTH = Pattern.compile("\\b" + MONTH + "(?:\\s+(\\d{4}))?\\b");
 
     private static final Pattern NEXT_MONTH = phrases("reading.dates.nextMonth", true);
@@ -101,18 +107,18 @@ final class DateReader {
     private static final Pattern NEXT_WEEKEND = phrases("reading.dates.nextWeekend", true);
     /** "weekend", "weekendul", "wochenende": a prefix */
     private static final Pattern WEEKEND = phrases("reading.dates.weekend", false);
+
     private static final Pattern DAY_AFTER_TOMORROW = phrases("reading.dates.dayAfterTomorrow", true);
     private static final Pattern TOMORROW = phrases("reading.dates.tomorrow", true);
     private static final Pattern TODAY = phrases("reading.dates.today", true);
 
     private static final String COUNT = NumberWords.NUMBER_OR_ARTICLE;
-    private static final Pattern NIGHTS = Pattern.compile("\\b" + COUNT + "\\s*(?:" + WORDS.alternatives("reading.dates.nights")
-            + ")\\b");
-    private static final Pattern WEEKS = Pattern.compile("\\b" + COUNT + "\\s*(?:" + WORDS.alternatives("reading.dates.weeks")
-            + ")\\b");
+    private static final Pattern NIGHTS =
+            Pattern.compile("\\b" + COUNT + "\\s*(?:" + WORDS.alternatives("reading.dates.nights") + ")\\b");
+    private static final Pattern WEEKS =
+            Pattern.compile("\\b" + COUNT + "\\s*(?:" + WORDS.alternatives("reading.dates.weeks") + ")\\b");
 
-    private DateReader() {
-    }
+    private DateReader() {}
 
     /** One word list of every language as a pattern; {@code whole} ends it at a word's end. */
     private static Pattern phrases(String path, boolean whole) {
@@ -123,20 +129,41 @@ final class DateReader {
         StringBuilder rest = new StringBuilder(text.value());
         List<Mention> mentions = new ArrayList<>();
         take(rest, ISO, m -> List.of(new Mention(m.start(), day(m, 3), month(m, 2), year(m, 1))), mentions);
-        take(rest, DAY_MONTH_YEAR_DASHED, m -> List.of(new Mention(m.start(), day(m, 1), month(m, 2), year(m, 3))), mentions);
-        take(rest, DAY_RANGE_MONTH, m -> List.of(
-                new Mention(m.start(), day(m, 1), monthName(m, 3), year(m, 4)),
-                new Mention(m.start() + 1, day(m, 2), monthName(m, 3), year(m, 4))), mentions);
-        take(rest, MONTH_DAY_RANGE, m -> List.of(
-                new Mention(m.start(), day(m, 2), monthName(m, 1), year(m, 4)),
-                new Mention(m.start() + 1, day(m, 3), monthName(m, 1), year(m, 4))), mentions);
-        take(rest, DAY_RANGE_NUMERIC, m -> List.of(
-                new Mention(m.start(), day(m, 1), month(m, 3), year(m, 4)),
-                new Mention(m.start() + 1, day(m, 2), month(m, 3), year(m, 4))), mentions);
+        take(
+                rest,
+                DAY_MONTH_YEAR_DASHED,
+                m -> List.of(new Mention(m.start(), day(m, 1), month(m, 2), year(m, 3))),
+                mentions);
+        take(
+                rest,
+                DAY_RANGE_MONTH,
+                m -> List.of(
+                        new Mention(m.start(), day(m, 1), monthName(m, 3), year(m, 4)),
+                        new Mention(m.start() + 1, day(m, 2), monthName(m, 3), year(m, 4))),
+                mentions);
+        take(
+                rest,
+                MONTH_DAY_RANGE,
+                m -> List.of(
+                        new Mention(m.start(), day(m, 2), monthName(m, 1), year(m, 4)),
+                        new Mention(m.start() + 1, day(m, 3), monthName(m, 1), year(m, 4))),
+                mentions);
+        take(
+                rest,
+                DAY_RANGE_NUMERIC,
+                m -> List.of(
+                        new Mention(m.start(), day(m, 1), month(m, 3), year(m, 4)),
+                        new Mention(m.start() + 1, day(m, 2), month(m, 3), year(m, 4))),
+                mentions);
         take(rest, NUMERIC, m -> List.of(new Mention(m.start(), day(m, 1), month(m, 2), year(m, 3))), mentions);
         take(rest, DAY_MONTH, m -> List.of(new Mention(m.start(), day(m, 1), monthName(m, 2), year(m, 3))), mentions);
-        take(rest, MONTH_DAY, m -> "mai".equals(m.group(1)) ? List.of()
-                : List.of(new Mention(m.start(), day(m, 2), monthName(m, 1), year(m, 3))), mentions);
+        take(
+                rest,
+                MONTH_DAY,
+                m -> "mai".equals(m.group(1))
+                        ? List.of()
+                        : List.of(new Mention(m.start(), day(m, 2), monthName(m, 1), year(m, 3))),
+                mentions);
         mentions.removeIf(mention -> !mention.valid());
         mentions.sort(Comparator.comparingInt(Mention::position));
 
@@ -174,7 +201,9 @@ final class DateReader {
             if (only.find()) {
                 int from = Integer.parseInt(only.group(1));
                 int to = Integer.parseInt(only.group(2));
-                days = from >= 1 && from <= 31 && to >= 1 && to <= 31 && from != to ? new DayRange(from, to, today) : null;
+                days = from >= 1 && from <= 31 && to >= 1 && to <= 31 && from != to
+                        ? new DayRange(from, to, today)
+                        : null;
             }
         }
         return new Dates(checkIn, checkOut, month, nights, days);
@@ -229,8 +258,11 @@ final class DateReader {
     }
 
     /** Finds every match, records its dates and blanks it out so that no later pattern reads it again. */
-    private static void take(StringBuilder text, Pattern pattern, java.util.function.Function<Matcher, List<Mention>> read,
-                             List<Mention> into) {
+    private static void take(
+            StringBuilder text,
+            Pattern pattern,
+            java.util.function.Function<Matcher, List<Mention>> read,
+            List<Mention> into) {
         Matcher matcher = pattern.matcher(text.toString());
         while (matcher.find()) {
             List<Mention> found = read.apply(matcher);
@@ -297,7 +329,8 @@ final class DateReader {
 
         private LocalDate at(int year) {
             // 29 February in a year without it becomes 28 February
-            return YearMonth.of(year, month).atDay(Math.min(day, YearMonth.of(year, month).lengthOfMonth()));
+            return YearMonth.of(year, month)
+                    .atDay(Math.min(day, YearMonth.of(year, month).lengthOfMonth()));
         }
     }
 }

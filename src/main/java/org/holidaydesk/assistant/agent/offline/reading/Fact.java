@@ -1,10 +1,10 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
-import org.holidaydesk.assistant.agent.language.Languages;
-import org.holidaydesk.assistant.agent.language.PlainText;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.holidaydesk.assistant.agent.language.Languages;
+import org.holidaydesk.assistant.agent.language.PlainText;
 
 /**
  * What a guest may ask about a property rather than about its free dates, in every language file's words
@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * it", "what amenities". Whether it has parking, wifi or takes pets is a {@link Feature}.
  */
 public enum Fact {
-
-    PRICE, LOCATION, CAPACITY, MINIMUM_STAY, DESCRIPTION, AMENITIES;
+    PRICE,
+    LOCATION,
+    CAPACITY,
+    MINIMUM_STAY,
+    DESCRIPTION,
+    AMENITIES;
 
     private final Pattern words;
 

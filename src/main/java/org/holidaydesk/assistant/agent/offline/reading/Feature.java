@@ -1,10 +1,10 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import org.holidaydesk.assistant.agent.language.Language;
 import org.holidaydesk.assistant.agent.language.LanguageGuess;
 import org.holidaydesk.assistant.agent.language.PlainText;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Something a guest may want of a place, matched against the catalog's tags (romantic, family,
@@ -20,12 +20,22 @@ import java.util.regex.Pattern;
  * @param englishMark  a short label beside a property: "romantic", "pool"
  * @param romanianMark the same in Romanian: "romantic", "piscină"
  */
-public record Feature(String term, Kind kind, Pattern words, List<String> catalogTerms, String english, String romanian,
-               String englishMark, String romanianMark) {
+public record Feature(
+        String term,
+        Kind kind,
+        Pattern words,
+        List<String> catalogTerms,
+        String english,
+        String romanian,
+        String englishMark,
+        String romanianMark) {
 
-    public enum Kind { TAG, AMENITY }
+    public enum Kind {
+        TAG,
+        AMENITY
+    }
 
-   public static final String PETS = "pet-friendly";
+    public static final String PETS = "pet-friendly";
 
     public Feature {
         catalogTerms = catalogTerms.stream().map(Feature::plain).toList();
@@ -70,6 +80,10 @@ public record Feature(String term, Kind kind, Pattern words, List<String> catalo
 
     /** Lowercase, without diacritics, hyphens as spaces: "Pet-Friendly" reads "pet friendly". */
     static String plain(String term) {
-        return PlainText.of(term).value().replace('-', ' ').replaceAll("\\s+", " ").strip();
+        return PlainText.of(term)
+                .value()
+                .replace('-', ' ')
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

@@ -26,10 +26,23 @@ import java.util.Set;
  * @param plainWords   the guest's words as {@code PlainText} reads them, for the guide's free questions
  * @param days         days without a month ("the 20th to the 23rd"), for the conversation's month; null otherwise
  */
-public record GuestRequest(boolean greeting, boolean thanks, LocalDate checkIn, LocalDate checkOut, YearMonth month,
-                    Integer nights, Integer guests, String property, boolean anyProperty, Set<Fact> facts,
-                    List<Feature> features, boolean availability, String language, Set<GuideTopic> guideTopics,
-                    String plainWords, DayRange days) {
+public record GuestRequest(
+        boolean greeting,
+        boolean thanks,
+        LocalDate checkIn,
+        LocalDate checkOut,
+        YearMonth month,
+        Integer nights,
+        Integer guests,
+        String property,
+        boolean anyProperty,
+        Set<Fact> facts,
+        List<Feature> features,
+        boolean availability,
+        String language,
+        Set<GuideTopic> guideTopics,
+        String plainWords,
+        DayRange days) {
 
     public GuestRequest {
         facts = Set.copyOf(facts);
@@ -44,9 +57,16 @@ public record GuestRequest(boolean greeting, boolean thanks, LocalDate checkIn, 
 
     /** Nothing about a stay or a place: no dates, party, property, question or wish. */
     public boolean asksNothing() {
-        return checkIn == null && checkOut == null && month == null && nights == null && days == null && guests == null
+        return checkIn == null
+                && checkOut == null
+                && month == null
+                && nights == null
+                && days == null
+                && guests == null
                 && property == null
-                && facts.isEmpty() && features.isEmpty() && guideTopics.isEmpty();
+                && facts.isEmpty()
+                && features.isEmpty()
+                && guideTopics.isEmpty();
     }
 
     /** The words say when: dates, a month or a length of stay. */

@@ -13,7 +13,6 @@ import org.holidaydesk.assistant.agent.language.PlainText;
  * ({@code reading.guide.<key>}), and {@link #key} is the name the guide tool gives the fact.
  */
 public enum GuideTopic {
-
     CHECK_IN("checkIn", "topicCheckIn"),
     CHECK_OUT("checkOut", "topicCheckOut"),
     BREAKFAST("breakfast", "topicBreakfast"),

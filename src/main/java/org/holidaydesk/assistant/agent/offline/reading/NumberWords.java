@@ -1,12 +1,12 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
-import org.holidaydesk.assistant.agent.language.PlainText;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.holidaydesk.assistant.agent.language.Languages;
+import org.holidaydesk.assistant.agent.language.PlainText;
 
 /**
  * Numbers as guests write them, in digits or in words from one to twelve, in every language file's words
@@ -20,8 +20,10 @@ final class NumberWords {
     private static final Map<String, Integer> VALUES = values();
     private static final List<String> ARTICLES = Languages.all().words("reading.articles");
 
-    private static final String WORDS = VALUES.keySet().stream().filter(word -> !ARTICLES.contains(word))
-            .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|"));
+    private static final String WORDS = VALUES.keySet().stream()
+            .filter(word -> !ARTICLES.contains(word))
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .collect(Collectors.joining("|"));
 
     /** A number in digits or words, as one regular-expression group. */
     static final String NUMBER = "(\\d{1,2}|" + WORDS + ")";
@@ -33,14 +35,19 @@ final class NumberWords {
         Map<String, Integer> values = new LinkedHashMap<>();
         Languages languages = Languages.all();
         for (String code : languages.codes()) {
-            languages.of(code).root().path("reading").path("numbers").fields()
-                    .forEachRemaining(entry -> values.putIfAbsent(entry.getKey(), entry.getValue().asInt()));
+            languages
+                    .of(code)
+                    .root()
+                    .path("reading")
+                    .path("numbers")
+                    .fields()
+                    .forEachRemaining(entry ->
+                            values.putIfAbsent(entry.getKey(), entry.getValue().asInt()));
         }
         return Map.copyOf(values);
     }
 
-    private NumberWords() {
-    }
+    private NumberWords() {}
 
     /** The value of what {@link #NUMBER} or {@link #NUMBER_OR_ARTICLE} matched. */
     static int value(String word) {

@@ -1,12 +1,12 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
-import org.holidaydesk.assistant.agent.language.Languages;
-import org.holidaydesk.assistant.agent.language.PlainText;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.holidaydesk.assistant.agent.language.Languages;
+import org.holidaydesk.assistant.agent.language.PlainText;
 
 /**
  * Reads how many guests will stay, in English and Romanian, from numbers in digits or words (one to
@@ -41,60 +41,71 @@ public final class PartyReader {
     private static final String PEOPLE_NOUNS = "(?:" + WORDS.alternatives("reading.party.people") + ")";
     /** "zu zweit": a phrase that is a party of its own size, by every language file ({@code reading.party.together}). */
     private static final Map<Pattern, Integer> TOGETHER = together();
-    private static final String GROUP_NOUNS = "(?:couples?|cupluri|cuplu|perechi|pereche|families|familii|friends|prieteni"
-            + "|prietene)";
+
+    private static final String GROUP_NOUNS =
+            "(?:couples?|cupluri|cuplu|perechi|pereche|families|familii|friends|prieteni" + "|prietene)";
     /** What may follow a number that is the whole party: not nights, days, dates, prices, or parts of the party. */
     private static final String NOT_A_TOTAL = "(?!\\s*(?:(?:" + WORDS.alternatives("reading.dates.nights") + "|"
-            + WORDS.alternatives("reading.dates.weeks") + "|days?|zile|tage?|months?|luni|monate?|st|nd|rd|th|" + DateReader.MONTH_WORDS + "|ron|lei|eur|euro"
+            + WORDS.alternatives("reading.dates.weeks") + "|days?|zile|tage?|months?|luni|monate?|st|nd|rd|th|"
+            + DateReader.MONTH_WORDS + "|ron|lei|eur|euro"
             + "|(?:small |little |young )?" + ADULT_NOUNS + "|(?:small |little |young )?" + CHILD_NOUNS
             + "|" + GROUP_NOUNS + "|of them|dintre (?:ei|care)|din care)\\b|[./-]\\s*\\d|\\$|%))";
 
     private static final Pattern ADULTS = Pattern.compile("\\b" + NUMBER_OR_ARTICLE + "\\s+" + ADULT_NOUNS + "\\b");
-    private static final Pattern CHILDREN = Pattern.compile("\\b" + NUMBER_OR_ARTICLE + "\\s+(?:small |little |young )?"
-            + CHILD_NOUNS + "\\b");
+    private static final Pattern CHILDREN =
+            Pattern.compile("\\b" + NUMBER_OR_ARTICLE + "\\s+(?:small |little |young )?" + CHILD_NOUNS + "\\b");
     /** Children named as part of a total: "2 of them kids", "dintre care 2 copii", "including 2 children". */
     private static final Pattern CHILDREN_INCLUDED = Pattern.compile("\\b(?:" + NUMBER_OR_ARTICLE
             + "\\s+(?:of them|of whom|dintre ei|dintre noi)\\s+(?:are |is |sunt |e )?" + CHILD_NOUNS
             + "|(?:including|incl|inclusiv|of which|of whom|dintre care|din care|among them)\\s+" + NUMBER_OR_ARTICLE
             + "\\s+(?:small |little |young )?" + CHILD_NOUNS + ")\\b");
 
-    private static final Pattern FAMILIES_OF = Pattern.compile("\\b" + NUMBER + "\\s+(?:families|familii)\\s+(?:of|de)\\s+"
-            + NUMBER + "\\b" + NOT_A_TOTAL);
-    private static final Pattern GROUP_OF = Pattern.compile("\\b(?:family|familie|familia|party|group|grup|grupul|echipa|team)"
-            + "\\s+(?:of|de)\\s+" + NUMBER + "\\b" + NOT_A_TOTAL);
-    private static final Pattern PEOPLE = Pattern.compile("\\b" + NUMBER_OR_ARTICLE + "\\s*(?:de\\s+)?" + PEOPLE_NOUNS + "\\b");
-    private static final Pattern WE_ARE = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.party.weAre") + ")\\s+(?:in total\\s+|total\\s+)?" + NUMBER + "\\b"
-            + "(?!\\s+of\\b)" + NOT_A_TOTAL);
-    private static final Pattern IN_TOTAL = Pattern.compile("\\b(?:in total|total|in all|cu totul|overall)\\s*:?\\s*" + NUMBER
-            + "\\b" + NOT_A_TOTAL + "|\\b" + NUMBER + "\\s+(?:in total|total|in all|cu totul)\\b");
-    private static final Pattern FOR = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.party.for") + ")\\.?\\s+" + NUMBER + "\\b(?!\\s+of\\b)"
-            + NOT_A_TOTAL);
+    private static final Pattern FAMILIES_OF = Pattern.compile(
+            "\\b" + NUMBER + "\\s+(?:families|familii)\\s+(?:of|de)\\s+" + NUMBER + "\\b" + NOT_A_TOTAL);
+    private static final Pattern GROUP_OF =
+            Pattern.compile("\\b(?:family|familie|familia|party|group|grup|grupul|echipa|team)" + "\\s+(?:of|de)\\s+"
+                    + NUMBER + "\\b" + NOT_A_TOTAL);
+    private static final Pattern PEOPLE =
+            Pattern.compile("\\b" + NUMBER_OR_ARTICLE + "\\s*(?:de\\s+)?" + PEOPLE_NOUNS + "\\b");
+    private static final Pattern WE_ARE = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.party.weAre")
+            + ")\\s+(?:in total\\s+|total\\s+)?" + NUMBER + "\\b" + "(?!\\s+of\\b)" + NOT_A_TOTAL);
+    private static final Pattern IN_TOTAL = Pattern.compile("\\b(?:in total|total|in all|cu totul|overall)\\s*:?\\s*"
+            + NUMBER + "\\b" + NOT_A_TOTAL + "|\\b" + NUMBER + "\\s+(?:in total|total|in all|cu totul)\\b");
+    private static final Pattern FOR = Pattern.compile("\\b(?:" + WORDS.alternatives("reading.party.for") + ")\\.?\\s+"
+            + NUMBER + "\\b(?!\\s+of\\b)" + NOT_A_TOTAL);
 
     private static final Pattern COUPLES = Pattern.compile("\\b" + NUMBER + "\\s+(?:couples|cupluri|perechi)\\b");
     private static final Pattern A_COUPLE = Pattern.compile("\\b(?:a couple|couple|un cuplu|cuplu|o pereche|"
             + WORDS.alternatives("reading.party.pairs") + ")\\b(?!\\s+of\\b)");
-    private static final String PARTNER = "(?:wife|husband|partner|girlfriend|boyfriend|fiancee?|son|daughter|mother|father"
-            + "|mom|mum|dad|sister|brother|friend|colleague)";
-    private static final String PARTENER = "(?:sotia|sotul|partenerul|partenera|prietena|prietenul|iubita|iubitul|logodnica"
-            + "|logodnicul|fiul|fiica|mama|tata|sora|fratele|colegul|colega)";
+    private static final String PARTNER =
+            "(?:wife|husband|partner|girlfriend|boyfriend|fiancee?|son|daughter|mother|father"
+                    + "|mom|mum|dad|sister|brother|friend|colleague)";
+    private static final String PARTENER =
+            "(?:sotia|sotul|partenerul|partenera|prietena|prietenul|iubita|iubitul|logodnica"
+                    + "|logodnicul|fiul|fiica|mama|tata|sora|fratele|colegul|colega)";
     private static final Pattern PAIR = Pattern.compile("\\b(?:my " + PARTNER + " and (?:i|me)|me and my " + PARTNER
             + "|(?:i|im|i am) (?:coming |travelling |traveling )?with my " + PARTNER + "|eu (?:si|cu) " + PARTENER
-            + "|(?:vin|venim|vine|merg) cu " + PARTENER + "|" + PARTENER + " si (?:cu )?mine|me and a (?:friend|colleague)"
+            + "|(?:vin|venim|vine|merg) cu " + PARTENER + "|" + PARTENER
+            + " si (?:cu )?mine|me and a (?:friend|colleague)"
             + "|eu si (?:un prieten|o prietena|un coleg|o colega))\\b");
-    private static final Pattern FRIENDS = Pattern.compile("\\b(?:(me|i|eu|myself)\\s+(?:and|si|plus|\\+|with|cu)\\s+(?:my\\s+)?"
-            + "|(with|cu)\\s+(?:my\\s+|inca\\s+)?)?" + NUMBER + "\\s+(?:friends|prieteni|prietene|colleagues|colegi)"
-            + "(\\s+(?:and|si) (?:i|me|eu|mine))?\\b");
-    private static final Pattern FAMILY_WITH = Pattern.compile("\\b(?:a family|family|o familie|familie|familia noastra|we are a family)"
-            + "\\s+(?:with|cu)\\b");
-    private static final Pattern ALONE = Pattern.compile("\\b(?:just me|only me|by myself|on my own|alone|doar eu|singur|singura"
-            + "|o singura persoana)\\b");
+    private static final Pattern FRIENDS =
+            Pattern.compile("\\b(?:(me|i|eu|myself)\\s+(?:and|si|plus|\\+|with|cu)\\s+(?:my\\s+)?"
+                    + "|(with|cu)\\s+(?:my\\s+|inca\\s+)?)?" + NUMBER
+                    + "\\s+(?:friends|prieteni|prietene|colleagues|colegi)"
+                    + "(\\s+(?:and|si) (?:i|me|eu|mine))?\\b");
+    private static final Pattern FAMILY_WITH = Pattern.compile(
+            "\\b(?:a family|family|o familie|familie|familia noastra|we are a family)" + "\\s+(?:with|cu)\\b");
+    private static final Pattern ALONE = Pattern.compile(
+            "\\b(?:just me|only me|by myself|on my own|alone|doar eu|singur|singura" + "|o singura persoana)\\b");
 
     /** Words that make a composition after a total part of it, wherever they are. */
-    private static final Pattern INCLUSIVE = Pattern.compile("\\b(?:including|incl|inclusiv|of which|of whom|of them|among them"
-            + "|dintre care|din care|dintre ei|dintre noi)\\b");
+    private static final Pattern INCLUSIVE =
+            Pattern.compile("\\b(?:including|incl|inclusiv|of which|of whom|of them|among them"
+                    + "|dintre care|din care|dintre ei|dintre noi)\\b");
     /** Words right after a total that add what follows to it. */
-    private static final Pattern ADDITIVE = Pattern.compile("^[,;]?\\s*(?:\\+|plus|and|si|with|cu|along with|together with"
-            + "|as well as|besides|impreuna cu|pe langa)\\b|^[,;]?\\s*\\+");
+    private static final Pattern ADDITIVE =
+            Pattern.compile("^[,;]?\\s*(?:\\+|plus|and|si|with|cu|along with|together with"
+                    + "|as well as|besides|impreuna cu|pe langa)\\b|^[,;]?\\s*\\+");
     /** After a whole party ("a family of 4 with 2 kids"), only an explicit "plus" adds. */
     private static final Pattern PLUS = Pattern.compile("^[,;]?\\s*(?:\\+|plus\\b|and also\\b|si inca\\b)");
 
@@ -106,8 +117,7 @@ public final class PartyReader {
         }
     }
 
-    private PartyReader() {
-    }
+    private PartyReader() {}
 
     /** The number of guests, or null when the words do not say. */
     public static Integer read(PlainText text) {
@@ -128,7 +138,8 @@ public final class PartyReader {
             }
             return sane(adults + groupAdults + children);
         }
-        List<Count> after = parts.stream().filter(part -> part.start() >= total.end()).toList();
+        List<Count> after =
+                parts.stream().filter(part -> part.start() >= total.end()).toList();
         if (!after.isEmpty() && !INCLUSIVE.matcher(words).find()) {
             int firstAfter = after.stream().mapToInt(Count::start).min().orElseThrow();
             Pattern adding = total.whole() ? PLUS : ADDITIVE;
@@ -194,8 +205,15 @@ public final class PartyReader {
     private static Map<Pattern, Integer> together() {
         Map<Pattern, Integer> phrases = new java.util.LinkedHashMap<>();
         for (String code : WORDS.codes()) {
-            WORDS.of(code).root().path("reading").path("party").path("together").fields().forEachRemaining(entry ->
-                    phrases.put(Pattern.compile("\\b" + entry.getKey() + "\\b"), entry.getValue().asInt()));
+            WORDS.of(code)
+                    .root()
+                    .path("reading")
+                    .path("party")
+                    .path("together")
+                    .fields()
+                    .forEachRemaining(entry -> phrases.put(
+                            Pattern.compile("\\b" + entry.getKey() + "\\b"),
+                            entry.getValue().asInt()));
         }
         return phrases;
     }

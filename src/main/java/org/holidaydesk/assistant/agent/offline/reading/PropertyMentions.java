@@ -1,6 +1,5 @@
 package org.holidaydesk.assistant.agent.offline.reading;
 
-import org.holidaydesk.assistant.agent.language.PlainText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.holidaydesk.assistant.agent.language.PlainText;
 import org.holidaydesk.assistant.spelling.EditDistance;
 
 /**
@@ -20,8 +20,27 @@ import org.holidaydesk.assistant.spelling.EditDistance;
 final class PropertyMentions {
 
     /** Words many property names start with; alone they name nothing. */
-    private static final Set<String> GENERIC = Set.of("casa", "vila", "villa", "cabana", "conacul", "conac", "pensiunea",
-            "hotel", "hotelul", "house", "the", "apartament", "apartamentul", "studio", "de", "la", "din", "lake", "sea");
+    private static final Set<String> GENERIC = Set.of(
+            "casa",
+            "vila",
+            "villa",
+            "cabana",
+            "conacul",
+            "conac",
+            "pensiunea",
+            "hotel",
+            "hotelul",
+            "house",
+            "the",
+            "apartament",
+            "apartamentul",
+            "studio",
+            "de",
+            "la",
+            "din",
+            "lake",
+            "sea");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** A property-like name: one of the usual first words, then a capitalised word or two. */
     private static final Pattern LOOKS_LIKE_A_NAME = Pattern.compile(
@@ -41,11 +60,9 @@ final class PropertyMentions {
         }
     }
 
-    private record Token(String original, String plain, int start, int end) {
-    }
+    private record Token(String original, String plain, int start, int end) {}
 
-    private PropertyMentions() {
-    }
+    private PropertyMentions() {}
 
     /** The first property the text names, or null. */
     static Mention find(String text, List<String> catalogNames) {
@@ -75,9 +92,14 @@ final class PropertyMentions {
             int allowed = Math.max(1, wanted.length() / 4);
             for (int start = 0; start + nameWords.size() <= tokens.size(); start++) {
                 List<Token> window = tokens.subList(start, start + nameWords.size());
-                int distance = EditDistance.within(String.join(" ", window.stream().map(Token::plain).toList()), wanted, allowed);
+                int distance = EditDistance.within(
+                        String.join(" ", window.stream().map(Token::plain).toList()), wanted, allowed);
                 if (distance <= allowed && better(distance, start, bestScore, bestStart)) {
-                    best = new Mention(joined(window), name, window.get(0).start(), window.get(window.size() - 1).end());
+                    best = new Mention(
+                            joined(window),
+                            name,
+                            window.get(0).start(),
+                            window.get(window.size() - 1).end());
                     bestScore = distance;
                     bestStart = start;
                 }
@@ -86,7 +108,8 @@ final class PropertyMentions {
                 if (word.length() < 5 || GENERIC.contains(word) || wordOwners.getOrDefault(word, 0) > 1) {
                     continue;
                 }
-                // a single word is easily an ordinary one ("viitor" is one letter from "viilor"): exact, or one typo in a long word
+                // a single word is easily an ordinary one ("viitor" is one letter from "viilor"): exact, or one typo in
+                // a long word
                 int allowedTypos = word.length() >= 8 ? 1 : 0;
                 for (int start = 0; start < tokens.size(); start++) {
                     int distance = EditDistance.within(tokens.get(start).plain(), word, allowedTypos);

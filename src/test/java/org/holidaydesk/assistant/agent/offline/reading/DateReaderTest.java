@@ -2,9 +2,9 @@ package org.holidaydesk.assistant.agent.offline.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.holidaydesk.assistant.agent.language.PlainText;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.holidaydesk.assistant.agent.language.PlainText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,39 +23,41 @@ class DateReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "I need accommodation from June 15 to June 20 for 2 people | 2027-06-15 | 2027-06-20",
-            "Caut cazare între 15 și 20 iunie pentru 2 persoane          | 2027-06-15 | 2027-06-20",
-            "Caut cazare intre 15 si 20 iunie                            | 2027-06-15 | 2027-06-20",
-            "15-20 iunie                                                 | 2027-06-15 | 2027-06-20",
-            "15–20 iunie, 2 persoane                                     | 2027-06-15 | 2027-06-20",
-            "15.06-20.06                                                 | 2027-06-15 | 2027-06-20",
-            "from 15/06 to 20/06/2027                                    | 2027-06-15 | 2027-06-20",
-            "June 15-20                                                  | 2027-06-15 | 2027-06-20",
-            "june 15th to june 20th                                      | 2027-06-15 | 2027-06-20",
-            "from the 15th to the 20th of June                           | 2027-06-15 | 2027-06-20",
-            "15 June to 20 June                                          | 2027-06-15 | 2027-06-20",
-            "I want to book Casa Pescarului from July 10 to July 15      | 2027-07-10 | 2027-07-15",
-            "Vreau să rezerv Casa Pescarului între 10 și 15 iulie        | 2027-07-10 | 2027-07-15",
-            "10 iulie - 15 iulie                                         | 2027-07-10 | 2027-07-15",
-            "de la 10 iulie până la 15 iulie                             | 2027-07-10 | 2027-07-15",
-            "July 10 to 15 for two                                       | 2027-07-10 | 2027-07-15",
-            "2027-07-10 to 2027-07-15                                    | 2027-07-10 | 2027-07-15",
-            "10/07/2027 - 15/07/2027                                     | 2027-07-10 | 2027-07-15",
-            "10.07.2027-15.07.2027                                       | 2027-07-10 | 2027-07-15",
-            "10-07-2027 to 15-07-2027                                    | 2027-07-10 | 2027-07-15",
-            "December 28 to January 3                                    | 2026-12-28 | 2027-01-03",
-            "28 decembrie - 3 ianuarie                                   | 2026-12-28 | 2027-01-03",
-            "from 1 to 5 December                                        | 2026-12-01 | 2026-12-05",
-            "1-5 dec                                                     | 2026-12-01 | 2026-12-05",
-            "3-6 mai                                                     | 2027-05-03 | 2027-05-06",
-            "Ich suche eine Unterkunft vom 15. bis 20. Juni              | 2027-06-15 | 2027-06-20",
-            "vom 15. bis zum 20. Juni für zwei Personen                  | 2027-06-15 | 2027-06-20",
-            "15.–20.6.                                                   | 2027-06-15 | 2027-06-20",
-            "vom 10. Juli bis 15. Juli                                   | 2027-07-10 | 2027-07-15",
-            "28. Dezember bis 3. Januar                                  | 2026-12-28 | 2027-01-03",
-            "vom 1. bis 5. März                                          | 2027-03-01 | 2027-03-05",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I need accommodation from June 15 to June 20 for 2 people | 2027-06-15 | 2027-06-20",
+                "Caut cazare între 15 și 20 iunie pentru 2 persoane          | 2027-06-15 | 2027-06-20",
+                "Caut cazare intre 15 si 20 iunie                            | 2027-06-15 | 2027-06-20",
+                "15-20 iunie                                                 | 2027-06-15 | 2027-06-20",
+                "15–20 iunie, 2 persoane                                     | 2027-06-15 | 2027-06-20",
+                "15.06-20.06                                                 | 2027-06-15 | 2027-06-20",
+                "from 15/06 to 20/06/2027                                    | 2027-06-15 | 2027-06-20",
+                "June 15-20                                                  | 2027-06-15 | 2027-06-20",
+                "june 15th to june 20th                                      | 2027-06-15 | 2027-06-20",
+                "from the 15th to the 20th of June                           | 2027-06-15 | 2027-06-20",
+                "15 June to 20 June                                          | 2027-06-15 | 2027-06-20",
+                "I want to book Casa Pescarului from July 10 to July 15      | 2027-07-10 | 2027-07-15",
+                "Vreau să rezerv Casa Pescarului între 10 și 15 iulie        | 2027-07-10 | 2027-07-15",
+                "10 iulie - 15 iulie                                         | 2027-07-10 | 2027-07-15",
+                "de la 10 iulie până la 15 iulie                             | 2027-07-10 | 2027-07-15",
+                "July 10 to 15 for two                                       | 2027-07-10 | 2027-07-15",
+                "2027-07-10 to 2027-07-15                                    | 2027-07-10 | 2027-07-15",
+                "10/07/2027 - 15/07/2027                                     | 2027-07-10 | 2027-07-15",
+                "10.07.2027-15.07.2027                                       | 2027-07-10 | 2027-07-15",
+                "10-07-2027 to 15-07-2027                                    | 2027-07-10 | 2027-07-15",
+                "December 28 to January 3                                    | 2026-12-28 | 2027-01-03",
+                "28 decembrie - 3 ianuarie                                   | 2026-12-28 | 2027-01-03",
+                "from 1 to 5 December                                        | 2026-12-01 | 2026-12-05",
+                "1-5 dec                                                     | 2026-12-01 | 2026-12-05",
+                "3-6 mai                                                     | 2027-05-03 | 2027-05-06",
+                "Ich suche eine Unterkunft vom 15. bis 20. Juni              | 2027-06-15 | 2027-06-20",
+                "vom 15. bis zum 20. Juni für zwei Personen                  | 2027-06-15 | 2027-06-20",
+                "15.–20.6.                                                   | 2027-06-15 | 2027-06-20",
+                "vom 10. Juli bis 15. Juli                                   | 2027-07-10 | 2027-07-15",
+                "28. Dezember bis 3. Januar                                  | 2026-12-28 | 2027-01-03",
+                "vom 1. bis 5. März                                          | 2027-03-01 | 2027-03-05",
+            })
     void readsAnArrivalAndADeparture(String text, LocalDate checkIn, LocalDate checkOut) {
         DateReader.Dates dates = read(text);
 
@@ -100,18 +102,20 @@ class DateReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "Is Casa Pescarului available next month?   | 2026-12",
-            "Este Casa Pescarului liberă luna viitoare? | 2026-12",
-            "anything free luna următoare?              | 2026-12",
-            "what about this month                      | 2026-11",
-            "ceva liber luna asta?                      | 2026-11",
-            "anything in July?                          | 2027-07",
-            "aveți ceva liber în iulie?                 | 2027-07",
-            "something in august 2027                   | 2027-08",
-            "ceva în decembrie                          | 2026-12",
-            "vrem în mai                                | 2027-05",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Is Casa Pescarului available next month?   | 2026-12",
+                "Este Casa Pescarului liberă luna viitoare? | 2026-12",
+                "anything free luna următoare?              | 2026-12",
+                "what about this month                      | 2026-11",
+                "ceva liber luna asta?                      | 2026-11",
+                "anything in July?                          | 2027-07",
+                "aveți ceva liber în iulie?                 | 2027-07",
+                "something in august 2027                   | 2027-08",
+                "ceva în decembrie                          | 2026-12",
+                "vrem în mai                                | 2027-05",
+            })
     void readsAWholeMonth(String text, YearMonth month) {
         DateReader.Dates dates = read(text);
 
