@@ -23,12 +23,12 @@ final class DatePickers {
     /** One property's picker over {@code [from, to)}. */
     static DatePicker forProperty(
             PropertyTools tools, String property, LocalDate from, LocalDate to, Integer nights, Integer guests) {
-        Stretches stretches = stretches(tools, property, from, to, nights);
+        MonthCalendar stretches = MonthCalendar.between(tools, property, from, to, nights);
         return new DatePicker(
                 stretches.name(),
                 from,
                 to,
-                unavailable(from, to, stretches.free()),
+                unavailable(from, to, stretches.bookable()),
                 Math.max(stretches.minimumStay(), nights == null ? 1 : nights),
                 guests);
     }
@@ -44,47 +44,12 @@ final class DatePickers {
         List<PropertyTools.Range> free = new ArrayList<>();
         int shortest = Integer.MAX_VALUE;
         for (String property : properties) {
-            Stretches stretches = stretches(tools, property, from, to, nights);
-            free.addAll(stretches.free());
+            MonthCalendar stretches = MonthCalendar.between(tools, property, from, to, nights);
+            free.addAll(stretches.bookable());
             shortest = Math.min(shortest, stretches.minimumStay());
         }
         int minimum = Math.max(shortest == Integer.MAX_VALUE ? 1 : shortest, nights == null ? 1 : nights);
         return new DatePicker(null, from, to, unavailable(from, to, free), minimum, guests);
-    }
-
-    private record Stretches(String name, int minimumStay, List<PropertyTools.Range> free) {}
-
-    /** A property's free stretches in {@code [from, to)} long enough to book, 30 nights a calendar look. */
-    private static Stretches stretches(
-            PropertyTools tools, String property, LocalDate from, LocalDate to, Integer nights) {
-        List<PropertyTools.Range> free = new ArrayList<>();
-        PropertyTools.Calendar calendar = tools.calendar(property, from);
-        String name = calendar.name();
-        int minimumStay = calendar.minimumStay();
-        while (true) {
-            for (PropertyTools.Range range : calendar.freeRanges()) {
-                LocalDate start = range.start().isBefore(from) ? from : range.start();
-                LocalDate stop = range.end().isAfter(to) ? to : range.end();
-                if (!start.isBefore(stop)) {
-                    continue;
-                }
-                int last = free.size() - 1;
-                if (last >= 0 && free.get(last).end().equals(start)) {
-                    free.set(last, new PropertyTools.Range(free.get(last).start(), stop));
-                } else {
-                    free.add(new PropertyTools.Range(start, stop));
-                }
-            }
-            if (!calendar.to().isBefore(to)) {
-                break;
-            }
-            calendar = tools.calendar(calendar.propertyId(), calendar.to());
-        }
-        int shortest = Math.max(minimumStay, nights == null ? 1 : nights);
-        return new Stretches(
-                name,
-                minimumStay,
-                free.stream().filter(r -> r.nights() >= shortest).toList());
     }
 
     /** The nights of {@code [from, to)} that no free stretch covers. */

@@ -6,17 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.holidaydesk.assistant.agent.tools.PropertyTools;
 
-/** One property's bookable stretches within a month, as the calendar tool shows them. */
-record MonthCalendar(String name, List<PropertyTools.Range> bookable) {
+/** One property's bookable stretches within a window, as the calendar tool shows them, and its minimum stay. */
+record MonthCalendar(String name, int minimumStay, List<PropertyTools.Range> bookable) {
 
     /**
      * One property's free stretches within a month, from today when the month has begun, long enough for
-     * its minimum stay and for the nights the guest asked for. The calendar tool shows 30 nights at a time,
-     * so a 31-day month takes a second look.
+     * its minimum stay and for the nights the guest asked for.
      */
     static MonthCalendar of(PropertyTools tools, String property, YearMonth month, Integer nights, LocalDate today) {
         LocalDate from = month.atDay(1).isBefore(today) ? today : month.atDay(1);
-        LocalDate end = month.atEndOfMonth().plusDays(1);
+        return between(tools, property, from, month.atEndOfMonth().plusDays(1), nights);
+    }
+
+    /**
+     * One property's free stretches within {@code [from, end)}, long enough for its minimum stay and for the nights
+     * the guest asked for. The calendar tool shows 30 nights at a time, so a longer window takes more looks.
+     */
+    static MonthCalendar between(PropertyTools tools, String property, LocalDate from, LocalDate end, Integer nights) {
         List<PropertyTools.Range> free = new ArrayList<>();
         PropertyTools.Calendar calendar = tools.calendar(property, from);
         String name = calendar.name();
@@ -43,6 +49,8 @@ record MonthCalendar(String name, List<PropertyTools.Range> bookable) {
         }
         int shortest = nights == null ? minimumStay : Math.max(minimumStay, nights);
         return new MonthCalendar(
-                name, free.stream().filter(r -> r.nights() >= shortest).toList());
+                name,
+                minimumStay,
+                free.stream().filter(r -> r.nights() >= shortest).toList());
     }
 }
