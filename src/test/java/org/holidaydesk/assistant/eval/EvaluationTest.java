@@ -23,8 +23,18 @@ class EvaluationTest {
     private static final List<Scenario> ALL = Scenario.loadAll(Path.of("eval/scenarios"));
     private static final List<ScriptedModel.Mode> RUNS = List.of(ScriptedModel.Mode.values());
 
+    /** Each evaluated service's log, kept where a failed run can be read: target/eval/service-N.log. */
+    private static final java.util.concurrent.atomic.AtomicInteger SERVICES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static final EvalRun.Launcher TEST_CLASS_PATH = (environment, work) -> {
-        ServiceProcess process = ServiceProcess.start(environment, work.resolve("service.log"));
+        Path log = Path.of("target", "eval", "service-" + SERVICES.incrementAndGet() + ".log");
+        try {
+            java.nio.file.Files.createDirectories(log.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ServiceProcess process = ServiceProcess.start(environment, log);
         return new EvalRun.Service() {
             @Override
             public int port() {
@@ -91,7 +101,7 @@ class EvaluationTest {
                         WORLD,
                         ALL,
                         TEST_CLASS_PATH,
-                        new EvalRun.Pace(Duration.ofSeconds(15), Duration.ofMillis(400), 6))
+                        new EvalRun.Pace(Duration.ofSeconds(30), Duration.ofMillis(400), 6))
                 .run(EvalRun.Target.OFFLINE, 1, work);
         Scorecard card =
                 new Scorecard("offline agent", 1, WORLD.today().toString(), results, new Scorecard.Prices(0, 0, 0));
