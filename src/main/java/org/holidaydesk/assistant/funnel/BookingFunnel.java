@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import org.holidaydesk.assistant.config.PropertyProperties;
 import org.holidaydesk.assistant.property.AvailabilityIndex;
 import org.holidaydesk.assistant.property.Property;
@@ -77,17 +77,24 @@ public class BookingFunnel {
         }
     }
 
-    /** An answer offered these properties as free: each the catalog knows counted once (a name it does not know is no offer). */
-    public void offered(Collection<String> properties) {
-        Set<String> ids = new LinkedHashSet<>();
-        properties.forEach(p -> ids.add(propertyId(p)));
-        ids.remove(OTHER);
-        ids.forEach(id -> count(Step.OFFERS, id));
-    }
-
-    /** A booking link for this property was queued to the guest. */
-    public void linkSent(String property) {
-        count(Step.LINKS, propertyId(property));
+    /**
+     * What one queued answer did for the funnel: the properties it offered as free (each the catalog knows, counted
+     * once: a name it does not know is no offer) and the property it sent a booking link for, or null. The rows are
+     * counted in the order of their property ids, so that answers committed at the same time never wait on each
+     * other's rows in a circle (a deadlock either database would break by failing a turn).
+     */
+    public void answered(Collection<String> offered, String linked) {
+        TreeMap<String, EnumSet<Step>> steps = new TreeMap<>();
+        offered.stream()
+                .map(this::propertyId)
+                .filter(id -> !OTHER.equals(id))
+                .forEach(id -> steps.computeIfAbsent(id, k -> EnumSet.noneOf(Step.class))
+                        .add(Step.OFFERS));
+        if (linked != null) {
+            steps.computeIfAbsent(propertyId(linked), k -> EnumSet.noneOf(Step.class))
+                    .add(Step.LINKS);
+        }
+        steps.forEach((id, counted) -> counted.forEach(step -> count(step, id)));
     }
 
     /** A tracked link of this property (a catalog id) was opened for the first time. */

@@ -49,20 +49,22 @@ public class ReplyQueue {
 
     void queue(LeasedTurn turn, AgentReply reply) {
         List<String> parts = reply.parts();
+        String linked = null;
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             if (i < parts.size() - 1) {
                 outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), part, turn.lastMessageId());
             } else {
-                queueLast(turn, reply, part);
+                linked = queueLast(turn, reply, part);
             }
         }
-        if (!reply.offered().isEmpty()) {
-            funnel.offered(reply.offered());
+        if (!reply.offered().isEmpty() || linked != null) {
+            funnel.answered(reply.offered(), linked);
         }
     }
 
-    private void queueLast(LeasedTurn turn, AgentReply reply, String text) {
+    /** Queues the answer's last part; returns the property its booking button is for, or null. */
+    private String queueLast(LeasedTurn turn, AgentReply reply, String text) {
         BookingButton button = reply.booking();
         if (button != null && !text.isBlank()) {
             String url = links.track(button.property(), button.url());
@@ -74,7 +76,7 @@ public class ReplyQueue {
                     BookingWording.bookingLabel(reply.language(), button.checkIn(), button.checkOut()),
                     url,
                     turn.lastMessageId());
-            funnel.linkSent(button.property());
+            return button.property();
         } else if (reply.dates() != null
                 && booking.datePicker()
                 && reply.choices().isEmpty()
@@ -98,6 +100,7 @@ public class ReplyQueue {
         } else {
             outbox.enqueueText(turn.guestId(), turn.replyTo(), turn.phoneNumberId(), text, turn.lastMessageId());
         }
+        return null;
     }
 
     /** The date picker opened on the window the guest named, its taken nights greyed out. */
