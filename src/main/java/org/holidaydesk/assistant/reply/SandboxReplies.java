@@ -1,10 +1,13 @@
 package org.holidaydesk.assistant.reply;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SandboxReplies {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REPLIES = 200;
     /** {@code interactive.type} of the callback for a tapped reply button. */
     public static final String BUTTON_REPLY = "button_reply";
@@ -51,8 +55,62 @@ public class SandboxReplies {
             String choiceType,
             String listButton,
             List<Choice> choices,
-            java.util.Map<String, Object> link,
-            java.util.Map<String, Object> flow) {}
+            Map<String, Object> link,
+            Map<String, Object> flow) {
+
+        SandboxReply withText(String shown) {
+            return new SandboxReply(
+                    id,
+                    shown,
+                    state,
+                    queuedAt,
+                    deliveredAt,
+                    messageId,
+                    status,
+                    choiceType,
+                    listButton,
+                    choices,
+                    link,
+                    flow);
+        }
+
+        SandboxReply withChoices(String type, String button, List<Choice> offered) {
+            return new SandboxReply(
+                    id, text, state, queuedAt, deliveredAt, messageId, status, type, button, offered, link, flow);
+        }
+
+        SandboxReply withLink(Map<String, Object> button) {
+            return new SandboxReply(
+                    id,
+                    text,
+                    state,
+                    queuedAt,
+                    deliveredAt,
+                    messageId,
+                    status,
+                    choiceType,
+                    listButton,
+                    choices,
+                    button,
+                    flow);
+        }
+
+        SandboxReply withFlow(Map<String, Object> offered) {
+            return new SandboxReply(
+                    id,
+                    text,
+                    state,
+                    queuedAt,
+                    deliveredAt,
+                    messageId,
+                    status,
+                    choiceType,
+                    listButton,
+                    choices,
+                    link,
+                    offered);
+        }
+    }
 
     /** The Flow a sandbox reply offered: the message id it was delivered with, its token and its first screen's data. */
     public record OfferedFlow(String messageId, String flowToken, JsonNode data) {}
@@ -212,68 +270,32 @@ public class SandboxReplies {
             Instant deliveredAt,
             String messageId,
             String status) {
+        SandboxReply text = new SandboxReply(
+                id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of(), null, null);
         if (!Outbox.INTERACTIVE.equals(kind)) {
-            return new SandboxReply(
-                    id, body, state, queuedAt, deliveredAt, messageId, status, null, null, List.of(), null, null);
+            return text;
         }
         JsonNode interactive = InteractiveMessages.read(body);
         String type = interactive.path("type").asText();
         JsonNode parameters = interactive.path("action").path("parameters");
+        SandboxReply shown = text.withText(InteractiveMessages.bodyText(interactive));
         if (InteractiveMessages.CTA_URL.equals(type)) {
-            return new SandboxReply(
-                    id,
-                    InteractiveMessages.bodyText(interactive),
-                    state,
-                    queuedAt,
-                    deliveredAt,
-                    messageId,
-                    status,
-                    null,
-                    null,
-                    List.of(),
-                    java.util.Map.of(
-                            "label",
-                            parameters.path("display_text").asText(),
-                            "url",
-                            parameters.path("url").asText()),
-                    null);
+            return shown.withLink(Map.of(
+                    "label",
+                    parameters.path("display_text").asText(),
+                    "url",
+                    parameters.path("url").asText()));
         }
         if (InteractiveMessages.FLOW.equals(type)) {
-            java.util.Map<String, Object> data = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .convertValue(
-                            parameters.path("flow_action_payload").path("data"),
-                            new com.fasterxml.jackson.core.type.TypeReference<>() {});
-            return new SandboxReply(
-                    id,
-                    InteractiveMessages.bodyText(interactive),
-                    state,
-                    queuedAt,
-                    deliveredAt,
-                    messageId,
-                    status,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    java.util.Map.of(
-                            "cta",
-                            parameters.path("flow_cta").asText(),
-                            "data",
-                            data == null ? java.util.Map.of() : data));
+            Map<String, Object> data =
+                    JSON.convertValue(parameters.path("flow_action_payload").path("data"), new TypeReference<>() {});
+            return shown.withFlow(
+                    Map.of("cta", parameters.path("flow_cta").asText(), "data", data == null ? Map.of() : data));
         }
-        return new SandboxReply(
-                id,
-                InteractiveMessages.bodyText(interactive),
-                state,
-                queuedAt,
-                deliveredAt,
-                messageId,
-                status,
+        return shown.withChoices(
                 type,
                 InteractiveMessages.listButton(interactive),
-                List.copyOf(InteractiveMessages.choices(interactive)),
-                null,
-                null);
+                List.copyOf(InteractiveMessages.choices(interactive)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -40,8 +42,7 @@ final class WebhookServlet extends HttpServlet {
 
     private final transient CamelContext camel;
     private final long maxBodyBytes;
-    private transient volatile Route verify;
-    private transient volatile Route ingress;
+    private final transient Map<String, Route> routes = new ConcurrentHashMap<>();
 
     WebhookServlet(CamelContext camel, long maxBodyBytes) {
         this.camel = camel;
@@ -81,13 +82,12 @@ final class WebhookServlet extends HttpServlet {
 
     /** The body as sent: its announced length, or up to one byte over the limit when no length was announced. */
     private byte[] read(InputStream body, long announced) throws IOException {
-        int size = (int) (announced >= 0 ? announced : maxBodyBytes + 1);
-        byte[] bytes = announced >= 0 ? new byte[size] : null;
-        if (bytes == null) {
-            return body.readNBytes(size);
+        if (announced < 0) {
+            return body.readNBytes((int) (maxBodyBytes + 1));
         }
-        int read = body.readNBytes(bytes, 0, size);
-        return read == size ? bytes : Arrays.copyOf(bytes, read);
+        byte[] bytes = new byte[(int) announced];
+        int read = body.readNBytes(bytes, 0, bytes.length);
+        return read == bytes.length ? bytes : Arrays.copyOf(bytes, read);
     }
 
     private void run(Route route, Exchange exchange, HttpServletResponse response) throws IOException {
@@ -125,38 +125,24 @@ final class WebhookServlet extends HttpServlet {
         response.getOutputStream().write(bytes);
     }
 
+    /** The route's producer, started on the first request (the routes start after the web server). */
     private Route route(String uri) {
-        Route route = VERIFY.equals(uri) ? verify : ingress;
-        if (route == null) {
-            route = start(uri);
-        }
-        return route;
+        return routes.computeIfAbsent(uri, this::start);
     }
 
-    private synchronized Route start(String uri) {
-        Route route = VERIFY.equals(uri) ? verify : ingress;
-        if (route != null) {
-            return route;
-        }
+    private Route start(String uri) {
         try {
             Endpoint endpoint = camel.getEndpoint(uri);
             Producer producer = endpoint.createProducer();
             ServiceHelper.startService(producer);
-            route = new Route(endpoint, producer);
+            return new Route(endpoint, producer);
         } catch (Exception e) {
             throw new IllegalStateException("cannot reach " + uri, e);
         }
-        if (VERIFY.equals(uri)) {
-            verify = route;
-        } else {
-            ingress = route;
-        }
-        return route;
     }
 
     @Override
     public void destroy() {
-        ServiceHelper.stopService(
-                verify == null ? null : verify.producer(), ingress == null ? null : ingress.producer());
+        routes.values().forEach(route -> ServiceHelper.stopService(route.producer()));
     }
 }
