@@ -101,7 +101,7 @@ class EvaluationTest {
                         WORLD,
                         ALL,
                         TEST_CLASS_PATH,
-                        new EvalRun.Pace(Duration.ofSeconds(30), Duration.ofMillis(400), 6))
+                        new EvalRun.Pace(Duration.ofSeconds(15), Duration.ofMillis(400), 6))
                 .run(EvalRun.Target.OFFLINE, 1, work);
         Scorecard card =
                 new Scorecard("offline agent", 1, WORLD.today().toString(), results, new Scorecard.Prices(0, 0, 0));
