@@ -9,5 +9,11 @@ public final class InboxRoute {
     /** Exchange property holding the instant before which the retention route forgets rows. */
     public static final String CUTOFF = "cutoff";
 
+    /** Transaction policy of a claimed batch of callbacks (one commit for the batch). */
+    public static final String BATCH_TRANSACTION = "inboxBatchTransaction";
+
+    /** Transaction policy of one callback inside its batch (a savepoint, rolled back alone). */
+    public static final String CALLBACK_SAVEPOINT = "inboxCallbackSavepoint";
+
     private InboxRoute() {}
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.holidaydesk.assistant.support.EmbeddedPostgresServer;
 import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.PoisonedBatch;
 import org.holidaydesk.assistant.support.TcpProxy;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +76,19 @@ class DatabaseOutageTest {
 
         assertThat(rows(direct)).isEqualTo(stored + 1);
         assertThat(meta.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    /** PostgreSQL aborts a transaction at its first error: the refused callback's savepoint keeps its batch. */
+    @Test
+    void aCallbackPostgresRefusesIsRolledBackAloneAndTheRestOfItsBatchIsCommitted() {
+        JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(EmbeddedPostgresServer.jdbcUrl(
+                DATABASE, EmbeddedPostgresServer.get().getPort())));
+        PoisonedBatch batch = new PoisonedBatch(direct, "wamid.postgres-batch");
+        try {
+            batch.storeAndCheckTheOthersAreCommitted();
+        } finally {
+            batch.mend();
+        }
     }
 
     private static long rows(JdbcTemplate jdbc) {

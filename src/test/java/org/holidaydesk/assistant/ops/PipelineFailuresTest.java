@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.PoisonedBatch;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,20 @@ class PipelineFailuresTest {
                 .allMatch(guest -> count("SELECT COUNT(*) FROM outbox WHERE kind = 'text' AND recipient = ?", guest) > 0
                         && count("SELECT COUNT(*) FROM guest_message WHERE guest_id = ? AND state = 'ANSWERED'", guest)
                                 == 1);
+    }
+
+    @Test
+    void aCallbackTheDatabaseRefusesIsRolledBackAloneAndTheRestOfItsBatchIsCommitted() {
+        PoisonedBatch batch = new PoisonedBatch(jdbc, "wamid.h2-batch");
+        try {
+            batch.storeAndCheckTheOthersAreCommitted();
+        } finally {
+            batch.mend();
+        }
+        // its claim runs out (2 s) and it is taken again, now that the database accepts it
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> batch.recorded(batch.poisoned()));
     }
 
     private static void assertOneLineEachWay(CapturedOutput output, String stage) {
