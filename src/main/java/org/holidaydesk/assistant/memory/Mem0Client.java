@@ -1,32 +1,28 @@
 package org.holidaydesk.assistant.memory;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.holidaydesk.assistant.config.Mem0Properties;
 import org.holidaydesk.assistant.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Mem0's hosted memory of guests: what a guest told the assistant in one conversation (who travels with
@@ -46,15 +42,25 @@ public class Mem0Client implements AutoCloseable {
     public record Turn(String role, String content) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(Mem0Client.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Mem0 asking to wait longer than this after a 429 means the conversation is not remembered. */
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(5);
 
+    private static final String ADD = "/v3/memories/add/";
+    private static final String SEARCH = "/v3/memories/search/";
+    /** The guest's memories; the user id is a URI variable, so a {@code +} reaches Mem0 encoded. */
+    private static final String MEMORIES = "/v1/memories/?user_id={user}";
+
+    /** Mem0's answer: its status, its {@code Retry-After} (or null) and its body. */
+    private record Answer(int status, String retryAfter, String body) {
+
+        boolean succeeded() {
+            return status / 100 == 2;
+        }
+    }
+
     private final Mem0Properties properties;
     private final HttpClient http;
-    private final URI addUri;
-    private final URI searchUri;
-    private final String memoriesUrl;
+    private final RestClient mem0;
 
     public Mem0Client(Mem0Properties properties) {
         this.properties = properties;
@@ -62,10 +68,15 @@ public class Mem0Client implements AutoCloseable {
                 .connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
-        this.addUri = URI.create(base + "/v3/memories/add/");
-        this.searchUri = URI.create(base + "/v3/memories/search/");
-        this.memoriesUrl = base + "/v1/memories/";
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        // the whole answer, its body included: the factory cancels a request still unanswered after the timeout
+        requests.setReadTimeout(properties.timeout());
+        this.mem0 = RestClient.builder()
+                .requestFactory(requests)
+                .baseUrl(properties.baseUrl().toString().replaceAll("/+$", ""))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Token " + properties.apiKey())
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .build();
     }
 
     /** True when a key is set, so guests are remembered across conversations. */
@@ -89,12 +100,12 @@ public class Mem0Client implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         body.putObject("filters").put("user_id", userId);
         body.put("top_k", properties.topK());
-        HttpResponse<String> response = send("search", userId, post(searchUri, body));
+        Answer response = send("search", userId, post(SEARCH, body));
         if (response == null) {
             return List.of();
         }
-        if (!succeeded(response)) {
-            warn("search", userId, "HTTP " + response.statusCode());
+        if (!response.succeeded()) {
+            warn("search", userId, "HTTP " + response.status());
             return List.of();
         }
         JsonNode results;
@@ -156,16 +167,16 @@ public class Mem0Client implements AutoCloseable {
             ObjectNode labels = body.putObject("metadata");
             metadata.forEach(labels::put);
         }
-        HttpRequest.Builder request = post(addUri, body);
-        HttpResponse<String> response = send("add", userId, request);
-        if (response != null && response.statusCode() == 429) {
+        RestClient.RequestHeadersSpec<?> request = post(ADD, body);
+        Answer response = send("add", userId, request);
+        if (response != null && response.status() == 429) {
             Duration wait = retryAfter(response);
             if (wait != null && wait.compareTo(LONGEST_RETRY_AFTER) <= 0 && pause(wait)) {
                 response = send("add", userId, request);
             }
         }
-        if (response != null && !succeeded(response)) {
-            warn("add", userId, "HTTP " + response.statusCode());
+        if (response != null && !response.succeeded()) {
+            warn("add", userId, "HTTP " + response.status());
         }
     }
 
@@ -182,14 +193,12 @@ public class Mem0Client implements AutoCloseable {
             LOG.warn("Mem0 forget skipped: no guest id");
             return false;
         }
-        URI uri = URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(userId, UTF_8));
-        HttpResponse<String> response =
-                send("forget", userId, HttpRequest.newBuilder(uri).DELETE());
+        Answer response = send("forget", userId, mem0.delete().uri(MEMORIES, userId));
         if (response == null) {
             return false;
         }
-        if (!succeeded(response)) {
-            warn("forget", userId, "HTTP " + response.statusCode());
+        if (!response.succeeded()) {
+            warn("forget", userId, "HTTP " + response.status());
             return false;
         }
         return true;
@@ -207,13 +216,11 @@ public class Mem0Client implements AutoCloseable {
         if (userId == null || userId.isBlank() || turnId == null || turnId.isBlank()) {
             return false;
         }
-        URI uri = URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(userId, UTF_8) + "&"
-                + URLEncoder.encode("metadata[turn]", UTF_8) + "=" + URLEncoder.encode(turnId, UTF_8));
-        HttpResponse<String> response =
-                send("forget a turn", userId, HttpRequest.newBuilder(uri).DELETE());
-        if (response == null || !succeeded(response)) {
+        Answer response =
+                send("forget a turn", userId, mem0.delete().uri(MEMORIES + "&metadata[turn]={turn}", userId, turnId));
+        if (response == null || !response.succeeded()) {
             if (response != null) {
-                warn("forget a turn", userId, "HTTP " + response.statusCode());
+                warn("forget a turn", userId, "HTTP " + response.status());
             }
             return false;
         }
@@ -232,12 +239,8 @@ public class Mem0Client implements AutoCloseable {
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
             return false;
         }
-        HttpResponse<String> listed = send(
-                "list",
-                from,
-                HttpRequest.newBuilder(URI.create(memoriesUrl + "?user_id=" + URLEncoder.encode(from, UTF_8)))
-                        .GET());
-        if (listed == null || !succeeded(listed)) {
+        Answer listed = send("list", from, mem0.get().uri(MEMORIES, from));
+        if (listed == null || !listed.succeeded()) {
             return false;
         }
         List<String> memories = new ArrayList<>();
@@ -259,8 +262,8 @@ public class Mem0Client implements AutoCloseable {
             memories.forEach(memory -> turns.addObject().put("role", "user").put("content", memory));
             body.put("user_id", to).put("infer", false);
             body.putObject("metadata").put("moved_from", "earlier user id");
-            HttpResponse<String> added = send("add", to, post(addUri, body));
-            if (added == null || !succeeded(added)) {
+            Answer added = send("add", to, post(ADD, body));
+            if (added == null || !added.succeeded()) {
                 return false;
             }
         }
@@ -272,54 +275,47 @@ public class Mem0Client implements AutoCloseable {
         http.close();
     }
 
-    private static HttpRequest.Builder post(URI uri, JsonNode body) {
-        return HttpRequest.newBuilder(uri)
-                .setHeader("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(body.toString(), UTF_8));
+    private RestClient.RequestHeadersSpec<?> post(String path, JsonNode body) {
+        return mem0.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body.toString());
     }
 
     /**
-     * One request, answered within the timeout or given up on: the JDK client's own timeout ends with the
-     * answer's headers, so the whole answer is awaited here. Null when there was no answer, already logged.
+     * One request, answered within the timeout or given up on. Null when there was no answer, already logged by the
+     * kind of failure only: Spring's exception messages name the request's address, which carries the guest's id.
      */
-    private HttpResponse<String> send(String action, String userId, HttpRequest.Builder request) {
-        Duration timeout = properties.timeout();
-        CompletableFuture<HttpResponse<String>> answer = null;
+    private Answer send(String action, String userId, RestClient.RequestHeadersSpec<?> request) {
+        long started = System.nanoTime();
         try {
-            answer = http.sendAsync(
-                    request.timeout(timeout)
-                            .setHeader("Authorization", "Token " + properties.apiKey())
-                            .setHeader("Accept", "application/json")
-                            .build(),
-                    BodyHandlers.ofString(UTF_8));
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            warn(action, userId, "no answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            warn(action, userId, e.getCause().getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            warn(action, userId, "interrupted");
+            return request.exchange((sent, response) -> new Answer(
+                    response.getStatusCode().value(),
+                    response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                    new String(response.getBody().readAllBytes(), UTF_8)));
+        } catch (RestClientException e) {
+            warn(action, userId, reason(e, started));
         } catch (RuntimeException e) {
             warn(action, userId, e.getClass().getSimpleName());
         }
         return null;
     }
 
-    private static boolean succeeded(HttpResponse<?> response) {
-        return response.statusCode() / 100 == 2;
+    /** What went wrong, by kind only; an answer the timeout cut off (before it began or within its body) says so. */
+    private String reason(RestClientException e, long started) {
+        if (Thread.currentThread().isInterrupted()) {
+            return "interrupted";
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof HttpTimeoutException
+                || System.nanoTime() - started >= properties.timeout().toNanos()) {
+            return "no answer within " + properties.timeout().toMillis() + " ms";
+        }
+        return cause.getClass().getSimpleName();
     }
 
     /** Mem0's {@code Retry-After} in seconds; null when absent or not a number of seconds. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .map(String::strip)
-                .filter(value -> value.matches("\\d{1,6}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value)))
-                .orElse(null);
+    private static Duration retryAfter(Answer response) {
+        String value =
+                response.retryAfter() == null ? "" : response.retryAfter().strip();
+        return value.matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
     }
 
     private static boolean pause(Duration wait) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMin;
@@ -30,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.holidaydesk.assistant.config.JsonMappers;
 
 /**
  * The catalog file the business edits: its properties, bookings to block and iCalendar feeds. YAML
@@ -112,14 +110,13 @@ record CatalogFile(@NotEmpty List<@Valid Entry> properties, Guide guide) {
 
     static CatalogFile read(InputStream in, String location) throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = lower.endsWith(".json")
-                ? JsonMapper.builder().build()
-                : YAMLMapper.builder().build();
+        ObjectMapper mapper = lower.endsWith(".json") ? JsonMappers.JSON : JsonMappers.YAML;
         String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {
-            return mapper.registerModule(new JavaTimeModule())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(text, CatalogFile.class);
+            // a field the catalog does not know is a mistake of the business's to point out, not to pass over
+            return mapper.readerFor(CatalogFile.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(text);
         } catch (JsonProcessingException e) {
             throw new Malformed(describe(e, text), e);
         }

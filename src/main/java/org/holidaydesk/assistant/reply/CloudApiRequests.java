@@ -1,7 +1,8 @@
 package org.holidaydesk.assistant.reply;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.ExchangeProperty;
 import org.holidaydesk.assistant.config.WhatsAppProperties;
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("cloudApiRequests")
 public class CloudApiRequests {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WhatsAppProperties whatsApp;
     private final String handoffWebhook;

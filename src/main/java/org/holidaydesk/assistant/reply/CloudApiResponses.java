@@ -1,8 +1,9 @@
 package org.holidaydesk.assistant.reply;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the Cloud API's answer: {@code messages[0].id} of an accepted text ({@code {"success":true}} for
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class CloudApiResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 500;
 
     private CloudApiResponses() {}

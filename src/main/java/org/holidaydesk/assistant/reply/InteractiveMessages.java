@@ -1,8 +1,9 @@
 package org.holidaydesk.assistant.reply;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -42,7 +43,6 @@ final class InteractiveMessages {
     private static final String ELLIPSIS = "…";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String TRAILING_PUNCTUATION = ",;:-–—(/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A text too long for one interactive body: {@code lead} goes first as text message(s), {@code body}

@@ -1,5 +1,7 @@
 package org.holidaydesk.assistant.reply;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +33,6 @@ public class Outbox {
     public static final String CONTROL = "control";
 
     static final String PENDING = "PENDING";
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper TEMPLATE_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final MessageSplitter splitter = new MessageSplitter();
@@ -143,7 +142,7 @@ public class Outbox {
     public void enqueueTemplate(
             String guestId, String recipient, String phoneNumberId, String name, String languageCode) {
         com.fasterxml.jackson.databind.node.ObjectNode template =
-                TEMPLATE_JSON.createObjectNode().put("name", name);
+                JSON.createObjectNode().put("name", name);
         template.putObject("language").put("code", languageCode);
         insert(guestId, recipient, phoneNumberId, TEMPLATE, template.toString(), null);
     }
@@ -155,7 +154,7 @@ public class Outbox {
     public void enqueueThreadControl(
             String guestId, String recipient, String phoneNumberId, String action, String metadata) {
         com.fasterxml.jackson.databind.node.ObjectNode body =
-                TEMPLATE_JSON.createObjectNode().put("action", action);
+                JSON.createObjectNode().put("action", action);
         if (metadata != null) {
             body.put("metadata", metadata);
         }

@@ -1,8 +1,9 @@
 package org.holidaydesk.assistant.reply;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SandboxReplies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REPLIES = 200;
     /** {@code interactive.type} of the callback for a tapped reply button. */
     public static final String BUTTON_REPLY = "button_reply";

@@ -1,7 +1,8 @@
 package org.holidaydesk.assistant.simulator;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("sandboxFlows")
 public class SandboxFlows {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Simulator simulator;
     private final SandboxReplies replies;

@@ -1,8 +1,9 @@
 package org.holidaydesk.assistant.simulator;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component("sandboxViews")
 public class SandboxViews {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PHONE = Pattern.compile("\\d{6,15}");
     private static final int MAX_GUESTS = 50;
     private static final int MAX_MESSAGES = 200;

@@ -1,8 +1,9 @@
 package org.holidaydesk.assistant.simulator;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -42,7 +43,6 @@ import org.springframework.stereotype.Component;
 @Component("simulator")
 public class Simulator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PHONE = Pattern.compile("\\d{6,15}");
     /** Meta's business-scoped user id: the country code, a dot, then letters and digits ({@code RO.9083016613186091}). */
     private static final Pattern USER_ID = Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9]{4,64}");

@@ -1,7 +1,8 @@
 package org.holidaydesk.assistant.webhook;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,8 +16,6 @@ import java.util.List;
  * dates as every agent reads them. A Flow answer without dates is read as nothing; its JSON never fails a callback.
  */
 final class FlowReplies {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FlowReplies() {}
 

@@ -184,7 +184,7 @@ class Mem0ClientTest {
     }
 
     @Test
-    void searchGivesUpOnASlowMem0WithinTheTimeout() {
+    void searchGivesUpOnASlowMem0WithinTheTimeout(CapturedOutput output) {
         mem0.stubFor(post(urlEqualTo(SEARCH)).willReturn(json("""
                 {"results": [{"memory": "too late"}]}""").withFixedDelay(10_000)));
 
@@ -193,6 +193,45 @@ class Mem0ClientTest {
                     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> client.search(GUEST, "anything"));
             assertThat(memories).isEmpty();
         }
+
+        assertThat(output.getOut()).contains("Mem0 search for +40*****5678 failed: no answer within 300 ms");
+    }
+
+    @Test
+    void searchGivesUpOnAnAnswerWhoseBodyNeverEndsWithinTheTimeout(CapturedOutput output) {
+        mem0.stubFor(post(urlEqualTo(SEARCH)).willReturn(json("""
+                {"results": [{"memory": "too late"}]}""").withChunkedDribbleDelay(5, 10_000)));
+
+        try (Mem0Client client = client("k", 5, baseUrl(), Duration.ofMillis(300))) {
+            List<String> memories =
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> client.search(GUEST, "anything"));
+            assertThat(memories).isEmpty();
+        }
+
+        assertThat(output.getOut()).contains("Mem0 search for +40*****5678 failed: no answer within 300 ms");
+    }
+
+    @Test
+    void aMem0ThatIsDownIsOneWarningWithoutItsAddressOrTheGuest(CapturedOutput output) throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+
+        try (Mem0Client client = client("secret-key", 5, "http://127.0.0.1:" + closed, Duration.ofSeconds(2))) {
+            assertThat(client.search(GUEST, "anything")).isEmpty();
+            assertThat(client.forget(GUEST)).isFalse();
+        }
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("Mem0")))
+                .hasSize(2)
+                .allMatch(
+                        line -> line.contains("for +40*****5678 failed: ConnectException"), "names the failure's kind")
+                .noneMatch(line -> line.contains("127.0.0.1")
+                        || line.contains("memories")
+                        || line.contains("40712345678")
+                        || line.contains("secret-key"));
     }
 
     @Test

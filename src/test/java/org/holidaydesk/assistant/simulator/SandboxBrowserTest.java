@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.holidaydesk.assistant.support.OpenAiStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +54,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class SandboxBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path BROWSER_TEST = Path.of("src/test/browser");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOT = Path.of("target/sandbox-screenshot.png");
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
 
@@ -151,53 +146,25 @@ class SandboxBrowserTest {
 
     @Test
     void aGuestAsksTapsSeesReadTicksAndEachGuestKeepsTheirThread() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("the browser test needs Debian's Chromium: apt-get install -y chromium (.ci/run installs it)")
-                .isTrue();
-        installPlaywright();
         Files.deleteIfExists(SCREENSHOT);
-        Path profile = Files.createTempDirectory("sandbox-chromium-");
-        Path log = Path.of("target/sandbox-browser.log");
-
-        ProcessBuilder script = new ProcessBuilder("node", "sandbox.mjs")
-                .directory(BROWSER_TEST.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        script.environment().put("SANDBOX_URL", "http://localhost:" + port);
-        script.environment().put("CHROMIUM", CHROMIUM.toString());
-        script.environment().put("PROFILE_DIR", profile.toString());
-        script.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
         // the date picker: a month in which Casa Pescarului has a booking (the catalog's, 30 to 34 days from today)
         LocalDate takenNight = TODAY.plusDays(32);
         java.time.YearMonth month = java.time.YearMonth.from(takenNight);
         LocalDate from = month.atDay(1).isAfter(TODAY) ? month.atDay(1) : TODAY;
-        while (!freeForThreeNights(from)) {
+        while (!SandboxBrowser.freeForThreeNights(TODAY, from)) {
             from = from.plusDays(1);
         }
-        script.environment()
-                .put(
-                        "PICK_MONTH",
-                        month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
-        script.environment().put("TAKEN_NIGHT", takenNight.toString());
-        script.environment().put("PICK_FROM", from.toString());
-        script.environment().put("PICK_TO", from.plusDays(3).toString());
-        Process node = script.start();
-        node.getOutputStream().close();
-        boolean ended;
-        try {
-            ended = node.waitFor(3, TimeUnit.MINUTES);
-        } finally {
-            if (node.isAlive()) {
-                node.destroyForcibly();
-            }
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
+        env.put(
+                "PICK_MONTH",
+                month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+        env.put("TAKEN_NIGHT", takenNight.toString());
+        env.put("PICK_FROM", from.toString());
+        env.put("PICK_TO", from.plusDays(3).toString());
 
-        assertThat(ended)
-                .as("the browser script took longer than 3 minutes:\n" + output)
-                .isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("sandbox page: all steps passed");
+        SandboxBrowser.run("sandbox.mjs", "sandbox-browser", port, env);
+
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
         assertThat(jdbc.queryForList(
                         "SELECT DISTINCT status FROM message_status WHERE wamid LIKE 'sandbox.%'", String.class))
@@ -205,37 +172,6 @@ class SandboxBrowserTest {
         assertThat(model.requests("Book these dates")).isNotEmpty();
         List<String> agents = jdbc.queryForList("SELECT agent FROM turn_trace ORDER BY id", String.class);
         assertThat(agents).containsExactly("model", "model", "offline", "offline", "offline");
-        deleteQuietly(profile);
-    }
-
-    /** Whether Casa Pescarului's catalog bookings (2–5, 12–18 and 30–34 days from today) leave three nights from {@code day} free. */
-    private static boolean freeForThreeNights(LocalDate day) {
-        for (int n = 0; n < 3; n++) {
-            long offset = day.plusDays(n).toEpochDay() - TODAY.toEpochDay();
-            if ((offset >= 2 && offset <= 5) || (offset >= 12 && offset <= 18) || (offset >= 30 && offset <= 34)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code npm ci} of Playwright's driver (no browser download) when it is not installed yet. */
-    private static void installPlaywright() throws IOException, InterruptedException {
-        if (Files.exists(BROWSER_TEST.resolve("node_modules/playwright-core/package.json"))) {
-            return;
-        }
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(BROWSER_TEST.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/sandbox-npm.log"))
-                .start();
-        boolean ended = npm.waitFor(3, TimeUnit.MINUTES);
-        if (!ended) {
-            npm.destroyForcibly();
-        }
-        assertThat(ended && npm.exitValue() == 0)
-                .as("npm ci in " + BROWSER_TEST + ": " + Files.readString(Path.of("target/sandbox-npm.log")))
-                .isTrue();
     }
 
     /** The stay the engine found: the asked dates when free, else the nearest other dates or property. */
@@ -279,14 +215,5 @@ class SandboxBrowserTest {
             throw new AssertionError("the conversation carries no " + tool + " result");
         }
         return found;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder; the system cleans it up
-        }
     }
 }

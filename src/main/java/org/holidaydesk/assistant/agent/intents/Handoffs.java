@@ -1,6 +1,7 @@
 package org.holidaydesk.assistant.agent.intents;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -57,7 +58,6 @@ public class Handoffs {
     static final String PERSON_SAID = "(A person from the business wrote to the guest:) ";
 
     private static final Logger LOG = LoggerFactory.getLogger(Handoffs.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LAST_MESSAGES = 5;
     private static final Pattern ASKS = Pattern.compile("\\b("
             // English

@@ -1,7 +1,8 @@
 package org.holidaydesk.assistant.agent.language;
 
+import static org.holidaydesk.assistant.config.JsonMappers.YAML;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,13 +67,12 @@ public final class Languages {
     }
 
     private static Languages load() {
-        YAMLMapper yaml = new YAMLMapper();
         Map<String, Language> found = new LinkedHashMap<>();
         List<Language> others = new ArrayList<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
                 try (InputStream in = resource.getInputStream()) {
-                    Language language = Language.of(yaml.readTree(in), resource.getFilename());
+                    Language language = Language.of(YAML.readTree(in), resource.getFilename());
                     if (LanguageGuess.ENGLISH.equals(language.code())) {
                         found.put(language.code(), language);
                     } else {

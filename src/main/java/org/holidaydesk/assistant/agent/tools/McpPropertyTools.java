@@ -1,11 +1,10 @@
 package org.holidaydesk.assistant.agent.tools;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.mcp.client.McpClient;
@@ -35,10 +34,6 @@ import org.springframework.stereotype.Component;
 public class McpPropertyTools implements PropertyTools {
 
     private final McpConnection connection;
-    private final JsonMapper json = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private final AtomicLong requestIds = new AtomicLong();
     /** The embedded server's tools in-process (tool name, JSON arguments to JSON answer); null over MCP. */
     private final BiFunction<String, String, String> inProcess;
@@ -139,7 +134,7 @@ public class McpPropertyTools implements PropertyTools {
             result = mcp.executeTool(ToolExecutionRequest.builder()
                     .id(Long.toString(requestIds.incrementAndGet()))
                     .name(tool)
-                    .arguments(json.writeValueAsString(arguments))
+                    .arguments(JSON.writeValueAsString(arguments))
                     .build());
         } catch (ToolExecutionException e) {
             String reason = refusal(e);
@@ -155,7 +150,7 @@ public class McpPropertyTools implements PropertyTools {
             throw unavailable(mcp, tool, null);
         }
         try {
-            return json.readTree(result.resultText());
+            return JSON.readTree(result.resultText());
         } catch (JsonProcessingException e) {
             throw new ToolsUnavailableException("Property tool " + tool + " answered something that is not JSON", e);
         }
@@ -163,7 +158,7 @@ public class McpPropertyTools implements PropertyTools {
 
     private JsonNode callInProcess(String tool, Map<String, Object> arguments) {
         try {
-            return json.readTree(inProcess.apply(tool, json.writeValueAsString(arguments)));
+            return JSON.readTree(inProcess.apply(tool, JSON.writeValueAsString(arguments)));
         } catch (IllegalArgumentException refused) {
             throw new ToolRefusedException(tool, refused.getMessage());
         } catch (JsonProcessingException | RuntimeException e) {
@@ -201,7 +196,7 @@ public class McpPropertyTools implements PropertyTools {
 
     private <T> T read(JsonNode node, TypeReference<T> type) {
         try {
-            return json.readerFor(type).readValue(node);
+            return JSON.readerFor(type).readValue(node);
         } catch (java.io.IOException e) {
             throw new ToolsUnavailableException("A property tool's answer does not have the expected shape", e);
         }

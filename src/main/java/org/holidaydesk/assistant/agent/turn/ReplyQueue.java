@@ -1,6 +1,7 @@
 package org.holidaydesk.assistant.agent.turn;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
@@ -31,8 +32,6 @@ public class ReplyQueue {
 
     /** The date picker Flow's first screen ({@code flows/dates.json}). */
     static final String DATES_SCREEN = "DATES";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Outbox outbox;
     private final TrackedLinks links;

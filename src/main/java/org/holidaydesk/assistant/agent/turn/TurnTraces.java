@@ -1,12 +1,11 @@
 package org.holidaydesk.assistant.agent.turn;
 
+import static org.holidaydesk.assistant.config.JsonMappers.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -72,10 +71,6 @@ public class TurnTraces {
     private final ChatMemories chatMemories;
     private final OfflineToolCalls offlineCalls;
     private final Clock clock = Clock.systemUTC();
-    private final JsonMapper json = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
 
     TurnTraces(
             JdbcTemplate jdbc,
@@ -141,15 +136,15 @@ public class TurnTraces {
         TurnOutcome recorded = exchange.getProperty(AgentRoute.OUTCOME, TurnOutcome.class);
         String[] outcome = outcome(recorded, failure);
 
-        ObjectNode detail = json.createObjectNode();
+        ObjectNode detail = JSON.createObjectNode();
         detail.put("messages", turn.turn().messages().size());
         detail.set("stages", stages(exchange, turn, started, finished));
         ArrayNode tools = detail.putArray("tools");
         for (OfflineToolCalls.Call call : List.copyOf(started.offlineCalls())) {
             ObjectNode item = tools.addObject().put("by", "offline").put("tool", call.tool());
-            item.set("arguments", json.valueToTree(call.arguments()));
+            item.set("arguments", JSON.valueToTree(call.arguments()));
             if (call.error() == null) {
-                item.set("result", bounded(json.valueToTree(call.result())));
+                item.set("result", bounded(JSON.valueToTree(call.result())));
             } else {
                 item.put("error", call.error());
             }
@@ -219,7 +214,7 @@ public class TurnTraces {
 
     /** How long the turn waited and each of its stages took, in the order they ran. */
     private ArrayNode stages(Exchange exchange, LeasedTurn turn, Started started, Instant finished) {
-        ArrayNode stages = json.createArrayNode();
+        ArrayNode stages = JSON.createArrayNode();
         if (turn.receivedAt() != null) {
             stages.addObject()
                     .put("stage", "waiting (for a worker)")
@@ -277,12 +272,12 @@ public class TurnTraces {
 
     private JsonNode parse(String text) {
         if (text == null) {
-            return json.nullNode();
+            return JSON.nullNode();
         }
         try {
-            return json.readTree(text);
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return json.getNodeFactory().textNode(text);
+            return JSON.getNodeFactory().textNode(text);
         }
     }
 
@@ -291,12 +286,12 @@ public class TurnTraces {
         String text = result.toString();
         return text.length() <= MAX_RESULT
                 ? result
-                : json.getNodeFactory().textNode(text.substring(0, MAX_RESULT) + "…");
+                : JSON.getNodeFactory().textNode(text.substring(0, MAX_RESULT) + "…");
     }
 
     private String write(JsonNode node) {
         try {
-            return json.writeValueAsString(node);
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a turn trace", e);
         }
