@@ -10,9 +10,6 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,13 +23,10 @@ import java.util.Map;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.OpenAiStub;
+import org.holidaydesk.assistant.support.ProductionServiceTest;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code /mcp} in production: closed to anyone without {@code MCP_AUTH_TOKEN}, while the assistant itself still
@@ -40,53 +34,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * them ({@code MCP_SERVER_URL}, here this service's own {@code /mcp}), so that both the model's and the offline
  * agent's tool calls travel over HTTP and must carry the token.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {
-            "APP_ENV=production",
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-            "WHATSAPP_ACCESS_TOKEN=production-token",
-            "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
-            "OPERATOR_TOKEN=production-operator-token",
-            "MCP_AUTH_TOKEN=" + McpProductionTest.TOKEN,
-            "OPENAI_API_KEY=test-openai-key",
-            "OPENAI_MODEL=stub-model",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:mcp-production;DB_CLOSE_DELAY=-1",
-            "assistant.pipeline.poll-interval=50",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.pair-pacing=0ms",
-            "assistant.model.max-retries=0",
-            "assistant.agent.tool-timeout=5s"
-        })
-@DirtiesContext
+@ProductionServiceTest
 class McpProductionTest {
 
-    static final String TOKEN = "mcp-production-token-7d1e";
+    static final String TOKEN = ProductionServiceTest.MCP_AUTH_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
-    private static final int PORT = freePort();
+    private static final int PORT = StandIns.Production.webhookPort();
     private static final String CONTACT = "+40 700 000 000";
     private static final String GET_PROPERTY = """
             {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_property","arguments":{"property":"Casa Pescarului"}}}""";
 
-    static final OpenAiStub model = new OpenAiStub();
-    static final CloudApiServer cloudApi = new CloudApiServer();
-
-    @DynamicPropertySource
-    static void outsideWorld(DynamicPropertyRegistry registry) {
-        registry.add("WEBHOOK_PORT", () -> PORT);
-        registry.add("OPENAI_BASE_URL", model::baseUrl);
-        registry.add("WHATSAPP_API_BASE_URL", cloudApi::baseUrl);
-        registry.add("MCP_SERVER_URL", () -> "http://localhost:" + PORT + "/mcp");
-    }
-
-    @AfterAll
-    static void stop() {
-        model.close();
-        cloudApi.close();
-    }
+    static final OpenAiStub model = StandIns.Production.model();
+    static final CloudApiServer cloudApi = StandIns.Production.cloudApi();
 
     private HttpResponse<String> callTool(String... authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/mcp"))
@@ -211,13 +171,5 @@ class McpProductionTest {
                 .findFirst()
                 .orElseThrow()
                 .text();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

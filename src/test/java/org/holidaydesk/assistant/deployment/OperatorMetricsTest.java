@@ -17,21 +17,17 @@ import java.util.Map;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.CloudApiStub;
 import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.ModelServiceTest;
 import org.holidaydesk.assistant.support.OpenAiStub;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What Prometheus scrapes after a run of Meta's fixtures through the whole service (the language model, a
@@ -39,33 +35,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * contract and the README name, non-zero wherever the run produced it. Every alert of the PrometheusRule
  * and every panel of the dashboard reads metrics, and labels, this scrape has.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "OPENAI_API_KEY=test-openai-key",
-            "OPENAI_MODEL=stub-model",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:operator-metrics;DB_CLOSE_DELAY=-1",
-            "assistant.pipeline.poll-interval=50",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.pair-pacing=0ms",
-            "assistant.model.request-timeout=2s",
-            "assistant.model.max-retries=0",
-            "assistant.model.turn-timeout=5s",
-            "assistant.billing.prices.default.service=0.0085"
-        })
-@AutoConfigureMetrics
-@DirtiesContext
+@ModelServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorMetricsTest {
 
     private static final String GUEST = "40752601815";
     private static final String FALLBACK_GUEST = "40722000111";
     private static final String REFUSED_GUEST = "40733000222";
-    private static final OpenAiStub MODEL = new OpenAiStub();
-    private static final CloudApiServer CLOUD_API = new CloudApiServer();
+    private static final OpenAiStub MODEL = StandIns.Model.model();
+    private static final CloudApiServer CLOUD_API = StandIns.Model.cloudApi();
 
     @LocalServerPort
     int port;
@@ -73,14 +51,8 @@ class OperatorMetricsTest {
     @LocalManagementPort
     int managementPort;
 
-    @DynamicPropertySource
-    static void outsideWorld(DynamicPropertyRegistry registry) {
-        registry.add("OPENAI_BASE_URL", MODEL::baseUrl);
-        registry.add("WHATSAPP_API_BASE_URL", CLOUD_API::baseUrl);
-    }
-
-    @BeforeAll
-    static void stubs() {
+    @BeforeEach
+    void stubs() {
         MODEL.answerEverythingElse("Casa Pescarului is free then.");
         MODEL.fail("MODELDOWN", 500);
         CLOUD_API
@@ -94,15 +66,11 @@ class OperatorMetricsTest {
                                 .withBody(CloudApiStub.graphResponse("error-131047.json"))));
     }
 
-    @AfterAll
-    static void stopStubs() {
-        MODEL.close();
-        CLOUD_API.close();
-    }
-
     @Test
     @Order(1)
     void exportsEveryMetricOfTheContractNonZeroWhereTheRunProducedIt() {
+        // the service is shared with the other tests of its family: what this run produced is what grew during it
+        PrometheusScrape before = scrape();
         WebhookClient meta = new WebhookClient(port);
         for (String name : List.of(
                 "text_en",
@@ -162,10 +130,11 @@ class OperatorMetricsTest {
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> expected.stream().allMatch(e -> e.holdsIn(scrape())));
+                .until(() -> expected.stream().allMatch(e -> e.holdsIn(scrape(), before)));
         PrometheusScrape scrape = scrape();
         assertThat(expected)
-                .allSatisfy(e -> assertThat(e.holdsIn(scrape)).as(e.toString()).isTrue());
+                .allSatisfy(e ->
+                        assertThat(e.holdsIn(scrape, before)).as(e.toString()).isTrue());
         assertThat(scrape.labelNames("agent_model_tokens_total")).contains("model", "kind");
     }
 
@@ -230,18 +199,19 @@ class OperatorMetricsTest {
         return body.replace(GUEST, phone).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A series the scrape must hold: with a value above zero, or at all. */
+    /** A series the scrape must hold: with a value above zero and above the one before the run, or at all. */
     private record Expected(String metric, Map<String, String> labels, boolean nonZero) {
-        boolean holdsIn(PrometheusScrape scrape) {
+        boolean holdsIn(PrometheusScrape scrape, PrometheusScrape before) {
             double value = scrape.value(metric, labels);
+            double was = before.value(metric, labels);
             return nonZero
-                    ? value > 0
+                    ? value > 0 && (Double.isNaN(was) || value > was)
                     : !Double.isNaN(value) || !scrape.series(metric, labels).isEmpty();
         }
 
         @Override
         public String toString() {
-            return metric + labels + (nonZero ? " > 0" : " exported");
+            return metric + labels + (nonZero ? " > 0, grown during the run" : " exported");
         }
     }
 

@@ -24,22 +24,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.holidaydesk.assistant.support.CloudApiServer;
+import org.holidaydesk.assistant.support.CloudApiServiceTest;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.MetaMessageShape;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A guest's way from a question to an opened booking link, over real HTTP with a stand-in Cloud API and the
@@ -49,24 +46,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * counted; the funnel moves at each step and reads per property and day without a phone number; every
  * {@code cta_url} and {@code flow} send has Meta's documented shape.
  */
-@AutoConfigureMetrics
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "WHATSAPP_DATES_FLOW_ID=1234567890123",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:booking-funnel;DB_CLOSE_DELAY=-1",
-            "assistant.pipeline.poll-interval=50",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.pair-pacing=0ms"
-        })
+@CloudApiServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookingFunnelTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CloudApiServer CLOUD_API = new CloudApiServer();
+    private static final CloudApiServer CLOUD_API = StandIns.CloudApi.cloudApi();
     private static final String GUEST = "40752601815";
     private static final String PROPERTY = "casa-pescarului";
     private static final String LINK_WAMID = "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBJCT09LSU5HLUxJTkstMDAwMQA=";
@@ -89,13 +74,8 @@ class BookingFunnelTest {
     @Autowired
     MeterRegistry meters;
 
-    @DynamicPropertySource
-    static void cloudApi(DynamicPropertyRegistry registry) {
-        registry.add("WHATSAPP_API_BASE_URL", CLOUD_API::baseUrl);
-    }
-
-    @BeforeAll
-    static void bookingButtonsGetTheirOwnWamid() {
+    @BeforeEach
+    void bookingButtonsGetTheirOwnWamid() {
         CLOUD_API
                 .server()
                 .stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
@@ -107,11 +87,6 @@ class BookingFunnelTest {
                                 .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + GUEST
                                         + "\",\"wa_id\":\"" + GUEST + "\"}],\"messages\":[{\"id\":\"" + LINK_WAMID
                                         + "\"}]}")));
-    }
-
-    @AfterAll
-    static void stopCloudApi() {
-        CLOUD_API.close();
     }
 
     @Test

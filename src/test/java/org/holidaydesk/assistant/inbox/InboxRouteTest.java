@@ -74,9 +74,14 @@ class InboxRouteTest {
                         "SELECT state FROM guest_message WHERE kind = 'REACTION' FETCH FIRST 1 ROWS ONLY",
                         String.class))
                 .isEqualTo("IGNORED");
+        // the fixture's own message: the sandbox's samples, in the same database, say these words too
         assertThat(jdbc.queryForObject(
-                        "SELECT guest_id FROM guest_message WHERE body = 'Do you have anything this weekend?'",
-                        String.class))
+                        "SELECT guest_id FROM guest_message WHERE body = 'Do you have anything this weekend?'"
+                                + " AND wamid = ?",
+                        String.class,
+                        messagesIn(Fixtures.named("username_only_user").body())
+                                .get(0)
+                                .wamid()))
                 .as("a username user is addressed by the business-scoped id")
                 .isEqualTo("RO.2154728038528084");
     }

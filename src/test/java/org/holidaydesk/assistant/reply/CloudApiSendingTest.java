@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,55 +13,31 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.holidaydesk.assistant.support.CloudApiServiceTest;
 import org.holidaydesk.assistant.support.CloudApiStub;
 import org.holidaydesk.assistant.support.CloudApiStub.Answer;
 import org.holidaydesk.assistant.support.OutboxRows;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Replies against a Cloud API played by WireMock with Meta's recorded answers: retried, paced,
  * dead-lettered and replayed as the error policy says, and always in queue order per guest.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "OPERATOR_TOKEN=test-operator-token",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:reply-sending;DB_CLOSE_DELAY=-1",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.base-backoff=50ms",
-            "assistant.reply.max-backoff=200ms",
-            "assistant.reply.pair-pacing=300ms"
-        })
-@AutoConfigureMetrics
-@DirtiesContext
+@CloudApiServiceTest
 class CloudApiSendingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHONE_NUMBER_ID = CloudApiStub.PHONE_NUMBER_ID;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @RegisterExtension
-    static WireMockExtension wireMock = CloudApiStub.extension();
-
-    @DynamicPropertySource
-    static void cloudApi(DynamicPropertyRegistry registry) {
-        registry.add("WHATSAPP_API_BASE_URL", wireMock::baseUrl);
-    }
+    /** The family's Cloud API stand-in, reset before each test. */
+    static final WireMockServer wireMock = StandIns.CloudApi.cloudApi().server();
 
     @Autowired
     Outbox outbox;
@@ -148,7 +124,7 @@ class CloudApiSendingTest {
         assertThat(act(id, "replay", "Bearer wrong-token").statusCode()).isEqualTo(401);
         assertThat(rows.to(guest)).hasSize(1);
 
-        wireMock.resetAll();
+        StandIns.CloudApi.cloudApi().reset();
         cloudApi.answerTextsTo(guest, Answer.accepted());
         HttpResponse<String> replayed = act(id, "replay", "Bearer test-operator-token");
 

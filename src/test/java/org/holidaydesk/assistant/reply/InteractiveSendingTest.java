@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,41 +13,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.holidaydesk.assistant.support.CloudApiServiceTest;
 import org.holidaydesk.assistant.support.CloudApiStub;
 import org.holidaydesk.assistant.support.CloudApiStub.Answer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.OutboxRows;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Replies with choices against a Cloud API played by WireMock: the queued reply buttons or list reach
  * Meta as its documented interactive message, and an operator replays or discards one that was
  * dead-lettered like any other reply.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "OPERATOR_TOKEN=test-operator-token",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:reply-interactive;DB_CLOSE_DELAY=-1",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.base-backoff=50ms",
-            "assistant.reply.max-backoff=200ms"
-        })
-@DirtiesContext
+@CloudApiServiceTest
 class InteractiveSendingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,13 +40,8 @@ class InteractiveSendingTest {
     private static final List<Choice> TWO = List.of(
             new Choice("prop_casa-pescarului", "Casa Pescarului"), new Choice("prop_vila-franceza", "Vila Franceza"));
 
-    @RegisterExtension
-    static WireMockExtension wireMock = CloudApiStub.extension();
-
-    @DynamicPropertySource
-    static void cloudApi(DynamicPropertyRegistry registry) {
-        registry.add("WHATSAPP_API_BASE_URL", wireMock::baseUrl);
-    }
+    /** The family's Cloud API stand-in, reset before each test. */
+    static final WireMockServer wireMock = StandIns.CloudApi.cloudApi().server();
 
     @Autowired
     Outbox outbox;
@@ -165,7 +144,7 @@ class InteractiveSendingTest {
                 .doesNotContain("Which one")
                 .doesNotContain("Casa Pescarului");
 
-        wireMock.resetAll();
+        StandIns.CloudApi.cloudApi().reset();
         cloudApi.answerTextsTo(guest, Answer.accepted());
         assertThat(act(id, "replay").statusCode()).isEqualTo(200);
 

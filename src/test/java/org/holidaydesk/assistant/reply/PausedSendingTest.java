@@ -5,50 +5,33 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.holidaydesk.assistant.support.CloudApiServiceTest;
 import org.holidaydesk.assistant.support.CloudApiStub;
 import org.holidaydesk.assistant.support.CloudApiStub.Answer;
 import org.holidaydesk.assistant.support.Fixtures;
 import org.holidaydesk.assistant.support.OutboxRows;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A token (190) or account (368) error stops all sending: the other guests' replies stay queued and
  * untouched, the operator sees it in health, metrics and one log message, Meta's callbacks are still
  * acknowledged, and once Meta accepts again the held replies go out by themselves, in order.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:reply-paused;DB_CLOSE_DELAY=-1",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.base-backoff=50ms",
-            "assistant.reply.pause-probe-interval=300ms"
-        })
-@AutoConfigureMetrics
-@DirtiesContext
+@CloudApiServiceTest
 @ExtendWith(OutputCaptureExtension.class)
 class PausedSendingTest {
 
@@ -56,13 +39,8 @@ class PausedSendingTest {
     private static final String PHONE_NUMBER_ID = CloudApiStub.PHONE_NUMBER_ID;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @RegisterExtension
-    static WireMockExtension wireMock = CloudApiStub.extension();
-
-    @DynamicPropertySource
-    static void cloudApi(DynamicPropertyRegistry registry) {
-        registry.add("WHATSAPP_API_BASE_URL", wireMock::baseUrl);
-    }
+    /** The family's Cloud API stand-in, reset before each test. */
+    static final WireMockServer wireMock = StandIns.CloudApi.cloudApi().server();
 
     @Autowired
     Outbox outbox;
@@ -131,7 +109,7 @@ class PausedSendingTest {
 
         assertThat(output.getOut().split("Sending to WhatsApp is PAUSED", -1)).hasSize(2);
 
-        wireMock.resetAll();
+        StandIns.CloudApi.cloudApi().reset();
         cloudApi.answerTextsTo(first, Answer.accepted());
         cloudApi.answerTextsTo(second, Answer.accepted());
         cloudApi.answerTextsTo(third, Answer.accepted());

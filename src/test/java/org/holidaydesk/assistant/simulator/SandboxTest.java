@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,18 +15,15 @@ import org.holidaydesk.assistant.reply.Choice;
 import org.holidaydesk.assistant.reply.Outbox;
 import org.holidaydesk.assistant.support.CloudApiStub;
 import org.holidaydesk.assistant.support.OutboxRows;
+import org.holidaydesk.assistant.support.ServiceTest;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Development without an access token: replies go to the local sandbox, never to Meta, and the
@@ -34,30 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * taps, samples shaped like the fixtures, and the delivery statuses Meta would report, with each
  * guest's thread and the operator panel read from what the service records.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:reply-sandbox;DB_CLOSE_DELAY=-1",
-            "assistant.reply.poll-interval=50",
-            "assistant.pipeline.poll-interval=50",
-        })
-@DirtiesContext
+@ServiceTest
 class SandboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    /** Where replies would go if the sandbox leaked: it must see nothing. */
-    @RegisterExtension
-    static WireMockExtension wireMock = CloudApiStub.extension();
-
-    @DynamicPropertySource
-    static void cloudApi(DynamicPropertyRegistry registry) {
-        registry.add("WHATSAPP_API_BASE_URL", wireMock::baseUrl);
-    }
+    /** Where replies would go if the sandbox leaked: it must see nothing (it forgets before each test). */
+    static final WireMockServer wireMock = StandIns.Sandbox.cloudApi().server();
 
     @Autowired
     Outbox outbox;

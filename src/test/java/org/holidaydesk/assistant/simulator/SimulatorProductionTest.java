@@ -7,36 +7,21 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.holidaydesk.assistant.support.ProductionServiceTest;
 import org.holidaydesk.assistant.support.WebhookClient;
 import org.holidaydesk.assistant.webhook.SignatureVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * In production the sandbox does not exist: every simulator address answers 404, the operator panel's data
  * included, and no turn is traced for it.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "APP_ENV=production",
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_VERIFY_TOKEN=dev-fixture-verify-token",
-            "WHATSAPP_ACCESS_TOKEN=production-token",
-            "WHATSAPP_PHONE_NUMBER_ID=106540352242922",
-            "WHATSAPP_API_BASE_URL=http://127.0.0.1:9",
-            "OPERATOR_TOKEN=production-operator-token",
-            "MCP_AUTH_TOKEN=production-mcp-token",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:reply-production;DB_CLOSE_DELAY=-1"
-        })
-@DirtiesContext
+@ProductionServiceTest
 class SimulatorProductionTest {
 
     @LocalServerPort

@@ -61,7 +61,13 @@ public final class CloudApiServer implements AutoCloseable {
             }
         });
         server.start();
+        acceptEverySend();
+    }
+
+    /** Every send no other stub answers is accepted. */
+    private void acceptEverySend() {
         server.stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/messages"))
+                .atPriority(10)
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
@@ -98,6 +104,12 @@ public final class CloudApiServer implements AutoCloseable {
 
     public void forgetRequests() {
         server.resetRequests();
+    }
+
+    /** Back to accepting every send, with no request recorded: what a test sharing this stand-in starts from. */
+    public void reset() {
+        server.resetAll();
+        acceptEverySend();
     }
 
     private static Send toSend(LoggedRequest request) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -73,9 +74,10 @@ public final class CloudApiStub {
                 .build();
     }
 
-    private final WireMockExtension server;
+    private final Stubbing server;
 
-    public CloudApiStub(WireMockExtension server) {
+    /** Over a WireMock server of the test's, or a family's shared one ({@link CloudApiServer#server()}). */
+    public CloudApiStub(Stubbing server) {
         this.server = server;
     }
 

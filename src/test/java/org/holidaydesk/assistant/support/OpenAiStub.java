@@ -64,6 +64,12 @@ public final class OpenAiStub implements AutoCloseable {
         return server;
     }
 
+    /** No stub, no script and no request recorded: what a test sharing this stand-in starts from. */
+    public void reset() {
+        server.resetAll();
+        scripts.clear();
+    }
+
     /** Requests no other stub answers get {@code text}. */
     public void answerEverythingElse(String text) {
         server.stubFor(post(urlEqualTo(COMPLETIONS)).atPriority(10).willReturn(json(completion(text))));

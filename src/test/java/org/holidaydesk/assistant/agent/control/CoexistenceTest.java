@@ -2,7 +2,6 @@ package org.holidaydesk.assistant.agent.control;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,19 +27,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.ModelServiceTest;
 import org.holidaydesk.assistant.support.OpenAiStub;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.WebhookClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The number shared with Meta Business Agent and the WhatsApp Business app, end to end: Meta's signed callbacks
@@ -49,30 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ids and times) through the real pipeline, the model and Mem0 played by WireMock, the Cloud API by WireMock. The
  * model agent's settings, as {@code ModelAgentTest} runs them.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "OPENAI_API_KEY=test-openai-key",
-            "OPENAI_MODEL=stub-model",
-            "MEM0_API_KEY=test-mem0-key",
-            "OPERATOR_TOKEN=test-operator-token",
-            "BUSINESS_CONTACT=+40 711 222 333",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:coexistence;DB_CLOSE_DELAY=-1",
-            "assistant.pipeline.poll-interval=50",
-            "assistant.pipeline.agent-timeout=12s",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.pair-pacing=0ms",
-            "assistant.reply.base-backoff=200ms",
-            "assistant.model.request-timeout=3s",
-            "assistant.model.max-retries=0",
-            "assistant.model.turn-timeout=8s",
-            "assistant.agent.tool-timeout=3s"
-        })
-@AutoConfigureMetrics
-@DirtiesContext
+@ModelServiceTest
 class CoexistenceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,54 +54,17 @@ class CoexistenceTest {
     /** The message the owner's echoed edit and revoke name. */
     private static final String OWNER_MESSAGE = "wamid.HBgLNDA3NTI2MDE4MTUVAgARGBJBODcxMkQ0RDg1QjQ1RkRCMEEA";
 
-    private static final int WEBHOOK_PORT = freePort();
+    private static final int WEBHOOK_PORT = StandIns.Model.webhookPort();
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    static final OpenAiStub model = new OpenAiStub();
-    static final CloudApiServer cloudApi = new CloudApiServer();
-
-    @DynamicPropertySource
-    static void outsideWorld(DynamicPropertyRegistry registry) {
-        registry.add("WEBHOOK_PORT", () -> WEBHOOK_PORT);
-        registry.add("OPENAI_BASE_URL", model::baseUrl);
-        registry.add("MEM0_BASE_URL", () -> "http://127.0.0.1:" + model.server().port());
-        registry.add("WHATSAPP_API_BASE_URL", cloudApi::baseUrl);
-    }
+    static final OpenAiStub model = StandIns.Model.model();
+    static final CloudApiServer cloudApi = StandIns.Model.cloudApi();
 
     @Autowired
     JdbcTemplate jdbc;
 
     @LocalManagementPort
     int managementPort;
-
-    @BeforeAll
-    static void defaults() {
-        model.answerEverythingElse("Noted, thank you.");
-        mem0().stubFor(post(urlEqualTo("/v3/memories/search/"))
-                .atPriority(10)
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[]}")));
-        mem0().stubFor(post(urlEqualTo("/v3/memories/add/"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
-        mem0().stubFor(delete(urlPathEqualTo("/v1/memories/"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"message\":\"ok\"}")));
-        cloudApi.server()
-                .stubFor(post(urlPathMatching("/v\\d+\\.\\d+/[^/]+/thread_control"))
-                        .willReturn(aResponse()
-                                .withHeader("Content-Type", "application/json")
-                                .withBody("{\"messaging_product\":\"whatsapp\",\"request_id\":\"REQ_1\"}")));
-    }
-
-    @AfterAll
-    static void stop() {
-        model.close();
-        cloudApi.close();
-    }
 
     // ---- Meta Business Agent holds a conversation: standby, handovers, an operator's takeover ----
 
@@ -622,14 +555,6 @@ class CoexistenceTest {
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package org.holidaydesk.assistant.agent.model;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -18,7 +17,6 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,20 +31,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.holidaydesk.assistant.support.CloudApiServer;
 import org.holidaydesk.assistant.support.Fixtures;
+import org.holidaydesk.assistant.support.ModelServiceTest;
 import org.holidaydesk.assistant.support.OpenAiStub;
+import org.holidaydesk.assistant.support.StandIns;
 import org.holidaydesk.assistant.support.TcpProxy;
 import org.holidaydesk.assistant.support.WebhookClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The language-model agent end to end over real HTTP: signed callbacks through the real pipeline, an
@@ -54,88 +47,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * embedded property server (through a TCP relay the tests can cut), and the Cloud API played by WireMock.
  * Each test has its own guests and words, so that they share one service.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {
-            "WHATSAPP_APP_SECRET=dev-fixture-app-secret-6f1c",
-            "WHATSAPP_ACCESS_TOKEN=test-token",
-            "OPENAI_API_KEY=test-openai-key",
-            "OPENAI_MODEL=stub-model",
-            "MEM0_API_KEY=test-mem0-key",
-            "OPERATOR_TOKEN=test-operator-token",
-            "BUSINESS_CONTACT=+40 711 222 333",
-            "MANAGEMENT_PORT=0",
-            "DATABASE_URL=jdbc:h2:mem:model-agent;DB_CLOSE_DELAY=-1",
-            "assistant.pipeline.poll-interval=50",
-            "assistant.pipeline.agent-timeout=12s",
-            "assistant.reply.poll-interval=50",
-            "assistant.reply.pair-pacing=0ms",
-            "assistant.model.request-timeout=1500ms",
-            "assistant.model.max-retries=0",
-            "assistant.model.turn-timeout=5s",
-            "assistant.agent.tool-timeout=3s",
-            "assistant.memory.condense-after=6",
-            "assistant.memory.keep-after-condense=2"
-        })
-@AutoConfigureMetrics
-@DirtiesContext
+@ModelServiceTest
 class ModelAgentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String CONTACT = "+40 711 222 333";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
-    private static final int WEBHOOK_PORT = freePort();
+    private static final int WEBHOOK_PORT = StandIns.Model.webhookPort();
     private static final AtomicInteger MESSAGE_IDS = new AtomicInteger();
 
-    static final OpenAiStub model = new OpenAiStub();
-    static final CloudApiServer cloudApi = new CloudApiServer();
-    static final TcpProxy mcpRelay = relay();
-
-    @DynamicPropertySource
-    static void outsideWorld(DynamicPropertyRegistry registry) {
-        registry.add("WEBHOOK_PORT", () -> WEBHOOK_PORT);
-        registry.add("OPENAI_BASE_URL", model::baseUrl);
-        registry.add("MEM0_BASE_URL", () -> "http://127.0.0.1:" + model.server().port());
-        registry.add("WHATSAPP_API_BASE_URL", cloudApi::baseUrl);
-        registry.add("MCP_SERVER_URL", () -> "http://localhost:" + mcpRelay.port() + "/mcp");
-        registry.add(
-                "HANDOFF_WEBHOOK_URL",
-                () -> "http://127.0.0.1:" + model.server().port() + "/handoff");
-    }
+    static final OpenAiStub model = StandIns.Model.model();
+    static final CloudApiServer cloudApi = StandIns.Model.cloudApi();
+    static final TcpProxy mcpRelay = StandIns.Model.mcpRelay();
 
     @Autowired
     JdbcTemplate jdbc;
 
     @LocalManagementPort
     int managementPort;
-
-    @BeforeAll
-    static void defaults() {
-        model.answerEverythingElse("Noted, thank you.");
-        mem0().stubFor(post(urlEqualTo("/v3/memories/search/"))
-                .atPriority(10)
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[]}")));
-        mem0().stubFor(post(urlEqualTo("/v3/memories/add/"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"event_id\":\"evt-1\",\"status\":\"PENDING\"}")));
-        model.server()
-                .stubFor(post(urlEqualTo("/handoff")).willReturn(aResponse().withBody("ok")));
-        mem0().stubFor(delete(urlPathEqualTo("/v1/memories/"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"message\":\"ok\"}")));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        model.close();
-        cloudApi.close();
-        mcpRelay.close();
-    }
 
     // ---- the round trip ----
 
@@ -911,22 +841,6 @@ class ModelAgentTest {
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static TcpProxy relay() {
-        try {
-            return new TcpProxy(WEBHOOK_PORT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
