@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContextInitializer;
@@ -30,14 +31,11 @@ public final class StandIns {
 
     /** {@link ServiceTest}: replies stay in the sandbox outbox; the Cloud API stand-in is there to see nothing. */
     public static final class Sandbox extends Family {
-        private static CloudApiServer cloudApi;
+        private static final Started<CloudApiServer> CLOUD_API = new Started<>(CloudApiServer::new);
 
         /** Where replies would go if the sandbox leaked. */
-        public static synchronized CloudApiServer cloudApi() {
-            if (cloudApi == null) {
-                cloudApi = stopAtExit(new CloudApiServer());
-            }
-            return cloudApi;
+        public static CloudApiServer cloudApi() {
+            return CLOUD_API.get();
         }
 
         @Override
@@ -53,13 +51,10 @@ public final class StandIns {
 
     /** {@link CloudApiServiceTest}: the offline agent's replies go to a Cloud API stand-in that accepts them. */
     public static final class CloudApi extends Family {
-        private static CloudApiServer cloudApi;
+        private static final Started<CloudApiServer> CLOUD_API = new Started<>(CloudApiServer::new);
 
-        public static synchronized CloudApiServer cloudApi() {
-            if (cloudApi == null) {
-                cloudApi = stopAtExit(new CloudApiServer());
-            }
-            return cloudApi;
+        public static CloudApiServer cloudApi() {
+            return CLOUD_API.get();
         }
 
         @Override
@@ -78,43 +73,33 @@ public final class StandIns {
      * another, the property tools reached through a relay a test can cut, the webhook on a port fixed for the JVM.
      */
     public static final class Model extends Family {
-        private static OpenAiStub model;
-        private static CloudApiServer cloudApi;
-        private static TcpProxy mcpRelay;
-        private static int webhookPort;
+        private static final Started<OpenAiStub> MODEL = new Started<>(OpenAiStub::new);
+        private static final Started<CloudApiServer> CLOUD_API = new Started<>(CloudApiServer::new);
+        private static final Started<TcpProxy> MCP_RELAY = new Started<>(() -> {
+            try {
+                return new TcpProxy(webhookPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        private static final Lazy<Integer> WEBHOOK_PORT = new Lazy<>(StandIns::freePort);
 
         /** The model, and Mem0 and the handoff webhook on the same server. */
-        public static synchronized OpenAiStub model() {
-            if (model == null) {
-                model = stopAtExit(new OpenAiStub());
-            }
-            return model;
+        public static OpenAiStub model() {
+            return MODEL.get();
         }
 
-        public static synchronized CloudApiServer cloudApi() {
-            if (cloudApi == null) {
-                cloudApi = stopAtExit(new CloudApiServer());
-            }
-            return cloudApi;
+        public static CloudApiServer cloudApi() {
+            return CLOUD_API.get();
         }
 
         /** The relay the service's MCP client reaches its own property tools through. */
-        public static synchronized TcpProxy mcpRelay() {
-            if (mcpRelay == null) {
-                try {
-                    mcpRelay = stopAtExit(new TcpProxy(webhookPort()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return mcpRelay;
+        public static TcpProxy mcpRelay() {
+            return MCP_RELAY.get();
         }
 
-        public static synchronized int webhookPort() {
-            if (webhookPort == 0) {
-                webhookPort = freePort();
-            }
-            return webhookPort;
+        public static int webhookPort() {
+            return WEBHOOK_PORT.get();
         }
 
         @Override
@@ -169,29 +154,20 @@ public final class StandIns {
 
     /** {@link ProductionServiceTest}: the model and the Cloud API stand-ins, the webhook on a port fixed for the JVM. */
     public static final class Production extends Family {
-        private static OpenAiStub model;
-        private static CloudApiServer cloudApi;
-        private static int webhookPort;
+        private static final Started<OpenAiStub> MODEL = new Started<>(OpenAiStub::new);
+        private static final Started<CloudApiServer> CLOUD_API = new Started<>(CloudApiServer::new);
+        private static final Lazy<Integer> WEBHOOK_PORT = new Lazy<>(StandIns::freePort);
 
-        public static synchronized OpenAiStub model() {
-            if (model == null) {
-                model = stopAtExit(new OpenAiStub());
-            }
-            return model;
+        public static OpenAiStub model() {
+            return MODEL.get();
         }
 
-        public static synchronized CloudApiServer cloudApi() {
-            if (cloudApi == null) {
-                cloudApi = stopAtExit(new CloudApiServer());
-            }
-            return cloudApi;
+        public static CloudApiServer cloudApi() {
+            return CLOUD_API.get();
         }
 
-        public static synchronized int webhookPort() {
-            if (webhookPort == 0) {
-                webhookPort = freePort();
-            }
-            return webhookPort;
+        public static int webhookPort() {
+            return WEBHOOK_PORT.get();
         }
 
         @Override
@@ -232,15 +208,40 @@ public final class StandIns {
         }
     }
 
-    private static <T extends AutoCloseable> T stopAtExit(T standIn) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                standIn.close();
-            } catch (Exception ignored) {
-                // the JVM is going away anyway
+    /** A value made on first use and kept for the test JVM's life. */
+    private static class Lazy<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Lazy(Supplier<T> make) {
+            this.make = make;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = make.get();
             }
-        }));
-        return standIn;
+            return value;
+        }
+    }
+
+    /** A stand-in started on first use and stopped when the test JVM exits. */
+    private static final class Started<T extends AutoCloseable> extends Lazy<T> {
+
+        Started(Supplier<T> start) {
+            super(() -> stopAtExit(start.get()));
+        }
+
+        private static <T extends AutoCloseable> T stopAtExit(T standIn) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    standIn.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+            return standIn;
+        }
     }
 
     private static int freePort() {
