@@ -6,8 +6,8 @@
 # acks/s, ack p50/p99/max, CPU % of one core, resident high-water (VmHWM) at the end, the garbage collector's
 # pause total over the run (from -Xlog:gc to a file) and time from launch to the first 200 on /health.
 #   bench/jvm-options.sh [warmupSeconds] [seconds]            (default 3 60)
-# Candidates: one per line in CANDIDATES (a file: "name<TAB>options"), or the built-in list below, which
-# starts with jvm.options as shipped. BENCH_PORT (3501) and the management port +1000; KEEP=1 keeps the logs.
+# Candidates: one per line in CANDIDATES (a file: "name<TAB>options", or "name<TAB>options<TAB>jar" to compare
+# builds as well), or the built-in list below, which starts with jvm.options as shipped. BENCH_PORT (3501) and the management port +1000; KEEP=1 keeps the logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
@@ -54,8 +54,13 @@ if [ -z "$jar" ]; then
   ./mvnw -q -B -DskipTests package
   jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
 fi
-"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
-app_jar=$work/app/$(basename "$jar")
+# each jar extracted once, as the image's layers are
+extracted() {
+  local dest
+  dest=$work/app-$(printf '%s' "$1" | cksum | cut -d' ' -f1)
+  [ -d "$dest" ] || "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$1" extract --destination "$dest" > /dev/null
+  echo "$dest/$(basename "$1")"
+}
 "$JAVA_HOME/bin/java" bench/SignedCallbacks.java "$secret" "${CALLBACK_COUNT:-250000}" "$work/callbacks.tsv"
 export CALLBACKS="$work/callbacks.tsv"
 
@@ -64,8 +69,9 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wr
 echo "load: wrk -t2 -c16, distinct signed guest questions, ${warmup} s warm-up + ${seconds} s measured"
 printf '%-22s %8s %8s %8s %8s %6s %8s %9s %9s\n' candidate acks/s "p50 ms" "p99 ms" "max ms" "CPU %" "HWM MiB" "GC ms" "healthy s"
 n=0
-while IFS=$'\t' read -r name options; do
+while IFS=$'\t' read -r name options candidate_jar; do
   n=$((n + 1))
+  app_jar=$(extracted "${candidate_jar:-$jar}")
   dir=$work/run$n
   mkdir -p "$dir"
   # the AOT cache holds only for the options it was trained with (the collector above all)
