@@ -16,10 +16,10 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CallbackPayload(
-        @NotBlank String object, @NotNull @Valid List<Entry> entry) {
+        @NotBlank String object, @NotNull List<@Valid Entry> entry) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String id, @Valid List<Change> changes) {
+    public record Entry(String id, List<@Valid Change> changes) {
         public List<Change> changes() {
             return changes == null ? List.of() : changes;
         }
