@@ -45,7 +45,7 @@ USER 10001:10001
 WORKDIR /data
 # the public port (WEBHOOK_PORT) and the operators' port (MANAGEMENT_PORT)
 EXPOSE 3001 9090
-# The heap is sized for the work (jvm.options: 128 MiB with G1, about 320 MiB resident under
+# The heap is sized for the work (jvm.options: 128 MiB with G1, about 300 MiB resident under
 # full load), not from the host or the container's limit (k8s/base/assistant.yaml allows 512 MiB); glibc
 # keeps two malloc arenas instead of one per core's worth of threads.
 # The JVM's own warnings go to standard error and only errors at that, so that standard output carries
