@@ -61,7 +61,7 @@ extracted() {
   [ -d "$dest" ] || "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$1" extract --destination "$dest" > /dev/null
   echo "$dest/$(basename "$1")"
 }
-"$JAVA_HOME/bin/java" bench/SignedCallbacks.java "$secret" "${CALLBACK_COUNT:-250000}" "$work/callbacks.tsv"
+"$JAVA_HOME/bin/java" bench/SignedCallbacks.java "$secret" "${CALLBACK_COUNT:-400000}" "$work/callbacks.tsv"
 export CALLBACKS="$work/callbacks.tsv"
 
 echo "service: $jar on Java $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}'), as the image starts it"
