@@ -33,7 +33,7 @@
 #    run, resident high-water (VmHWM) at its end, time from launch to the first 200 on /health.
 # Environment: MODE (burst, sustained or both; both), SERVICE_JAVA_OPTS (below), SEED_QUIET=1 (the peer
 # without its request logging; default: as shipped, logging to a file), CALLBACK_COUNT (distinct callbacks
-# of a wrk ack run, 250000), RAW_CONNECTIONS (16), BENCH_PORT (the first of five loopback ports: service,
+# of a wrk ack run, 400000), RAW_CONNECTIONS (16), BENCH_PORT (the first of five loopback ports: service,
 # peer, Cloud API, model, and +1000 the service's management port; 3201), PEER_DIR (another peer with a
 # server.js and a package-lock.json; default bench/seed-peer, installed with npm ci into a temporary copy),
 # SERVICE_JAR (another build of the service to measure, e.g. an older release; default: target's),
