@@ -83,11 +83,8 @@ class DatabaseOutageTest {
     void aCallbackPostgresRefusesIsRolledBackAloneAndTheRestOfItsBatchIsCommitted() {
         JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(EmbeddedPostgresServer.jdbcUrl(
                 DATABASE, EmbeddedPostgresServer.get().getPort())));
-        PoisonedBatch batch = new PoisonedBatch(direct, "wamid.postgres-batch");
-        try {
+        try (PoisonedBatch batch = new PoisonedBatch(direct, "wamid.postgres-batch")) {
             batch.storeAndCheckTheOthersAreCommitted();
-        } finally {
-            batch.mend();
         }
     }
 

@@ -164,10 +164,8 @@ class PipelineFailuresTest {
     @Test
     void aCallbackTheDatabaseRefusesIsRolledBackAloneAndTheRestOfItsBatchIsCommitted() {
         PoisonedBatch batch = new PoisonedBatch(jdbc, "wamid.h2-batch");
-        try {
+        try (batch) {
             batch.storeAndCheckTheOthersAreCommitted();
-        } finally {
-            batch.mend();
         }
         // its claim runs out (2 s) and it is taken again, now that the database accepts it
         await().atMost(Duration.ofSeconds(30))

@@ -13,11 +13,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Three callbacks stored in one statement, so that the inbox claims them as one batch, the middle one
  * refused by the database when its message is recorded: the other two are recorded and marked processed
- * (their batch commits), the refused one stays unprocessed and recorded nowhere.
+ * (their batch commits), the refused one stays unprocessed and recorded nowhere. Closing it lets the database
+ * take the refused message again.
  */
-public final class PoisonedBatch {
+public final class PoisonedBatch implements AutoCloseable {
 
     private static final String CONSTRAINT = "refuses_poisoned_batch";
+    private static final String QUESTION = "Is Casa Pescarului free next month for two?";
 
     private final JdbcTemplate jdbc;
     private final String prefix;
@@ -38,7 +40,7 @@ public final class PoisonedBatch {
         List<String> wamids = List.of(prefix + "-first", poisoned(), prefix + "-last");
         List<Object> values = new ArrayList<>();
         for (String wamid : wamids) {
-            byte[] body = Fixtures.textCallback(wamid, "Is Casa Pescarului free next month for two?");
+            byte[] body = Fixtures.textCallback(wamid, QUESTION);
             values.add(Timestamp.from(Instant.now()));
             values.add(Fixtures.sign(body));
             values.add(body);
@@ -57,7 +59,8 @@ public final class PoisonedBatch {
     }
 
     /** Lets the database take the refused message again. */
-    public void mend() {
+    @Override
+    public void close() {
         jdbc.execute("ALTER TABLE guest_message DROP CONSTRAINT IF EXISTS " + CONSTRAINT);
     }
 
@@ -69,7 +72,7 @@ public final class PoisonedBatch {
     private boolean processed(String wamid) {
         Long count = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL AND payload = ?", Long.class, (Object)
-                        Fixtures.textCallback(wamid, "Is Casa Pescarului free next month for two?"));
+                        Fixtures.textCallback(wamid, QUESTION));
         return count != null && count == 1;
     }
 }

@@ -30,7 +30,7 @@ public final class StandIns {
     private StandIns() {}
 
     /** {@link ServiceTest}: replies stay in the sandbox outbox; the Cloud API stand-in is there to see nothing. */
-    public static final class Sandbox extends Family {
+    public static final class Sandbox extends CloudApiOnly {
         private static final Started<CloudApiServer> CLOUD_API = new Started<>(CloudApiServer::new);
 
         /** Where replies would go if the sandbox leaked. */
@@ -39,18 +39,13 @@ public final class StandIns {
         }
 
         @Override
-        Map<String, Object> settings() {
-            return Map.of("WHATSAPP_API_BASE_URL", cloudApi().baseUrl());
-        }
-
-        @Override
-        void reset() {
-            cloudApi().reset();
+        CloudApiServer server() {
+            return cloudApi();
         }
     }
 
     /** {@link CloudApiServiceTest}: the offline agent's replies go to a Cloud API stand-in that accepts them. */
-    public static final class CloudApi extends Family {
+    public static final class CloudApi extends CloudApiOnly {
         private static final Started<CloudApiServer> CLOUD_API = new Started<>(CloudApiServer::new);
 
         public static CloudApiServer cloudApi() {
@@ -58,13 +53,27 @@ public final class StandIns {
         }
 
         @Override
-        Map<String, Object> settings() {
-            return Map.of("WHATSAPP_API_BASE_URL", cloudApi().baseUrl());
+        CloudApiServer server() {
+            return cloudApi();
+        }
+    }
+
+    /**
+     * A family whose only stand-in is a Cloud API server of its own: the sandbox's must not see what another
+     * family's context, still running in the same JVM, sends to its stand-in.
+     */
+    abstract static sealed class CloudApiOnly extends Family permits Sandbox, CloudApi {
+
+        abstract CloudApiServer server();
+
+        @Override
+        final Map<String, Object> settings() {
+            return Map.of("WHATSAPP_API_BASE_URL", server().baseUrl());
         }
 
         @Override
-        void reset() {
-            cloudApi().reset();
+        final void reset() {
+            server().reset();
         }
     }
 
@@ -189,7 +198,7 @@ public final class StandIns {
     /** What every family does: its settings before the context starts, its reset before each test. */
     abstract static sealed class Family
             implements ApplicationContextInitializer<ConfigurableApplicationContext>, BeforeEachCallback
-            permits Sandbox, CloudApi, Model, Production {
+            permits CloudApiOnly, Model, Production {
 
         abstract Map<String, Object> settings();
 
