@@ -7,7 +7,8 @@
 # pause total over the run (from -Xlog:gc to a file) and time from launch to the first 200 on /health.
 #   bench/jvm-options.sh [warmupSeconds] [seconds]            (default 3 60)
 # Candidates: one per line in CANDIDATES (a file: "name<TAB>options", or "name<TAB>options<TAB>jar" to compare
-# builds as well), or the built-in list below, which starts with jvm.options as shipped. BENCH_PORT (3501) and the management port +1000; KEEP=1 keeps the logs.
+# builds as well), or the built-in list below, which starts with jvm.options as shipped. BENCH_PORT (3501) and
+# the management port +1000; KEEP=1 keeps the logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
@@ -64,7 +65,7 @@ extracted() {
 "$JAVA_HOME/bin/java" bench/SignedCallbacks.java "$secret" "${CALLBACK_COUNT:-400000}" "$work/callbacks.tsv"
 export CALLBACKS="$work/callbacks.tsv"
 
-echo "service: $jar on Java $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}'), as the image starts it"
+echo "service: $jar (unless a candidate names its own) on Java $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}'), as the image starts it"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk shares them"
 echo "load: wrk -t2 -c16, distinct signed guest questions, ${warmup} s warm-up + ${seconds} s measured"
 printf '%-22s %8s %8s %8s %8s %6s %8s %9s %9s\n' candidate acks/s "p50 ms" "p99 ms" "max ms" "CPU %" "HWM MiB" "GC ms" "healthy s"
