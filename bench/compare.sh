@@ -42,6 +42,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
+. bench/image.sh
 
 # The JVM options of the service: jvm.options, as the image (Dockerfile), k8s and spring-boot:run use them.
 # The service runs as the image runs it: the jar extracted (java -Djarmode=tools), with an AOT cache from a
@@ -94,22 +95,12 @@ for port in $service_port $peer_port $cloud_port $model_port $management_port; d
   # something else answering there would be measured instead
   ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is taken (set BENCH_PORT)"; exit 1; }
 done
-jar=${SERVICE_JAR:-$(ls target/whatsapp-assistant-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [ -z "$jar" ]; then
-  echo "building the jar"
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
-fi
-# the image's layout and AOT cache (Dockerfile): the training run posts 300 guest questions through the whole
-# pipeline on an in-memory database and exits
-app_jar=$work/app/$(basename "$jar")
-"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
+jar=${SERVICE_JAR:-$(service_jar)}
+# the image's layout and AOT cache (Dockerfile)
+app_jar=$(extract_jar "$jar" "$work/app")
 aot=()
-if [ "$(java_major "$JAVA_HOME")" -ge 25 ]; then
-  (cd "$work/app" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' WHATSAPP_APP_SECRET=aot-training \
-     WEBHOOK_PORT=$service_port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$work/app/app.aot" \
-     $SERVICE_JAVA_OPTS -Dassistant.aot-training.callbacks=300 \
-       -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app_jar" > "$work/aot-training.log" 2>&1) \
+if aot_supported; then
+  train_aot_cache "$app_jar" "$work/app/app.aot" "$work/aot-training.log" "$service_port" "$management_port" $SERVICE_JAVA_OPTS \
     || { tail -20 "$work/aot-training.log"; fail "the AOT training run"; exit 1; }
   aot=(-XX:AOTCache="$work/app/app.aot")
 fi

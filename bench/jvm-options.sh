@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
+. bench/image.sh
 
 warmup=${1:-3}
 seconds=${2:-60}
@@ -50,18 +51,7 @@ else
   } > "$work/candidates"
 fi
 
-jar=$(ls target/whatsapp-assistant-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
-fi
-# each jar extracted once, as the image's layers are
-extracted() {
-  local dest
-  dest=$work/app-$(printf '%s' "$1" | cksum | cut -d' ' -f1)
-  [ -d "$dest" ] || "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$1" extract --destination "$dest" > /dev/null
-  echo "$dest/$(basename "$1")"
-}
+jar=$(service_jar)
 "$JAVA_HOME/bin/java" bench/SignedCallbacks.java "$secret" "${CALLBACK_COUNT:-400000}" "$work/callbacks.tsv"
 export CALLBACKS="$work/callbacks.tsv"
 
@@ -72,16 +62,14 @@ printf '%-22s %8s %8s %8s %8s %6s %8s %9s %9s\n' candidate acks/s "p50 ms" "p99 
 n=0
 while IFS=$'\t' read -r name options candidate_jar; do
   n=$((n + 1))
-  app_jar=$(extracted "${candidate_jar:-$jar}")
+  app_jar=${candidate_jar:-$jar}
+  app_jar=$(extract_jar "$app_jar" "$work/app-$(printf '%s' "$app_jar" | cksum | cut -d' ' -f1)")
   dir=$work/run$n
   mkdir -p "$dir"
   # the AOT cache holds only for the options it was trained with (the collector above all)
   aot=()
-  if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ]; then
-    (cd "$dir" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' WHATSAPP_APP_SECRET=aot-training \
-       WEBHOOK_PORT=$port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$dir/app.aot" \
-       $options -Dassistant.aot-training.callbacks=300 \
-       -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app_jar" > "$dir/training.log" 2>&1) \
+  if aot_supported; then
+    train_aot_cache "$app_jar" "$dir/app.aot" "$dir/training.log" "$port" "$management_port" $options \
       && aot=(-XX:AOTCache="$dir/app.aot")
   fi
   started=$(now_ns)

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/java-home.sh
+. bench/image.sh
 
 runs=${1:-3}
 port=${BENCH_PORT:-3601}
@@ -29,13 +30,8 @@ for p in $port $management_port; do
 done
 now_ns() { date +%s%N; }
 
-jar=$(ls target/whatsapp-assistant-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/whatsapp-assistant-*.jar | grep -v original | head -1)
-fi
-"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
-app_jar=$work/app/$(basename "$jar")
+jar=$(service_jar)
+app_jar=$(extract_jar "$jar" "$work/app")
 # the launcher comes after the service's jar on the class path, so that the AOT cache trained on the jar
 # alone (its class path a prefix of this one) is used
 mkdir -p "$work/steps"
@@ -44,11 +40,8 @@ mkdir -p "$work/steps"
 options=$(grep -v '^#' jvm.options | tr '\n' ' ')
 
 aot=()
-if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -ge 25 ]; then
-  (cd "$work" && DATABASE_URL='jdbc:h2:mem:training;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' WHATSAPP_APP_SECRET=aot-training \
-     WEBHOOK_PORT=$port MANAGEMENT_PORT=$management_port "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$work/app.aot" \
-     $options -Dassistant.aot-training.callbacks=300 \
-     -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -jar "$app_jar" > "$work/training.log" 2>&1) \
+if aot_supported; then
+  train_aot_cache "$app_jar" "$work/app.aot" "$work/training.log" "$port" "$management_port" $options \
     || { tail -20 "$work/training.log"; echo "BROKEN: the AOT training run"; exit 1; }
   # AOTMode=on: a cache the JVM cannot use is an error, not a silently slower start
   aot=(-XX:AOTCache="$work/app.aot" -XX:AOTMode=on)
