@@ -12,8 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Where the service's start goes, step by step (bench/startup.sh): starts the application as its {@code main}
- * does, with Spring Boot's {@link BufferingApplicationStartup} recording every step of the context's start
- * (configuration classes parsed, each bean instantiated, the web server created, ...), then prints the time
+ * does ({@code AssistantApplication.application()}), with Spring Boot's {@link BufferingApplicationStartup}
+ * recording every step of the context's start (each bean instantiated, the web server created, ...; the
+ * configuration classes too when the build's ahead-of-time processing is switched off), then prints the time
  * from the launcher's {@code main} to the application started and the steps that took longest by their own
  * time (a step's duration less its child steps'), and by their whole duration, to a file (the service logs
  * to the console), and exits.
@@ -27,8 +28,9 @@ public class StartupSteps {
         Path report = Path.of(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         long launched = System.nanoTime();
-        SpringApplication application =
-                new SpringApplication(Class.forName("org.holidaydesk.assistant.AssistantApplication"));
+        // the application as the service's main makes it (on the build's ahead-of-time bean definitions)
+        SpringApplication application = (SpringApplication)
+                Class.forName("org.holidaydesk.assistant.AssistantApplication").getMethod("application").invoke(null);
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
         application.setApplicationStartup(startup);
         ConfigurableApplicationContext context = application.run();

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
  * profiles of startup and of the callback's whole path, not only of the context's refresh.
  */
 @Component
-@ConditionalOnProperty(name = "assistant.aot-training.callbacks")
 class AotTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(AotTraining.class);
@@ -41,7 +39,7 @@ class AotTraining {
     private final MeterRegistry meters;
 
     AotTraining(
-            @Value("${assistant.aot-training.callbacks}") int callbacks,
+            @Value("${assistant.aot-training.callbacks:0}") int callbacks,
             WhatsAppProperties whatsApp,
             MeterRegistry meters) {
         this.callbacks = callbacks;
@@ -51,6 +49,9 @@ class AotTraining {
 
     @EventListener(ApplicationReadyEvent.class)
     void train(ApplicationReadyEvent ready) {
+        if (callbacks <= 0) {
+            return;
+        }
         ConfigurableApplicationContext context = ready.getApplicationContext();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Thread.ofPlatform().name("aot-training").start(() -> {

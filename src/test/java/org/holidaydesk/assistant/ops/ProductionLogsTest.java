@@ -104,6 +104,10 @@ class ProductionLogsTest {
             lines.add(json);
         }
         assertThat(lines).hasSizeGreaterThan(20);
+        assertThat(lines)
+                .extracting(l -> l.path("message").asText())
+                .as("started as the image starts it: on the build's ahead-of-time bean definitions")
+                .anyMatch(m -> m.startsWith("Starting AOT-processed AssistantApplication"));
 
         String everything = Files.readString(out) + Files.readString(err);
         assertThat(everything)
