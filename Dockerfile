@@ -4,7 +4,9 @@
 #   docker run -p 3001:3001 -p 9090:9090 --env-file .env whatsapp-assistant:0.1.0
 # The property MCP server runs from the same image with another main class (k8s/base/property-mcp-server.yaml).
 
-# 1. The jar, built with the same Maven wrapper as CI (the code targets Java 21; 25 builds and runs it).
+# 1. The jar, built with the same Maven wrapper as CI (the code targets Java 21; 25 builds and runs it). The
+# build also writes the Spring context's bean definitions ahead of time (process-aot), which the service
+# starts on (AssistantApplication).
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
