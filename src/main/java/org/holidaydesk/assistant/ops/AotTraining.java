@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code assistant.aot-training.callbacks=N}, the service posts N signed guest questions from distinct guests
  * to its own webhook once it is ready, lets the whole pipeline answer them (to the sandbox outbox: the run has
  * no access token), asks its health once, and exits. The cache then holds the classes, linked, and the method
- * profiles of startup and of the callback's whole path, not only of the context's refresh.
+ * profiles of startup and of the callback's whole path, not only of the context's refresh. Without the setting
+ * it does nothing; it is a bean either way, the beans being fixed when the build processes them ahead of time.
  */
 @Component
 class AotTraining {
