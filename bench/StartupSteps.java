@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -5,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.holidaydesk.assistant.AssistantApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
@@ -24,13 +26,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class StartupSteps {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         Path report = Path.of(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         long launched = System.nanoTime();
         // the application as the service's main makes it (on the build's ahead-of-time bean definitions)
-        SpringApplication application = (SpringApplication)
-                Class.forName("org.holidaydesk.assistant.AssistantApplication").getMethod("application").invoke(null);
+        SpringApplication application = AssistantApplication.application();
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
         application.setApplicationStartup(startup);
         ConfigurableApplicationContext context = application.run();

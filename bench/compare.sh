@@ -91,10 +91,7 @@ ticks=$(getconf CLK_TCK)
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
 command -v node > /dev/null || { echo "node (20 or newer) is needed for the peer"; exit 1; }
 [ -f "$peer_src/server.js" ] || { echo "the peer is not at $peer_src (set PEER_DIR)"; exit 1; }
-for port in $service_port $peer_port $cloud_port $model_port $management_port; do
-  # something else answering there would be measured instead
-  ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is taken (set BENCH_PORT)"; exit 1; }
-done
+ports_free $service_port $peer_port $cloud_port $model_port $management_port || exit 1
 jar=${SERVICE_JAR:-$(service_jar)}
 # the image's layout and AOT cache (Dockerfile)
 app_jar=$(extract_jar "$jar" "$work/app")

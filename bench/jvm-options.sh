@@ -22,18 +22,10 @@ secret=bench-secret-$RANDOM$RANDOM
 work=$(mktemp -d "${TMPDIR:-/tmp}/jvm-options.XXXXXX")
 pid=
 
-cleanup() {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [ "${KEEP:-0}" != 1 ]; then rm -rf "$work"; else echo "logs kept in $work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+clean_up_on_exit
 
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
-for p in $port $management_port; do
-  ! (exec 3<> "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "port $p is taken (set BENCH_PORT)"; exit 1; }
-done
+ports_free $port $management_port || exit 1
 now_ns() { date +%s%N; }
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 ticks=$(getconf CLK_TCK)
