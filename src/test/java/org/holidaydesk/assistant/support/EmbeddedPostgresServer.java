@@ -4,7 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** One real PostgreSQL server for the whole test run, started on first use and stopped with the JVM. */
+/**
+ * One real PostgreSQL server for the whole test run, started on first use and stopped with the JVM, after the
+ * cached Spring contexts using it have closed ({@link TestJvmExit}).
+ */
 public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
@@ -18,14 +21,7 @@ public final class EmbeddedPostgresServer {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
+            TestJvmExit.closeAfterContexts(server);
         }
         return server;
     }

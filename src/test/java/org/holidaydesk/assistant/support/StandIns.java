@@ -234,22 +234,14 @@ public final class StandIns {
         }
     }
 
-    /** A stand-in started on first use and stopped when the test JVM exits. */
+    /**
+     * A stand-in started on first use and stopped when the test JVM exits, after the cached Spring contexts have
+     * closed ({@link TestJvmExit}).
+     */
     private static final class Started<T extends AutoCloseable> extends Lazy<T> {
 
         Started(Supplier<T> start) {
-            super(() -> stopAtExit(start.get()));
-        }
-
-        private static <T extends AutoCloseable> T stopAtExit(T standIn) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    standIn.close();
-                } catch (Exception ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
-            return standIn;
+            super(() -> TestJvmExit.closeAfterContexts(start.get()));
         }
     }
 
