@@ -2,7 +2,6 @@ package org.holidaydesk.assistant.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -19,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Whatever reaches the public port, the error it gets is small JSON or text: unknown paths, wrong methods, wrong
  * content types, malformed bodies on every endpoint ({@code /webhooks/whatsapp}, {@code /health}, {@code /},
- * {@code /mcp}, {@code /simulator}), and a request line the web server itself refuses. None names an exception,
- * a class or a stack frame.
+ * {@code /mcp}, {@code /simulator}), a query string that does not decode, and a request line the web server
+ * itself refuses. None names an exception, a class or a stack frame.
  */
 @ServiceTest
 class PublicPortErrorsTest {
@@ -177,17 +177,47 @@ class PublicPortErrorsTest {
 
     @Test
     void aRequestTheWebServerRefusesNamesNoCodeEither() throws Exception {
+        String response = rawGet("/%zz");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertSmallAndCodeFree("GET /%zz", response.substring(response.indexOf("\r\n\r\n") + 4));
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(
+            strings = {
+                "/health?x=%ZZ",
+                "/health?x=%FF",
+                "/?x=%C3%28",
+                "/simulator/thread?phone=%",
+                "/simulator/thread?phone=%4",
+                "/b/unknown-token?utm=%E2%82",
+                "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=%G1"
+            })
+    void aQueryStringThatDoesNotDecodeIsTheCallersMistake(String target) throws Exception {
+        String response = rawGet(target);
+
+        assertThat(response).as(target).startsWith("HTTP/1.1 400");
+        assertThat(response.toLowerCase(java.util.Locale.ROOT))
+                .as("%s content type", target)
+                .contains("content-type: application/json");
+        assertSmallAndCodeFree(target, response.substring(response.indexOf("\r\n\r\n") + 4));
+    }
+
+    @Test
+    void aQueryStringThatDecodesStillReachesItsEndpoint() throws Exception {
+        assertThat(rawGet("/health?note=%E2%82%AC+and%20more&empty=&flag")).startsWith("HTTP/1.1 200");
+    }
+
+    /** A GET written on a socket, so that the request target goes out exactly as given. */
+    private String rawGet(String target) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-
-            assertThat(response).startsWith("HTTP/1.1 400");
-            assertSmallAndCodeFree("GET /%zz", response.substring(response.indexOf("\r\n\r\n") + 4));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
