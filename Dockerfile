@@ -1,5 +1,6 @@
 # The service's image: the Spring Boot jar split into layers, run by Java 25 as a non-root user with an AOT
-# cache from a training run, so that a new pod is healthy in about 4 s instead of 7 on two cores (README, Performance).
+# cache from a training run, so that a new pod is healthy in 2.4 - 3.1 s instead of 5.5 - 6.5 s on two
+# cores (README, Performance).
 #   docker build -t whatsapp-assistant:0.1.0 .
 #   docker run -p 3001:3001 -p 9090:9090 --env-file .env whatsapp-assistant:0.1.0
 # The property MCP server runs from the same image with another main class (k8s/base/property-mcp-server.yaml).
