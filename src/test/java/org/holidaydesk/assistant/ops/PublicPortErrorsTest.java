@@ -180,7 +180,7 @@ class PublicPortErrorsTest {
         String response = rawGet("/%zz");
 
         assertThat(response).startsWith("HTTP/1.1 400");
-        assertSmallAndCodeFree("GET /%zz", response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertSmallAndCodeFree("GET /%zz", bodyOf(response));
     }
 
     @ParameterizedTest(name = "GET {0}")
@@ -201,7 +201,7 @@ class PublicPortErrorsTest {
         assertThat(response.toLowerCase(java.util.Locale.ROOT))
                 .as("%s content type", target)
                 .contains("content-type: application/json");
-        assertSmallAndCodeFree(target, response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertSmallAndCodeFree(target, bodyOf(response));
     }
 
     @Test
@@ -219,6 +219,11 @@ class PublicPortErrorsTest {
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** What follows the headers of a raw HTTP response. */
+    private static String bodyOf(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 
     private static void assertSmallAndCodeFree(String what, String body) {
